@@ -1,0 +1,38 @@
+// The seam between a webmail's DOM and the rest of Ficha: adapters turn a page into plain data.
+
+export type ParticipantRole = 'from' | 'to' | 'cc';
+
+export interface Participant {
+  /** Normalised (lowercase) address. */
+  email: string;
+  /** Display name as the page shows it; plain text, never HTML. May be empty. */
+  name: string;
+  /** Roles this address plays anywhere in the thread. */
+  roles: ParticipantRole[];
+}
+
+export interface ThreadContext {
+  site: 'gmail' | 'outlook';
+  /** Site thread/conversation id when the page exposes one. */
+  threadId: string | null;
+  subject: string;
+  /** Site message ids of the messages on the page, in page order. */
+  messageIds: string[];
+  /** External participants, de-duplicated, without the user's own address; the last external sender first. */
+  participants: Participant[];
+  /** The signed-in user's address, when the page reveals it. */
+  selfEmail: string | null;
+}
+
+export interface SiteAdapter {
+  site: ThreadContext['site'];
+  /** The open thread, or null when the page shows no thread (inbox, settings, half-rendered view). */
+  readThread(doc: Document): ThreadContext | null;
+  /**
+   * Calls `onChange` whenever what `readThread` would return may have changed (SPA navigation, DOM mutation),
+   * at most once per animation frame. Stops when `signal` aborts.
+   */
+  observe(doc: Document, onChange: () => void, signal: AbortSignal): void;
+  /** Inserts text at the caret of the open reply/compose editor as typing would; false when no editor is open. */
+  insertAtCaret(doc: Document, text: string): boolean;
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'wxt';
+
+// Least privilege: local storage plus the webmail hosts the content scripts run on.
+// A sync server's host is requested at runtime (optional_host_permissions), never up front.
+export const MAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  webExt: { disabled: true },
+  // Explicit imports keep every file readable on its own and testable outside WXT.
+  imports: false,
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: MAIL_HOSTS,
+    browser_specific_settings: {
+      gecko: { id: 'ficha@ficha.app', strict_min_version: '115.0' },
+    },
+  },
+});
