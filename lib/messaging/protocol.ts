@@ -1,0 +1,37 @@
+// Every message the background accepts: one zod discriminated union, and what each one answers.
+import { z } from 'zod';
+import { type Contact, NewContactInputSchema } from '@/lib/domain/contact';
+
+export const MAX_LOOKUP_EMAILS = 500;
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('contacts.lookup'),
+    emails: z.array(z.string().max(320)).max(MAX_LOOKUP_EMAILS),
+  }),
+  z.object({ type: z.literal('contacts.create'), input: NewContactInputSchema }),
+  z.object({ type: z.literal('contacts.get'), id: z.string().min(1).max(64) }),
+  z.object({
+    type: z.literal('contacts.search'),
+    query: z.string().max(200),
+    limit: z.number().int().min(1).max(100).default(20),
+  }),
+  z.object({ type: z.literal('contacts.count') }),
+]);
+
+export type Request = z.infer<typeof RequestSchema>;
+/** What callers write: defaults may be omitted. */
+export type RequestInput = z.input<typeof RequestSchema>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
+
+export interface Responses {
+  'contacts.lookup': Record<string, Contact | null>;
+  'contacts.create': { contact: Contact; created: boolean };
+  'contacts.get': Contact;
+  'contacts.search': Contact[];
+  'contacts.count': number;
+}
+
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Responses[T]> };

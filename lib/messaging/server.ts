@@ -1,0 +1,28 @@
+// The background's single entry point for messages: sender check, schema check, typed handler, typed error.
+import { type Envelope, FichaError } from './errors';
+import { type Handlers, type RequestType, RequestSchema } from './protocol';
+
+export interface MessageSender {
+  id?: string;
+}
+
+export function createMessageHandler(handlers: Handlers, extensionId: string) {
+  return async function handle(raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> {
+    try {
+      // Web pages can reach us through externally_connectable or a compromised content script: only we may talk.
+      if (sender.id !== extensionId) throw new FichaError('forbidden_sender', 'Message not from this extension');
+      const parsed = RequestSchema.safeParse(raw);
+      if (!parsed.success) {
+        const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        throw new FichaError('invalid_message', 'Message does not match the protocol', details);
+      }
+      const request = parsed.data;
+      const handler = handlers[request.type as RequestType] as (r: typeof request) => Promise<unknown>;
+      return { ok: true, data: await handler(request) };
+    } catch (error) {
+      if (error instanceof FichaError) return { ok: false, error: error.toWire() };
+      console.error('[ficha] handler failed', error);
+      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    }
+  };
+}

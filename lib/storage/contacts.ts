@@ -1,0 +1,88 @@
+// Contact repository: the only code that reads or writes the contacts table.
+import { type Contact, ContactSchema, contactFromHeader, type NewContactInput, NewContactInputSchema } from '@/lib/domain/contact';
+import { normaliseEmail } from '@/lib/domain/email';
+import { queryWords, searchKeysFor } from '@/lib/domain/search';
+import type { FichaDb, StoredContact } from './db';
+
+export function toStored(contact: Contact): StoredContact {
+  const emails = contact.emails.map((e) => e.address);
+  return {
+    ...contact,
+    emailKeys: emails,
+    searchKeys: searchKeysFor({ names: [contact.firstName, contact.lastName, contact.company], emails }),
+  };
+}
+
+export function fromStored(stored: StoredContact): Contact {
+  const { emailKeys: _e, searchKeys: _s, ...contact } = stored;
+  return contact;
+}
+
+export interface ContactRepositoryDeps {
+  newId?: () => string;
+  now?: () => number;
+}
+
+export function contactRepository(db: FichaDb, deps: ContactRepositoryDeps = {}) {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const now = deps.now ?? Date.now;
+
+  return {
+    /** Each requested address mapped to its contact, or null when nobody has it. */
+    async lookup(emails: string[]): Promise<Record<string, Contact | null>> {
+      const wanted = [...new Set(emails.map(normaliseEmail))];
+      const result: Record<string, Contact | null> = Object.fromEntries(wanted.map((e) => [e, null]));
+      if (wanted.length === 0) return result;
+      const found = await db.contacts.where('emailKeys').anyOf(wanted).toArray();
+      for (const stored of found) {
+        for (const key of stored.emailKeys) if (key in result) result[key] = fromStored(stored);
+      }
+      return result;
+    },
+
+    async get(id: string): Promise<Contact | null> {
+      const stored = await db.contacts.get(id);
+      return stored ? fromStored(stored) : null;
+    },
+
+    /** Creates a contact from a header; idempotent per address (two tabs clicking at once make one contact). */
+    async createFromHeader(input: NewContactInput): Promise<{ contact: Contact; created: boolean }> {
+      const { email, displayName } = NewContactInputSchema.parse(input);
+      return db.transaction('rw', db.contacts, async () => {
+        const existing = await db.contacts.where('emailKeys').equals(email).first();
+        if (existing) return { contact: fromStored(existing), created: false };
+        const contact = contactFromHeader({ email, displayName }, { id: newId(), now: now() });
+        await db.contacts.add(toStored(contact));
+        return { contact, created: true };
+      });
+    },
+
+    /** Prefix search over names, company and addresses; every query word must match a key's start. */
+    async search(query: string, limit: number): Promise<Contact[]> {
+      const [first, ...rest] = queryWords(query);
+      if (!first) {
+        const recent = await db.contacts.orderBy('updatedAt').reverse().limit(limit).toArray();
+        return recent.map(fromStored);
+      }
+      const matches = await db.contacts
+        .where('searchKeys')
+        .startsWith(first)
+        .filter((c) => rest.every((word) => c.searchKeys.some((key) => key.startsWith(word))))
+        .distinct()
+        .limit(limit)
+        .toArray();
+      return matches.map(fromStored);
+    },
+
+    count(): Promise<number> {
+      return db.contacts.count();
+    },
+
+    /** Validated write of a whole contact (used by seeding, import and sync later). */
+    async put(contact: Contact): Promise<void> {
+      await db.contacts.put(toStored(ContactSchema.parse(contact)));
+    },
+  };
+}
+
+export type ContactRepository = ReturnType<typeof contactRepository>;

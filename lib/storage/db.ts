@@ -1,0 +1,24 @@
+// The one Dexie database. It lives in the background worker only: a content script would open the page's IndexedDB.
+import Dexie, { type EntityTable } from 'dexie';
+import type { Contact } from '@/lib/domain/contact';
+
+/** A contact as stored: the record plus derived index keys. */
+export interface StoredContact extends Contact {
+  /** Normalised addresses (multi-entry index): lookup by any of the contact's emails. */
+  emailKeys: string[];
+  /** Folded words (multi-entry index): prefix search by name, company or address. */
+  searchKeys: string[];
+}
+
+export const DB_NAME = 'ficha';
+
+export class FichaDb extends Dexie {
+  contacts!: EntityTable<StoredContact, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      contacts: 'id, *emailKeys, *searchKeys, updatedAt',
+    });
+  }
+}
