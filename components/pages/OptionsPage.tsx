@@ -1,0 +1,37 @@
+import { i18n } from '#i18n';
+import { stageLabel } from '@/components/ui/labels';
+import { DEFAULT_STAGE_IDS } from '@/lib/domain/lifecycle';
+import { ContactSearch } from './ContactSearch';
+
+// Sections that later work fills in (README lists which issue brings each) say so instead of pretending.
+const LATER_SECTIONS = ['scoringTitle', 'templatesTitle', 'syncTitle', 'importTitle', 'privacyTitle'] as const;
+
+export function OptionsPage() {
+  return (
+    <main>
+      <h1>{i18n.t('options.title')}</h1>
+      <section aria-labelledby="opt-data">
+        <h2 id="opt-data">{i18n.t('options.dataTitle')}</h2>
+        <p>{i18n.t('options.dataBody')}</p>
+        <ContactSearch />
+      </section>
+      <section aria-labelledby="opt-stages">
+        <h2 id="opt-stages">{i18n.t('options.stagesTitle')}</h2>
+        <p className="muted">{i18n.t('options.defaultStages')}</p>
+        <ol>
+          {DEFAULT_STAGE_IDS.map((id) => (
+            <li key={id}>
+              {stageLabel(id)} <code className="muted">{id}</code>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {LATER_SECTIONS.map((key) => (
+        <section key={key} aria-labelledby={`opt-${key}`}>
+          <h2 id={`opt-${key}`}>{i18n.t(`options.${key}`)}</h2>
+          <p className="muted">{i18n.t('options.comingSoon')}</p>
+        </section>
+      ))}
+    </main>
+  );
+}

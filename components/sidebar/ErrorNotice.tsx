@@ -1,0 +1,19 @@
+import { i18n } from '#i18n';
+import { FichaError } from '@/lib/messaging/errors';
+
+/** An error said in words, with the next step when there is one. */
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const unreachable = error instanceof FichaError && error.code === 'unreachable';
+  const detail = unreachable ? i18n.t('sidebar.errorUnreachable') : error instanceof Error ? error.message : String(error);
+  return (
+    <div className="ficha-error" role="alert">
+      <strong>{i18n.t('sidebar.errorTitle')}</strong>
+      <p>{detail}</p>
+      {onRetry && !unreachable && (
+        <button type="button" onClick={onRetry}>
+          {i18n.t('sidebar.retry')}
+        </button>
+      )}
+    </div>
+  );
+}

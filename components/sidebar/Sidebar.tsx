@@ -1,0 +1,71 @@
+import { useState, useSyncExternalStore } from 'react';
+import { i18n } from '#i18n';
+import { useContactLookup } from '@/lib/query/hooks';
+import type { ThreadContext } from '@/lib/sites/types';
+import type { ThreadStore } from '@/lib/sites/watch';
+import { ContactCard } from './ContactCard';
+import { ErrorNotice } from './ErrorNotice';
+import { ParticipantList } from './ParticipantList';
+import { UnknownPerson } from './UnknownPerson';
+
+/** Present only while a thread is open; a new thread starts from its last external sender. */
+export function Sidebar({ store }: { store: ThreadStore }) {
+  const thread = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  if (!thread) return null;
+  return <ThreadPanel key={thread.threadId ?? thread.messageIds.join(',')} thread={thread} />;
+}
+
+function ThreadPanel({ thread }: { thread: ThreadContext }) {
+  const [collapsed, setCollapsed] = useState(false);
+  const [picked, setPicked] = useState<string | null>(null);
+  const participants = thread.participants;
+  // A pick survives DOM updates of the same thread, unless that person left the thread (e.g. compose chip removed).
+  const selected = participants.find((p) => p.email === picked) ?? participants[0];
+
+  if (collapsed) {
+    return (
+      <aside className="ficha-sidebar ficha-collapsed" data-testid="sidebar">
+        <button type="button" className="ficha-tab" aria-expanded="false" aria-label={i18n.t('sidebar.expand')} onClick={() => setCollapsed(false)}>
+          F
+        </button>
+      </aside>
+    );
+  }
+
+  return (
+    <aside className="ficha-sidebar" data-testid="sidebar" aria-label={i18n.t('sidebar.title')}>
+      <header className="ficha-header">
+        <span className="ficha-logo">{i18n.t('sidebar.title')}</span>
+        <button type="button" className="ficha-icon" aria-expanded="true" aria-label={i18n.t('sidebar.collapse')} title={i18n.t('sidebar.collapse')} onClick={() => setCollapsed(true)}>
+          ›
+        </button>
+      </header>
+      <div className="ficha-body">
+        {selected ? (
+          <>
+            <ParticipantList participants={participants} selected={selected.email} onSelect={setPicked} />
+            <SelectedCard thread={thread} email={selected.email} />
+          </>
+        ) : (
+          <p className="ficha-hint">{i18n.t('sidebar.noParticipants')}</p>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function SelectedCard({ thread, email }: { thread: ThreadContext; email: string }) {
+  const lookup = useContactLookup(thread.participants.map((p) => p.email));
+  const participant = thread.participants.find((p) => p.email === email);
+  if (!participant) return null;
+  if (lookup.isPending) {
+    return (
+      <p className="ficha-hint" role="status" data-testid="contact-loading">
+        {i18n.t('sidebar.loading')}
+      </p>
+    );
+  }
+  if (lookup.isError) return <ErrorNotice error={lookup.error} onRetry={() => void lookup.refetch()} />;
+  const contact = lookup.data[email];
+  return contact ? <ContactCard contact={contact} /> : <UnknownPerson participant={participant} />;
+}

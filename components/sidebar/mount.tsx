@@ -1,0 +1,42 @@
+// Mounts the sidebar for one site adapter in an open shadow root, for the lifetime of the content script.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createRoot } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createQueryClient } from '@/lib/query/hooks';
+import type { SiteAdapter } from '@/lib/sites/types';
+import { watchThread } from '@/lib/sites/watch';
+import { Sidebar } from './Sidebar';
+import './sidebar.css';
+
+export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapter) {
+  const controller = new AbortController();
+  ctx.onInvalidated(() => controller.abort());
+  const store = watchThread(adapter, document, controller.signal);
+  const queryClient = createQueryClient();
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'ficha-sidebar',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    mode: 'open',
+    // Keys typed in the sidebar must not trigger Gmail's keyboard shortcuts.
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    onMount(container) {
+      const root = createRoot(container);
+      root.render(
+        <QueryClientProvider client={queryClient}>
+          <Sidebar store={store} />
+        </QueryClientProvider>,
+      );
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+      queryClient.clear();
+    },
+  });
+  ui.mount();
+  return ui;
+}

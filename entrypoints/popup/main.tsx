@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { ContactSearch } from '@/components/pages/ContactSearch';
+import { renderPage } from '@/components/pages/renderPage';
+
+document.documentElement.lang = browser.i18n.getUILanguage();
+renderPage(
+  <>
+    <ContactSearch />
+    <p>
+      <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>
+        {i18n.t('popup.openOptions')}
+      </a>
+    </p>
+  </>,
+);

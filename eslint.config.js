@@ -1,0 +1,45 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+// Layers may only import downwards (see README › Architecture).
+const layerRules = [
+  { from: 'lib/domain', forbid: ['@/lib/storage', '@/lib/messaging', '@/lib/query', '@/lib/sites', '@/components', '@/entrypoints', 'react', 'dexie', 'wxt'] },
+  { from: 'lib/sites', forbid: ['@/lib/storage', '@/lib/messaging', '@/lib/query', '@/components', '@/entrypoints', 'react', 'dexie'] },
+  { from: 'lib/storage', forbid: ['@/lib/messaging', '@/lib/query', '@/components', '@/entrypoints', 'react'] },
+  { from: 'lib/messaging', forbid: ['@/lib/query', '@/components', '@/entrypoints', 'react'] },
+  { from: 'lib/query', forbid: ['@/components', '@/entrypoints', '@/lib/storage'] },
+  { from: 'components', forbid: ['@/entrypoints', '@/lib/storage', 'dexie'] },
+];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'tests/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Page text must never become markup.
+      'no-restricted-properties': ['error', { property: 'innerHTML', message: 'Render text, never HTML (use textContent / React).' }],
+      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text, never HTML.' }],
+    },
+  },
+  ...layerRules.map(({ from, forbid }) => ({
+    files: [`${from}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbid.map((group) => ({ group: [group, `${group}/**`], message: `${from} must not depend on ${group}` })) }],
+    },
+  })),
+  {
+    files: ['tests/**/*.{ts,tsx}', 'bench/**/*.{js,mjs,ts}'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,7 @@
+// One place for react-query keys, so invalidation after a write reaches every view.
+export const queryKeys = {
+  contacts: ['contacts'] as const,
+  lookup: (emails: readonly string[]) => ['contacts', 'lookup', ...emails] as const,
+  search: (query: string) => ['contacts', 'search', query] as const,
+  count: () => ['contacts', 'count'] as const,
+};
