@@ -15,14 +15,14 @@ export default defineConfig({
   webExt: { disabled: true },
   // Explicit imports keep every file readable on its own and testable outside WXT.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
     host_permissions: MAIL_HOSTS,
-    browser_specific_settings: {
-      gecko: { id: 'ficha@ficha.app', strict_min_version: '115.0' },
-    },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'ficha@ficha.app', strict_min_version: '115.0' } },
+    }),
+  }),
 });

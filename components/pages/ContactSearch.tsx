@@ -2,7 +2,7 @@ import { useDeferredValue, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorNotice } from '@/components/sidebar/ErrorNotice';
 import { stageLabel } from '@/components/ui/labels';
-import { fullName, primaryEmail } from '@/lib/domain/contact';
+import { fullName, primaryEmail } from '@/lib/domain/person';
 import { useContactCount, useContactSearch } from '@/lib/query/hooks';
 
 /** Prefix search over local contacts; an empty query lists the most recently updated. */

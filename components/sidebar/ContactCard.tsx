@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
-import { fullName, primaryEmail } from '@/lib/domain/contact';
+import { fullName, primaryEmail } from '@/lib/domain/person';
 import { stageLabel } from '@/components/ui/labels';
 import { LeadScore } from './LeadScore';
 

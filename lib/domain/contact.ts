@@ -7,6 +7,7 @@ import { companyFromEmail, nameFromEmail, splitDisplayName } from './names';
 export { normaliseEmail, isValidEmail } from './email';
 export { isFreemailDomain } from './freemail';
 export { splitDisplayName, companyFromEmail } from './names';
+export { fullName, primaryEmail } from './person';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -55,14 +56,6 @@ export const NewContactInputSchema = z.object({
   displayName: text(200).default(''),
 });
 export type NewContactInput = z.input<typeof NewContactInputSchema>;
-
-export function primaryEmail(contact: Pick<Contact, 'emails'>): string {
-  return (contact.emails.find((e) => e.primary) ?? contact.emails[0])?.address ?? '';
-}
-
-export function fullName(contact: Pick<Contact, 'firstName' | 'lastName'>): string {
-  return `${contact.firstName} ${contact.lastName}`.trim();
-}
 
 /** A new contact from what a mail header tells: names split from the display name, company from the domain. */
 export function contactFromHeader(

@@ -1,0 +1,43 @@
+// Regenerates the README screenshots from the test fixtures: `npm run screenshots` (after `npm run build`).
+import { mkdirSync } from 'node:fs';
+import { SELF, gmailPageHtml, type MailThread } from './support/gmail-dom';
+import { launchWithExtension } from './support/launch';
+
+const OUT = 'docs/screenshots';
+const thread: MailThread = {
+  id: '18c0a1b2c3d4e5f6',
+  subject: 'Proposal for Q1 — pricing and next steps',
+  messages: [
+    { from: { email: 'ana.perez@clientco.com', name: 'Ana Pérez' }, to: [SELF], cc: [{ email: 'carlos@clientco.com', name: 'Carlos Díaz' }] },
+    { from: SELF, to: [{ email: 'ana.perez@clientco.com', name: 'Ana Pérez' }] },
+    { from: { email: 'carlos@clientco.com', name: 'Carlos Díaz' }, to: [SELF], cc: [{ email: 'dana@gmail.com', name: 'Dana Lee' }] },
+  ],
+};
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  for (const locale of ['en-US', 'es-ES']) {
+    const { context, extensionId } = await launchWithExtension({ locale, viewport: { width: 1280, height: 720 } });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await context.route('https://mail.google.com/**', (r) => r.fulfill({ contentType: 'text/html', body: gmailPageHtml({ thread }) }));
+    await page.goto(`https://mail.google.com/mail/u/0/#inbox/${thread.id}`);
+    const tag = locale.slice(0, 2);
+    await page.getByTestId('create-contact').waitFor();
+    await page.screenshot({ path: `${OUT}/gmail-unknown-${tag}.png` });
+    await page.getByTestId('create-contact').click();
+    await page.getByTestId('lead-score').waitFor();
+    await page.screenshot({ path: `${OUT}/gmail-contact-${tag}.png` });
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.screenshot({ path: `${OUT}/gmail-contact-narrow-${tag}.png` });
+
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 380, height: 420 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByTestId('search-result').first().waitFor();
+    await popup.screenshot({ path: `${OUT}/popup-${tag}.png` });
+    await context.close();
+  }
+  console.log(`screenshots written to ${OUT}/`);
+}
+
+void main();
