@@ -14,5 +14,6 @@ export function contactHandlers(contacts: ContactRepository): Handlers {
     },
     'contacts.search': ({ query, limit }) => contacts.search(query, limit),
     'contacts.count': () => contacts.count(),
+    'contacts.putMany': async ({ contacts: batch }) => ({ written: await contacts.putMany(batch) }),
   };
 }

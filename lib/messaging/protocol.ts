@@ -1,8 +1,9 @@
 // Every message the background accepts: one zod discriminated union, and what each one answers.
 import { z } from 'zod';
-import { type Contact, NewContactInputSchema } from '@/lib/domain/contact';
+import { type Contact, ContactSchema, NewContactInputSchema } from '@/lib/domain/contact';
 
 export const MAX_LOOKUP_EMAILS = 500;
+export const MAX_BATCH = 5_000;
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({
@@ -17,6 +18,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     limit: z.number().int().min(1).max(100).default(20),
   }),
   z.object({ type: z.literal('contacts.count') }),
+  // Bulk write of whole records (import, restore, benchmarks); each record is validated like any other.
+  z.object({ type: z.literal('contacts.putMany'), contacts: z.array(ContactSchema).max(MAX_BATCH) }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -32,6 +35,7 @@ export interface Responses {
   'contacts.get': Contact;
   'contacts.search': Contact[];
   'contacts.count': number;
+  'contacts.putMany': { written: number };
 }
 
 export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Responses[T]> };

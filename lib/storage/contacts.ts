@@ -78,9 +78,11 @@ export function contactRepository(db: FichaDb, deps: ContactRepositoryDeps = {})
       return db.contacts.count();
     },
 
-    /** Validated write of a whole contact (used by seeding, import and sync later). */
-    async put(contact: Contact): Promise<void> {
-      await db.contacts.put(toStored(ContactSchema.parse(contact)));
+    /** Validated bulk write of whole contacts in one transaction: all of the batch or none of it. */
+    async putMany(batch: Contact[]): Promise<number> {
+      const stored = batch.map((c) => toStored(ContactSchema.parse(c)));
+      await db.contacts.bulkPut(stored);
+      return stored.length;
     },
   };
 }

@@ -90,3 +90,18 @@ describe('background messaging', () => {
     expect((error as FichaError).code).toBe('not_found');
   });
 });
+
+describe('bulk writes', () => {
+  it('writes a valid batch and rejects a batch with one bad record whole', async () => {
+    const bg = startBackground();
+    const { contactFromHeader } = await import('@/lib/domain/contact');
+    const batch = Array.from({ length: 50 }, (_, i) => contactFromHeader({ email: `p${i}@bulk.example` }, { id: `b${i}`, now: i }));
+    expect(await send<'contacts.putMany'>({ type: 'contacts.putMany', contacts: batch })).toEqual({ written: 50 });
+    const lookup = await send<'contacts.lookup'>({ type: 'contacts.lookup', emails: ['p49@bulk.example'] });
+    expect(lookup['p49@bulk.example']?.id).toBe('b49');
+
+    const bad = [...batch.slice(0, 3).map((c) => ({ ...c, id: `n${c.id}` })), { ...batch[0]!, id: 'bad', leadScore: 500 }];
+    await expect(send({ type: 'contacts.putMany', contacts: bad })).rejects.toMatchObject({ code: 'invalid_message' });
+    expect(await bg.db.contacts.count()).toBe(50);
+  });
+});

@@ -70,8 +70,9 @@ export function readMessage(el: Element): MessageInfo {
   // The details popup knows to/cc apart; the header chips do not, so per message the popup wins.
   const recipients = new Map<string, Sighting>();
   const add = (s: Sighting | null) => {
-    if (!s || s.email === sender?.email) return;
-    const seen = recipients.get(s.email);
+    if (!s) return;
+    // The popup's "from:" row repeats the sender, often with a longer name than the header shows.
+    const seen = s.email === sender?.email ? sender : recipients.get(s.email);
     if (!seen) recipients.set(s.email, s);
     else if (s.name.length > seen.name.length) seen.name = s.name;
   };

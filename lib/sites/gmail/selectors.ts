@@ -37,6 +37,7 @@ export const gmailSelectors = {
     'span.gD[email]', // G1 thread-open capture, 2026-01; G5 gmail.js
     'h3.iw span[email]', // G1 capture (`h3.iw > span.qu > span.gD`), 2026-01; collapsed rows use span.zF/yP here
     'td.gF span[email]', // G4 gmail-message-view.ts, 2023; index-only collapsed row 2019-12
+    'span[email]', // G9 listitem rows, 2026-09; last resort: the header's sender is first in page order
   ],
   /** Recipient chips in the message header ("to me, Bob"). */
   recipients: [

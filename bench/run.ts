@@ -1,0 +1,42 @@
+// `npm run bench`: builds nothing itself (the npm script builds first); measures, writes bench/results/latest.json, prints a table.
+import { launchWithExtension } from '../tests/e2e/support/launch';
+import { gmailPageHtml } from '../tests/e2e/support/gmail-dom';
+import { lookupResults } from './lookup';
+import { seedContacts } from './seed';
+import { threadSwitchResults } from './sidebar';
+import { sizeResults } from './size';
+import { type BenchResult, round, writeReport } from './stats';
+
+const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
+
+async function main() {
+  const results: BenchResult[] = [...sizeResults()];
+  const { context, extensionId } = await launchWithExtension();
+  // tsx keeps function names with an `__name` helper that does not exist inside the page: supply it.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  try {
+    const extPage = await context.newPage();
+    await extPage.goto(`chrome-extension://${extensionId}/popup.html`);
+    console.log(`seeding ${CONTACTS} contacts…`);
+    const seedMs = await seedContacts(extPage, CONTACTS);
+    console.log('measuring lookups…');
+    results.push({ name: `seed ${CONTACTS} contacts (bulk message, batches of 5000)`, value: round(seedMs / 1000), unit: 's' });
+    results.push(...(await lookupResults(context, extPage, CONTACTS)));
+    await extPage.close();
+
+    const page = context.pages()[0] ?? (await context.newPage());
+    await context.route('https://mail.google.com/**', (r) => r.fulfill({ contentType: 'text/html', body: gmailPageHtml({ inboxRows: 100 }) }));
+    await page.goto('https://mail.google.com/mail/u/0/#inbox');
+    await page.waitForFunction(() => document.querySelector('ficha-sidebar')?.shadowRoot);
+    console.log('measuring thread switches…');
+    results.push(...(await threadSwitchResults(page, CONTACTS)));
+  } finally {
+    await context.close();
+  }
+  writeReport(results);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+// observe(): SPA navigation in the live test document, coalescing per frame, and teardown on abort.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { gmailAdapter } from '@/lib/sites/gmail/adapter';
+import { loadIntoDocument } from './gmail-fixtures';
+
+/** Lets pending MutationObserver callbacks run (microtasks), then waits for the frame they scheduled. */
+async function nextFrame(): Promise<void> {
+  await Promise.resolve();
+  await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+}
+const hashChanged = () => new Promise<void>((resolve) => window.addEventListener('hashchange', () => resolve(), { once: true }));
+
+/** The thread-en-multi views: [inbox, earlier thread, open thread]. */
+const views = () => Array.from(document.querySelectorAll<HTMLElement>('div.aeF > div.nH > div.nH'));
+
+function showInbox(): void {
+  const [inbox, earlier, thread] = views();
+  inbox!.style.display = '';
+  earlier!.style.display = 'none';
+  thread!.style.display = 'none';
+}
+
+function openThread(): void {
+  const [inbox, , thread] = views();
+  inbox!.style.display = 'none';
+  thread!.style.display = '';
+}
+
+describe('gmail observe', () => {
+  const controller = new AbortController();
+  afterEach(() => controller.abort());
+
+  it('follows the SPA from the inbox to a thread, once per frame, and stops on abort', async () => {
+    loadIntoDocument('thread-en-multi.html');
+    showInbox();
+    expect(gmailAdapter.readThread(document)).toBeNull();
+
+    const onChange = vi.fn();
+    const { signal } = controller;
+    gmailAdapter.observe(document, onChange, signal);
+
+    // Gmail switches views by toggling display, then updates the hash.
+    const navigated = hashChanged();
+    openThread();
+    for (let i = 0; i < 20; i++) views()[0]!.setAttribute('style', `display: none; min-height: ${i}px`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(1); // 22 mutations and a popstate in one frame: one call
+    expect(gmailAdapter.readThread(document)?.subject).toBe('Quote for Q3 onboarding');
+
+    location.hash = '#inbox/FMfcgzQbdrLmQvKxWcNnHvBrJlNrLmKp';
+    await navigated;
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(2);
+
+    controller.abort();
+    showInbox();
+    location.hash = '#inbox';
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await nextFrame();
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(gmailAdapter.readThread(document)).toBeNull();
+  });
+
+  it('cancels a change already scheduled when the signal aborts', async () => {
+    loadIntoDocument('thread-en-multi.html');
+    const local = new AbortController();
+    const onChange = vi.fn();
+    gmailAdapter.observe(document, onChange, local.signal);
+    showInbox();
+    await Promise.resolve(); // let the MutationObserver deliver and schedule a frame
+    local.abort();
+    await nextFrame();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('observes the body before Gmail has rendered its main container', async () => {
+    document.title = 'Gmail';
+    document.body.innerHTML = '<div id="loading">Loading…</div>';
+    const local = new AbortController();
+    const onChange = vi.fn();
+    gmailAdapter.observe(document, onChange, local.signal);
+    document.body.insertAdjacentHTML('beforeend', '<div class="aeF"><div class="nH"></div></div>');
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    local.abort();
+  });
+
+  it('falls back to a 16 ms timer where requestAnimationFrame is missing', async () => {
+    loadIntoDocument('thread-en-multi.html');
+    const raf = window.requestAnimationFrame;
+    Reflect.set(window, 'requestAnimationFrame', undefined);
+    const local = new AbortController();
+    const onChange = vi.fn();
+    try {
+      gmailAdapter.observe(document, onChange, local.signal);
+      showInbox();
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(onChange).toHaveBeenCalledTimes(1);
+    } finally {
+      local.abort();
+      Reflect.set(window, 'requestAnimationFrame', raf);
+    }
+  });
+
+  it('does nothing with an already aborted signal', async () => {
+    loadIntoDocument('inbox-en.html');
+    const onChange = vi.fn();
+    gmailAdapter.observe(document, onChange, AbortSignal.abort());
+    document.body.append(document.createElement('div'));
+    await nextFrame();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+});
