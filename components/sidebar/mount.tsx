@@ -3,7 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { createQueryClient } from '@/lib/query/hooks';
+import { createQueryClient, lookupQuery } from '@/lib/query/hooks';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { watchThread } from '@/lib/sites/watch';
 import { Sidebar } from './Sidebar';
@@ -14,6 +14,13 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapt
   ctx.onInvalidated(() => controller.abort());
   const store = watchThread(adapter, document, controller.signal);
   const queryClient = createQueryClient();
+  // Ask the background as soon as the thread is read, before React has rendered the loading state.
+  const prefetch = () => {
+    const emails = store.getSnapshot()?.participants.map((p) => p.email) ?? [];
+    if (emails.length > 0) void queryClient.prefetchQuery(lookupQuery(emails));
+  };
+  store.subscribe(prefetch);
+  prefetch();
 
   const ui = await createShadowRootUi(ctx, {
     name: 'ficha-sidebar',

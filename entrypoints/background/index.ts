@@ -7,7 +7,10 @@ import { FichaDb } from '@/lib/storage/db';
 
 export default defineBackground(() => {
   const db = new FichaDb();
-  const handle = createMessageHandler(contactHandlers(contactRepository(db)), browser.runtime.id);
+  const contacts = contactRepository(db);
+  const handle = createMessageHandler(contactHandlers(contacts), browser.runtime.id);
+  // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
+  Object.assign(globalThis, { ficha: { db, contacts } });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     void handle(message, sender).then(sendResponse);

@@ -4,7 +4,7 @@ export function foldText(value: string): string {
   return value.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
 }
 
-/** Words a contact can be found by: each name word, company words, each address and its local part. */
+/** Words a contact can be found by: each name word, company words, each address (a prefix of it is its local part). */
 export function searchKeysFor(fields: { names: string[]; emails: string[] }): string[] {
   const keys = new Set<string>();
   for (const name of fields.names) {

@@ -33,8 +33,12 @@ export function contactRepository(db: FichaDb, deps: ContactRepositoryDeps = {})
       const wanted = [...new Set(emails.map(normaliseEmail))];
       const result: Record<string, Contact | null> = Object.fromEntries(wanted.map((e) => [e, null]));
       if (wanted.length === 0) return result;
-      const found = await db.contacts.where('emailKeys').anyOf(wanted).toArray();
+      // One index get per address: a cursor over anyOf() costs more for the few addresses a thread has.
+      const found = await db.transaction('r', db.contacts, () =>
+        Promise.all(wanted.map((email) => db.contacts.where('emailKeys').equals(email).first())),
+      );
       for (const stored of found) {
+        if (!stored) continue;
         for (const key of stored.emailKeys) if (key in result) result[key] = fromStored(stored);
       }
       return result;

@@ -1,5 +1,6 @@
 // Tells the caller when the open thread may have changed: DOM mutations in the main view plus SPA navigation.
 import { findFirst } from '../dom';
+import { frameThrottle } from '../frame-throttle';
 import { gmailSelectors as S } from './selectors';
 
 /** The smallest container that holds every view; the body until Gmail has rendered it. */
@@ -12,22 +13,8 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
   if (signal.aborted) return;
   const win = doc.defaultView;
 
-  // Gmail mutates in bursts; many triggers in one frame become a single onChange.
-  let cancelPending: (() => void) | null = null;
-  const fire = () => {
-    cancelPending = null;
-    if (!signal.aborted) onChange();
-  };
-  const schedule = () => {
-    if (cancelPending || signal.aborted) return;
-    if (win && typeof win.requestAnimationFrame === 'function') {
-      const id = win.requestAnimationFrame(fire);
-      cancelPending = () => win.cancelAnimationFrame(id);
-    } else {
-      const id = setTimeout(fire, 16);
-      cancelPending = () => clearTimeout(id);
-    }
-  };
+  // Gmail mutates in bursts: the first change is read at once, the rest at most once per frame.
+  const schedule = frameThrottle(win, onChange, signal);
 
   const Observer = win?.MutationObserver ?? MutationObserver;
   const observer = new Observer(schedule);
@@ -47,8 +34,6 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
       observer.disconnect();
       win?.removeEventListener('hashchange', schedule);
       win?.removeEventListener('popstate', schedule);
-      cancelPending?.();
-      cancelPending = null;
     },
     { once: true },
   );
