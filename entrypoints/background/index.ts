@@ -7,6 +7,8 @@ import { FichaDb } from '@/lib/storage/db';
 
 export default defineBackground(() => {
   const db = new FichaDb();
+  // Open now, not on the first lookup: the first thread a rep opens must not pay for it.
+  void db.open().catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const contacts = contactRepository(db);
   const handle = createMessageHandler(contactHandlers(contacts), browser.runtime.id);
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.

@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+
+const MAIL_HOSTS = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
+];
+const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8'));
+
+test('the Chrome build is MV3 with least privilege', () => {
+  const m = manifest('chrome-mv3');
+  expect(m.manifest_version).toBe(3);
+  expect(m.permissions).toEqual(['storage']);
+  expect(m.host_permissions).toEqual(MAIL_HOSTS);
+  expect(JSON.stringify(m)).not.toContain('<all_urls>');
+  expect(m.default_locale).toBe('en');
+});
+
+test('the Firefox build carries a gecko id and the same permissions', () => {
+  const m = manifest('firefox-mv2');
+  expect(m.browser_specific_settings.gecko.id).toBe('ficha@ficha.app');
+  expect([...m.permissions].sort()).toEqual(['storage', ...MAIL_HOSTS].sort());
+  expect(m.content_scripts[0].matches).toEqual(['https://mail.google.com/*']);
+});
