@@ -1,6 +1,6 @@
 import type { MailThread } from './support/gmail-dom';
 import { SELF } from './support/gmail-dom';
-import { expect, GMAIL_URL, openInbox, openThread, serveGmail, test } from './support/fixtures';
+import { expect, GMAIL_URL, openInbox, openThread, serveGmail, storedContactCount, test } from './support/fixtures';
 
 const ana = { email: 'ana.perez@clientco.com', name: 'Ana Pérez' };
 const carlos = { email: 'carlos@clientco.com', name: 'Carlos Díaz' };
@@ -37,6 +37,7 @@ test('unknown sender → create → profile, and it survives a reload', async ({
   await expect(page.getByTestId('lead-score')).toHaveText(/^\d{1,3}$/);
   await expect(page.getByTestId('lifecycle-stage')).toHaveAttribute('data-stage', 'lead');
 
+  expect(await storedContactCount(context)).toBe(1);
   await page.reload();
   await expect(page.getByTestId('contact-email')).toHaveText(carlos.email);
   await expect(page.getByTestId('contact-company')).toHaveText('Clientco');
@@ -78,6 +79,8 @@ test('SPA thread switch updates the card; the inbox clears it', async ({ context
   await openInbox(page);
   await expect(page.getByTestId('sidebar')).toHaveCount(0);
   await expect(page.getByTestId('contact-email')).toHaveCount(0);
+  // Reading threads saved nobody: contacts are created only on the rep's click.
+  expect(await storedContactCount(context)).toBe(0);
 });
 
 test('a hostile sender name is shown as text and runs no script', async ({ context, page }) => {
@@ -105,4 +108,20 @@ test('a hostile sender name is shown as text and runs no script', async ({ conte
   expect(await page.locator('ficha-sidebar').evaluate((host) => host.shadowRoot?.querySelectorAll('img').length)).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(dialogs).toBe(0);
+});
+
+test('a thread with 200 participants lists them all and stays usable', async ({ context, page }) => {
+  const crowd = Array.from({ length: 200 }, (_, i) => ({ email: `Person${i}@Crowd.example`, name: `Person ${i} 🎉 مرحبا` }));
+  const big: MailThread = {
+    id: '18c0c0ffee000200',
+    subject: 'All hands',
+    messages: [{ from: ana, to: [SELF, ...crowd.slice(0, 120)] }, { from: carlos, to: crowd.slice(100), cc: [{ email: 'not-an-address', name: 'Broken' }] }],
+  };
+  await serveGmail(context, { thread: big });
+  await page.goto(GMAIL_URL + '#inbox/' + big.id);
+  await expect(page.getByTestId('participant')).toHaveCount(202);
+  await expect(page.locator('[data-testid=participant][data-email="person199@crowd.example"]')).toHaveCount(1);
+  await page.locator('[data-testid=participant][data-email="person150@crowd.example"]').click();
+  await expect(page.getByTestId('contact-email')).toHaveText('person150@crowd.example');
+  await expect(page.getByTestId('contact-name')).toHaveText('Person 150 🎉 مرحبا');
 });

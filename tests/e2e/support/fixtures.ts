@@ -30,6 +30,12 @@ export async function openInbox(page: Page) {
   await page.evaluate(showInboxInPage);
 }
 
+/** How many contacts the extension holds, read in its worker (browsing alone must never save anyone). */
+export async function storedContactCount(context: BrowserContext): Promise<number> {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return worker.evaluate(() => (globalThis as unknown as { ficha: { contacts: { count(): Promise<number> } } }).ficha.contacts.count());
+}
+
 export const test = base.extend<{ context: BrowserContext; extensionId: string; page: Page }>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
