@@ -2,10 +2,13 @@ import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { fullName, primaryEmail } from '@/lib/domain/person';
 import { stageLabel } from '@/components/ui/labels';
+import type { ThreadContext } from '@/lib/sites/types';
+import { EmailLogger } from './EmailLogger';
 import { LeadScore } from './LeadScore';
+import { Timeline } from './Timeline';
 
 /** The profile of a known contact: the summary a rep needs at a glance. */
-export function ContactCard({ contact }: { contact: Contact }) {
+export function ContactCard({ contact, thread }: { contact: Contact; thread: ThreadContext }) {
   const phone = contact.phones[0]?.number ?? '';
   return (
     <article className="ficha-card" aria-label={fullName(contact) || primaryEmail(contact)}>
@@ -25,6 +28,8 @@ export function ContactCard({ contact }: { contact: Contact }) {
         <Field label={i18n.t('contact.title')} value={contact.title} />
         <Field label={i18n.t('contact.phone')} value={phone} />
       </dl>
+      <EmailLogger contact={contact} thread={thread} />
+      <Timeline contactId={contact.id} />
     </article>
   );
 }

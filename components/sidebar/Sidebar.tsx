@@ -67,5 +67,5 @@ function SelectedCard({ thread, email }: { thread: ThreadContext; email: string 
   }
   if (lookup.isError) return <ErrorNotice error={lookup.error} onRetry={() => void lookup.refetch()} />;
   const contact = lookup.data[email];
-  return contact ? <ContactCard contact={contact} /> : <UnknownPerson participant={participant} />;
+  return contact ? <ContactCard contact={contact} thread={thread} /> : <UnknownPerson participant={participant} />;
 }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { contactHandlers } from '@/lib/messaging/handlers';
+import { createHandlers } from '@/lib/messaging/handlers';
 import { createMessageHandler } from '@/lib/messaging/server';
+import { activityRepository } from '@/lib/storage/activities';
 import { contactRepository } from '@/lib/storage/contacts';
 import { FichaDb } from '@/lib/storage/db';
 
@@ -10,9 +11,10 @@ export default defineBackground(() => {
   // Open now, not on the first lookup: the first thread a rep opens must not pay for it.
   void db.open().catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const contacts = contactRepository(db);
-  const handle = createMessageHandler(contactHandlers(contacts), browser.runtime.id);
+  const activities = activityRepository(db);
+  const handle = createMessageHandler(createHandlers({ contacts, activities }), browser.runtime.id);
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
-  Object.assign(globalThis, { ficha: { db, contacts } });
+  Object.assign(globalThis, { ficha: { db, contacts, activities } });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     void handle(message, sender).then(sendResponse);

@@ -1,10 +1,25 @@
 // The handler map: each protocol message bound to the repository call that answers it.
+import { type ActivityRepository, emailActivityKey } from '@/lib/storage/activities';
 import type { ContactRepository } from '@/lib/storage/contacts';
 import { FichaError } from './errors';
 import type { Handlers } from './protocol';
 
-export function contactHandlers(contacts: ContactRepository): Handlers {
+export function createHandlers({ contacts, activities }: { contacts: ContactRepository; activities: ActivityRepository }): Handlers {
+  const requireContact = async (id: string) => {
+    if (!(await contacts.get(id))) throw new FichaError('not_found', `No contact with id ${id}`);
+  };
   return {
+    'activities.logEmail': async ({ email }) => {
+      await requireContact(email.contactId);
+      return activities.logEmail(email);
+    },
+    'activities.findLogged': async ({ contactId, messageId }) => (await activities.findByKey(emailActivityKey(contactId, messageId))) ?? null,
+    'activities.list': ({ contactId, limit }) => activities.listFor(contactId, limit),
+    'activities.remove': async ({ id }) => ({ removed: await activities.remove(id) }),
+    'activities.addNote': async ({ contactId, text }) => {
+      await requireContact(contactId);
+      return activities.addNote(contactId, text);
+    },
     'contacts.lookup': ({ emails }) => contacts.lookup(emails),
     'contacts.create': ({ input }) => contacts.createFromHeader(input),
     'contacts.get': async ({ id }) => {

@@ -1,9 +1,12 @@
 // Every message the background accepts: one zod discriminated union, and what each one answers.
 import { z } from 'zod';
+import type { Activity } from '@/lib/domain/activity';
 import { type Contact, ContactSchema, NewContactInputSchema } from '@/lib/domain/contact';
 
 export const MAX_LOOKUP_EMAILS = 500;
 export const MAX_BATCH = 5_000;
+
+const Id = z.string().min(1).max(64);
 
 export const RequestSchema = z.discriminatedUnion('type', [
   z.object({
@@ -11,7 +14,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     emails: z.array(z.string().max(320)).max(MAX_LOOKUP_EMAILS),
   }),
   z.object({ type: z.literal('contacts.create'), input: NewContactInputSchema }),
-  z.object({ type: z.literal('contacts.get'), id: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('contacts.get'), id: Id }),
   z.object({
     type: z.literal('contacts.search'),
     query: z.string().max(200),
@@ -20,6 +23,22 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contacts.count') }),
   // Bulk write of whole records (import, restore, benchmarks); each record is validated like any other.
   z.object({ type: z.literal('contacts.putMany'), contacts: z.array(ContactSchema).max(MAX_BATCH) }),
+  z.object({
+    type: z.literal('activities.logEmail'),
+    email: z.object({
+      contactId: Id,
+      messageId: z.string().min(1).max(200),
+      threadId: z.string().max(200).nullable(),
+      subject: z.string().max(1000),
+      direction: z.enum(['in', 'out']),
+      sentAt: z.number().int().nonnegative().nullable(),
+      participants: z.array(z.string().max(320)).max(500),
+    }),
+  }),
+  z.object({ type: z.literal('activities.findLogged'), contactId: Id, messageId: z.string().min(1).max(200) }),
+  z.object({ type: z.literal('activities.list'), contactId: Id, limit: z.number().int().min(1).max(500).default(100) }),
+  z.object({ type: z.literal('activities.remove'), id: Id }),
+  z.object({ type: z.literal('activities.addNote'), contactId: Id, text: z.string().trim().min(1, 'A note cannot be empty').max(2000) }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -36,6 +55,11 @@ export interface Responses {
   'contacts.search': Contact[];
   'contacts.count': number;
   'contacts.putMany': { written: number };
+  'activities.logEmail': { activity: Activity; created: boolean };
+  'activities.findLogged': Activity | null;
+  'activities.list': Activity[];
+  'activities.remove': { removed: boolean };
+  'activities.addNote': { activity: Activity; created: boolean };
 }
 
 export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Responses[T]> };

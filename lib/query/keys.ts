@@ -4,4 +4,7 @@ export const queryKeys = {
   lookup: (emails: readonly string[]) => ['contacts', 'lookup', ...emails] as const,
   search: (query: string) => ['contacts', 'search', query] as const,
   count: () => ['contacts', 'count'] as const,
+  activities: (contactId: string) => ['activities', contactId] as const,
+  logged: (contactId: string, messageId: string) => ['activities', contactId, 'logged', messageId] as const,
+  timeline: (contactId: string) => ['activities', contactId, 'timeline'] as const,
 };

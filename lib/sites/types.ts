@@ -11,6 +11,17 @@ export interface Participant {
   roles: ParticipantRole[];
 }
 
+export interface ThreadMessage {
+  /** Site message id (Gmail's legacy hex id, Outlook's item id), null for collapsed rows that carry none. */
+  id: string | null;
+  /** Sender address, normalised; null when the row shows no address. */
+  from: string | null;
+  /** Recipient addresses, normalised. */
+  to: string[];
+  /** Sent time in epoch ms when the page's date text could be read, else null. */
+  sentAt: number | null;
+}
+
 export interface ThreadContext {
   site: 'gmail' | 'outlook';
   /** Site thread/conversation id when the page exposes one. */
@@ -18,6 +29,8 @@ export interface ThreadContext {
   subject: string;
   /** Site message ids of the messages on the page, in page order. */
   messageIds: string[];
+  /** Every message on the page, in page order (for logging to the timeline). */
+  messages: ThreadMessage[];
   /** External participants, de-duplicated, without the user's own address; the last external sender first. */
   participants: Participant[];
   /** The signed-in user's address, when the page reveals it. */

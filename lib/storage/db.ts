@@ -1,5 +1,6 @@
 // The one Dexie database. It lives in the background worker only: a content script would open the page's IndexedDB.
 import Dexie, { type EntityTable } from 'dexie';
+import type { Activity } from '@/lib/domain/activity';
 import type { Contact } from '@/lib/domain/contact';
 
 /** A contact as stored: the record plus derived index keys. */
@@ -14,11 +15,16 @@ export const DB_NAME = 'ficha';
 
 export class FichaDb extends Dexie {
   contacts!: EntityTable<StoredContact, 'id'>;
+  activities!: EntityTable<Activity, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
       contacts: 'id, *emailKeys, *searchKeys, updatedAt',
+    });
+    // v2: the timeline. `&key` makes a replayed event (same message logged twice, two tabs, sync) a no-op.
+    this.version(2).stores({
+      activities: 'id, &key, [targetId+occurredAt], type',
     });
   }
 }

@@ -2,24 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { send } from '@/lib/messaging/client';
 import { FichaError } from '@/lib/messaging/errors';
-import { contactHandlers } from '@/lib/messaging/handlers';
-import { createMessageHandler } from '@/lib/messaging/server';
-import { contactRepository } from '@/lib/storage/contacts';
-import { FichaDb } from '@/lib/storage/db';
-
-let dbCount = 0;
-
-/** Wires the real handler map to fakeBrowser, as the background entrypoint does. */
-function startBackground() {
-  const db = new FichaDb(`test-${++dbCount}`);
-  const handle = createMessageHandler(contactHandlers(contactRepository(db)), fakeBrowser.runtime.id);
-  fakeBrowser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
-    // fakeBrowser passes an empty sender; a real browser stamps our own id on messages from our scripts.
-    void handle(message, { ...sender, id: sender.id ?? fakeBrowser.runtime.id }).then(sendResponse);
-    return true;
-  });
-  return { db, handle };
-}
+import { startBackground } from './background-harness';
 
 describe('background messaging', () => {
   let bg: ReturnType<typeof startBackground>;

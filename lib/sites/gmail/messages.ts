@@ -13,6 +13,7 @@ export interface Sighting {
 export interface MessageInfo {
   el: Element;
   id: string | null;
+  sentAt: number | null;
   sender: Sighting | null;
   recipients: Sighting[];
 }
@@ -63,6 +64,13 @@ function messageId(el: Element): string | null {
   return carrier.getAttribute('data-legacy-message-id') || carrier.getAttribute('data-message-id') || null;
 }
 
+/** Gmail's date title in the page's locale; English and ISO-like forms parse, others give null (never a guess). */
+function sentAt(el: Element): number | null {
+  const title = findFirst(el, S.date, outsideBody)?.el.getAttribute('title') ?? '';
+  const parsed = Date.parse(title.replace(/\s+at\s+/, ' ').replace(/,(\s*\d{1,2}:\d{2})/, '$1'));
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
 export function readMessage(el: Element): MessageInfo {
   const senderEl = findFirst(el, S.sender, outsideBody)?.el;
   const sender = senderEl ? sighting(senderEl, 'from') : null;
@@ -79,5 +87,5 @@ export function readMessage(el: Element): MessageInfo {
   for (const chip of findAll(el, S.details, outsideBody).els) add(sighting(chip, detailsRole(chip)));
   for (const chip of findAll(el, S.recipients, outsideBody).els) add(sighting(chip, 'to'));
 
-  return { el, id: messageId(el), sender, recipients: [...recipients.values()] };
+  return { el, id: messageId(el), sentAt: sentAt(el), sender, recipients: [...recipients.values()] };
 }

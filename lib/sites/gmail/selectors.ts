@@ -39,6 +39,11 @@ export const gmailSelectors = {
     'td.gF span[email]', // G4 gmail-message-view.ts, 2023; index-only collapsed row 2019-12
     'span[email]', // G9 listitem rows, 2026-09; last resort: the header's sender is first in page order
   ],
+  /** The sent date; its `title` holds the full date ("Mon, Nov 23, 2026, 10:00 AM"), the text a relative one. */
+  date: [
+    'span.g3[title]', // G1 thread-open capture (`td.gH > div.gK > span.g3[title]`), 2026-01; G4 `.ads .gK .g3[title]`
+    'td.gH span[title]', // G1 capture, same cell without the class
+  ],
   /** Recipient chips in the message header ("to me, Bob"). */
   recipients: [
     'span.hb span.g2[email]', // G1 thread-open capture, 2026-01; G5 gmail.js

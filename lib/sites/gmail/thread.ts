@@ -17,6 +17,12 @@ export function readThread(doc: Document): ThreadContext | null {
     threadId: readThreadId(subject, elements),
     subject: (subject?.textContent ?? '').replace(/\s+/g, ' ').trim(),
     messageIds: messages.flatMap((m) => (m.id ? [m.id] : [])),
+    messages: messages.map((m) => ({
+      id: m.id,
+      from: m.sender?.email ?? null,
+      to: m.recipients.map((r) => r.email),
+      sentAt: m.sentAt,
+    })),
     participants: mergeParticipants(messages, selfEmail),
     selfEmail,
   };

@@ -1,0 +1,54 @@
+import { type FormEvent, useState } from 'react';
+import { i18n } from '#i18n';
+import type { Activity } from '@/lib/domain/activity';
+import { useAddNote, useTimeline } from '@/lib/query/activities';
+import { ErrorNotice } from './ErrorNotice';
+
+const typeLabel = (type: Activity['type']) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
+const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The contact's activities, newest first, with a note box. */
+export function Timeline({ contactId }: { contactId: string }) {
+  const timeline = useTimeline(contactId);
+  return (
+    <section className="ficha-timeline" aria-labelledby="ficha-timeline-title">
+      <h2 className="ficha-section-title" id="ficha-timeline-title">
+        {i18n.t('timeline.title')}
+      </h2>
+      <AddNote contactId={contactId} />
+      {timeline.isError && <ErrorNotice error={timeline.error} onRetry={() => void timeline.refetch()} />}
+      {timeline.data?.length === 0 && <p className="ficha-hint">{i18n.t('timeline.empty')}</p>}
+      <ol data-testid="timeline">
+        {timeline.data?.map((a) => (
+          <li key={a.id} data-testid="activity" data-type={a.type}>
+            <span className="ficha-activity-type">{typeLabel(a.type)}</span>
+            <time dateTime={new Date(a.occurredAt).toISOString()}>{when(a.occurredAt)}</time>
+            {a.summary && <span className="ficha-activity-summary">{a.summary}</span>}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function AddNote({ contactId }: { contactId: string }) {
+  const [text, setText] = useState('');
+  const add = useAddNote(contactId);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!text.trim()) return;
+    add.mutate({ contactId, text }, { onSuccess: () => setText('') });
+  };
+  return (
+    <form className="ficha-note" onSubmit={submit}>
+      <label className="ficha-visually-hidden" htmlFor="ficha-note">
+        {i18n.t('timeline.addNote')}
+      </label>
+      <textarea id="ficha-note" data-testid="add-note" rows={2} maxLength={2000} placeholder={i18n.t('timeline.notePlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />
+      <button type="submit" className="ficha-secondary" disabled={add.isPending || !text.trim()}>
+        {i18n.t('timeline.saveNote')}
+      </button>
+      {add.error && <ErrorNotice error={add.error} />}
+    </form>
+  );
+}

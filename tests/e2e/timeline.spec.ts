@@ -1,0 +1,38 @@
+import type { MailThread } from './support/gmail-dom';
+import { SELF } from './support/gmail-dom';
+import { expect, GMAIL_URL, serveGmail, test } from './support/fixtures';
+
+const ana = { email: 'ana.perez@clientco.com', name: 'Ana Pérez' };
+const thread: MailThread = { id: '18c0a1b2c3d4e5f6', subject: 'Proposal for Q1', messages: [{ from: ana, to: [SELF], id: '18c0a1b2c3d4e5f6' }] };
+
+test('log an email once, whatever the clicks or tabs; undo removes it; notes join the timeline', async ({ context, page }) => {
+  await serveGmail(context, { thread });
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await page.getByTestId('create-contact').click();
+  await expect(page.getByTestId('timeline')).toBeAttached();
+  await expect(page.getByTestId('activity')).toHaveCount(0);
+
+  await page.getByTestId('log-email').click();
+  await expect(page.getByTestId('logged-state')).toBeVisible();
+  await expect(page.getByTestId('activity')).toHaveCount(1);
+  await expect(page.getByTestId('activity').first()).toHaveAttribute('data-type', 'email.received');
+  await expect(page.getByTestId('activity').first()).toContainText('Proposal for Q1');
+
+  // A second tab on the same thread sees it logged and cannot log it again.
+  const second = await context.newPage();
+  await second.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await expect(second.getByTestId('logged-state')).toBeVisible();
+  await expect(second.getByTestId('log-email')).toHaveCount(0);
+  await expect(second.getByTestId('activity')).toHaveCount(1);
+  await second.close();
+
+  await page.getByTestId('logged-state').getByRole('button').click();
+  await expect(page.getByTestId('log-email')).toBeVisible();
+  await expect(page.getByTestId('activity')).toHaveCount(0);
+
+  await page.getByTestId('add-note').fill('Wants a demo next week');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByTestId('activity')).toHaveCount(1);
+  await expect(page.getByTestId('activity').first()).toHaveAttribute('data-type', 'note.added');
+  await expect(page.getByTestId('add-note')).toHaveValue('');
+});
