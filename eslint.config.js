@@ -35,6 +35,17 @@ export default tseslint.config(
     },
   })),
   {
+    // The content script's size budget: UI code takes only zod-free domain modules as values (types are free).
+    files: ['components/**/*.{ts,tsx}', 'lib/query/**/*.ts', 'lib/sites/**/*.ts', 'lib/messaging/client.ts', 'lib/messaging/errors.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
+        group: ['@/lib/domain/*', '!@/lib/domain/email', '!@/lib/domain/person', '!@/lib/domain/stage-ids', '@/lib/messaging/protocol', 'zod'],
+        allowTypeImports: true,
+        message: 'Pulls zod into UI bundles: import a zod-free module, or import types only.',
+      }] }],
+    },
+  },
+  {
     files: ['tests/**/*.{ts,tsx}', 'bench/**/*.{js,mjs,ts}'],
     rules: { 'no-restricted-properties': 'off' },
   },

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { stageLabel } from '@/components/ui/labels';
-import { DEFAULT_STAGE_IDS } from '@/lib/domain/lifecycle';
+import { DEFAULT_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { ContactSearch } from './ContactSearch';
 
 // Sections that later work fills in (README lists which issue brings each) say so instead of pretending.

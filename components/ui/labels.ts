@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { isDefaultStageId } from '@/lib/domain/lifecycle';
+import { isDefaultStageId } from '@/lib/domain/stage-ids';
 
 /** Localised label of a stage id; custom stage sets (later) fall back to the id itself. */
 export function stageLabel(stageId: string): string {

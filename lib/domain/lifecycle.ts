@@ -1,26 +1,9 @@
 // Lifecycle stages: which sets exist, how a contact may move between stages, and how a move is recorded.
 import { z } from 'zod';
 
-// HubSpot-compatible lifecycle stage ids: the default stage set.
-export const DEFAULT_STAGE_IDS = [
-  'subscriber',
-  'lead',
-  'marketingqualifiedlead',
-  'salesqualifiedlead',
-  'opportunity',
-  'customer',
-  'evangelist',
-  'other',
-] as const;
+import { type DefaultStageId, DEFAULT_STAGE_IDS, INITIAL_STAGE, isDefaultStageId } from './stage-ids';
 
-export type DefaultStageId = (typeof DEFAULT_STAGE_IDS)[number];
-
-/** The stage a newly created contact starts in. */
-export const INITIAL_STAGE: DefaultStageId = 'lead';
-
-export function isDefaultStageId(value: string): value is DefaultStageId {
-  return (DEFAULT_STAGE_IDS as readonly string[]).includes(value);
-}
+export { type DefaultStageId, DEFAULT_STAGE_IDS, INITIAL_STAGE, isDefaultStageId };
 
 // Same pattern as contact.ts's StageIdSchema; repeated because contact.ts imports this file.
 const STAGE_ID = /^[a-z][a-z0-9_-]{0,39}$/;
