@@ -7,13 +7,14 @@ import { gmailPageHtml } from '../tests/e2e/support/gmail-dom';
 import { lookupResults } from './lookup';
 import { seedContacts } from './seed';
 import { threadSwitchResults } from './sidebar';
+import { scoringResults } from './scoring';
 import { sizeResults } from './size';
 import { type BenchResult, round, writeReport } from './stats';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 
 async function main() {
-  const results: BenchResult[] = [...sizeResults()];
+  const results: BenchResult[] = [...sizeResults(), ...scoringResults()];
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ficha-bench-'));
   const seeding = await launchWithExtension({ userDataDir });
   const seedPage = await seeding.context.newPage();
