@@ -6,7 +6,9 @@ import type { Handlers } from './protocol';
 
 export function createHandlers({ contacts, activities }: { contacts: ContactRepository; activities: ActivityRepository }): Handlers {
   const requireContact = async (id: string) => {
-    if (!(await contacts.get(id))) throw new FichaError('not_found', `No contact with id ${id}`);
+    const contact = await contacts.get(id);
+    if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
+    return contact;
   };
   return {
     'activities.logEmail': async ({ email }) => {
@@ -22,11 +24,7 @@ export function createHandlers({ contacts, activities }: { contacts: ContactRepo
     },
     'contacts.lookup': ({ emails }) => contacts.lookup(emails),
     'contacts.create': ({ input }) => contacts.createFromHeader(input),
-    'contacts.get': async ({ id }) => {
-      const contact = await contacts.get(id);
-      if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
-      return contact;
-    },
+    'contacts.get': ({ id }) => requireContact(id),
     'contacts.search': ({ query, limit }) => contacts.search(query, limit),
     'contacts.count': () => contacts.count(),
     'contacts.putMany': async ({ contacts: batch }) => ({ written: await contacts.putMany(batch) }),
