@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gmailAdapter } from '@/lib/sites/gmail/adapter';
 import { MAX_PARTICIPANTS } from '@/lib/sites/gmail/participants';
+import { MAX_SUBJECT_LENGTH } from '@/lib/sites/gmail/thread';
 import { parseFixture, parseHtml } from './gmail-fixtures';
 
 const read = (doc: Document) => gmailAdapter.readThread(doc);
@@ -93,6 +94,15 @@ describe('gmail readThread: hostile values', () => {
     });
     expect(thread()?.subject).toBe('<script>alert("subject")</script> Invoice overdue');
     expect(thread()?.threadId).toBe('19671b59b91c8fff');
+  });
+
+  it('caps a huge subject at the logging limit', () => {
+    const doc = parseFixture('thread-hostile.html');
+    const subject = doc.querySelector('h2.hP');
+    subject!.textContent = 'Invoice '.repeat(500);
+    const read = gmailAdapter.readThread(doc)?.subject ?? '';
+    expect(read.length).toBeLessThanOrEqual(MAX_SUBJECT_LENGTH);
+    expect(read.startsWith('Invoice Invoice')).toBe(true);
   });
 
   it('skips malformed addresses, normalises the rest and cleans names', () => {

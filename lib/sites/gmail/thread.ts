@@ -1,9 +1,13 @@
 // Reads the open thread into plain data; null when the visible view has no message (inbox, settings, loading).
+import { cleanText } from '../dom';
 import type { ThreadContext } from '../types';
 import { findSubject, readThreadId } from './ids';
 import { readMessage, visibleMessages } from './messages';
 import { mergeParticipants } from './participants';
 import { readSelfEmail } from './self';
+
+/** Same bound as the `activities.logEmail` subject in lib/messaging/protocol.ts. */
+export const MAX_SUBJECT_LENGTH = 1000;
 
 export function readThread(doc: Document): ThreadContext | null {
   const elements = visibleMessages(doc);
@@ -15,7 +19,8 @@ export function readThread(doc: Document): ThreadContext | null {
   return {
     site: 'gmail',
     threadId: readThreadId(subject, elements),
-    subject: (subject?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    // Capped at the protocol's subject limit, so a huge subject cannot make logging fail.
+    subject: cleanText(subject?.textContent, MAX_SUBJECT_LENGTH),
     messageIds: messages.flatMap((m) => (m.id ? [m.id] : [])),
     messages: messages.map((m) => ({
       id: m.id,
