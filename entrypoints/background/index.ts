@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/messaging/handlers';
 import { createMessageHandler } from '@/lib/messaging/server';
 import { activityRepository } from '@/lib/storage/activities';
 import { contactRepository } from '@/lib/storage/contacts';
+import { recordService } from '@/lib/storage/record';
 import { FichaDb } from '@/lib/storage/db';
 
 export default defineBackground(() => {
@@ -12,9 +13,10 @@ export default defineBackground(() => {
   void db.open().catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const contacts = contactRepository(db);
   const activities = activityRepository(db);
-  const handle = createMessageHandler(createHandlers({ contacts, activities }), browser.runtime.id);
+  const record = recordService(db, { contacts, activities });
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record }), browser.runtime.id);
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
-  Object.assign(globalThis, { ficha: { db, contacts, activities } });
+  Object.assign(globalThis, { ficha: { db, contacts, activities, record } });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     void handle(message, sender).then(sendResponse);

@@ -43,6 +43,8 @@ export const ContactSchema = z.object({
   phones: z.array(PhoneSchema).max(10),
   lifecycleStage: StageIdSchema,
   leadScore: LeadScoreSchema,
+  /** Fit letter × engagement digit (A1 best … C3), kept with the score it came from. */
+  leadGrade: z.string().regex(/^[ABC][123]$/, 'Not a grade (A1–C3)').default('C3'),
   owner: text(254),
   tags: z.array(text(60).min(1)).max(50),
   createdAt: z.number().int().nonnegative(),
@@ -77,6 +79,7 @@ export function contactFromHeader(
     phones: [],
     lifecycleStage: INITIAL_STAGE,
     leadScore: 0,
+    leadGrade: 'C3',
     owner: meta.owner ?? '',
     tags: [],
     createdAt: meta.now,

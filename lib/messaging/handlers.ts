@@ -1,10 +1,24 @@
 // The handler map: each protocol message bound to the repository call that answers it.
 import { type ActivityRepository, emailActivityKey } from '@/lib/storage/activities';
 import type { ContactRepository } from '@/lib/storage/contacts';
+import type { RecordService } from '@/lib/storage/record';
 import { FichaError } from './errors';
 import type { Handlers } from './protocol';
 
-export function createHandlers({ contacts, activities }: { contacts: ContactRepository; activities: ActivityRepository }): Handlers {
+interface Services {
+  contacts: ContactRepository;
+  activities: ActivityRepository;
+  record: RecordService;
+}
+
+const STAGE_REFUSALS = {
+  not_found: ['not_found', 'No such contact'],
+  needs_confirmation: ['needs_confirmation', 'Moving a contact back in the funnel needs confirmation'],
+  unknown_stage: ['rejected', 'That stage is not in the active stage set'],
+  unchanged: ['rejected', 'The contact is already in that stage'],
+} as const;
+
+export function createHandlers({ contacts, activities, record }: Services): Handlers {
   const requireContact = async (id: string) => {
     const contact = await contacts.get(id);
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
@@ -13,17 +27,31 @@ export function createHandlers({ contacts, activities }: { contacts: ContactRepo
   return {
     'activities.logEmail': async ({ email }) => {
       await requireContact(email.contactId);
-      return activities.logEmail(email);
+      return record.logEmail(email);
     },
     'activities.findLogged': async ({ contactId, messageId }) => (await activities.findByKey(emailActivityKey(contactId, messageId))) ?? null,
     'activities.list': ({ contactId, limit }) => activities.listFor(contactId, limit),
-    'activities.remove': async ({ id }) => ({ removed: await activities.remove(id) }),
+    'activities.remove': async ({ id }) => ({ removed: await record.removeActivity(id) }),
     'activities.addNote': async ({ contactId, text }) => {
       await requireContact(contactId);
-      return activities.addNote(contactId, text);
+      return record.addNote(contactId, text);
+    },
+    'contacts.changeStage': async ({ contactId, to, reason, confirmedBackward }) => {
+      const result = await record.changeStage({ contactId, to, reason, confirmedBackward });
+      if (!result.ok) {
+        const [code, message] = STAGE_REFUSALS[result.reason];
+        throw new FichaError(code, message);
+      }
+      return { contact: result.contact, entry: result.entry };
+    },
+    'contacts.stageHistory': ({ contactId }) => record.stageHistory(contactId),
+    'contacts.explainScore': async ({ contactId }) => {
+      const result = await record.explainScore(contactId);
+      if (!result) throw new FichaError('not_found', `No contact with id ${contactId}`);
+      return result;
     },
     'contacts.lookup': ({ emails }) => contacts.lookup(emails),
-    'contacts.create': ({ input }) => contacts.createFromHeader(input),
+    'contacts.create': ({ input }) => record.createFromHeader(input),
     'contacts.get': ({ id }) => requireContact(id),
     'contacts.search': ({ query, limit }) => contacts.search(query, limit),
     'contacts.count': () => contacts.count(),

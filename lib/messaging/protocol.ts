@@ -1,7 +1,9 @@
 // Every message the background accepts: one zod discriminated union, and what each one answers.
 import { z } from 'zod';
 import type { Activity } from '@/lib/domain/activity';
-import { type Contact, ContactSchema, NewContactInputSchema } from '@/lib/domain/contact';
+import { type Contact, ContactSchema, NewContactInputSchema, StageIdSchema } from '@/lib/domain/contact';
+import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
+import type { ScoreResult } from '@/lib/domain/scoring';
 
 export const MAX_LOOKUP_EMAILS = 500;
 export const MAX_BATCH = 5_000;
@@ -39,6 +41,15 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('activities.list'), contactId: Id, limit: z.number().int().min(1).max(500).default(100) }),
   z.object({ type: z.literal('activities.remove'), id: Id }),
   z.object({ type: z.literal('activities.addNote'), contactId: Id, text: z.string().trim().min(1, 'A note cannot be empty').max(2000) }),
+  z.object({
+    type: z.literal('contacts.changeStage'),
+    contactId: Id,
+    to: StageIdSchema,
+    reason: z.string().trim().max(500).default(''),
+    confirmedBackward: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal('contacts.stageHistory'), contactId: Id }),
+  z.object({ type: z.literal('contacts.explainScore'), contactId: Id }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -60,6 +71,9 @@ export interface Responses {
   'activities.list': Activity[];
   'activities.remove': { removed: boolean };
   'activities.addNote': { activity: Activity; created: boolean };
+  'contacts.changeStage': { contact: Contact; entry: StageHistoryEntry };
+  'contacts.stageHistory': StageHistoryEntry[];
+  'contacts.explainScore': ScoreResult;
 }
 
 export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Responses[T]> };

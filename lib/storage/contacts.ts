@@ -15,7 +15,8 @@ export function toStored(contact: Contact): StoredContact {
 
 export function fromStored(stored: StoredContact): Contact {
   const { emailKeys: _e, searchKeys: _s, ...contact } = stored;
-  return contact;
+  // Records written before v3 have no grade yet; the next rescore stores one.
+  return { ...contact, leadGrade: contact.leadGrade ?? 'C3' };
 }
 
 export interface ContactRepositoryDeps {

@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Activity } from '@/lib/domain/activity';
 import type { Contact } from '@/lib/domain/contact';
+import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
 
 /** A contact as stored: the record plus derived index keys. */
 export interface StoredContact extends Contact {
@@ -16,6 +17,7 @@ export const DB_NAME = 'ficha';
 export class FichaDb extends Dexie {
   contacts!: EntityTable<StoredContact, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
+  stageHistory!: EntityTable<StageHistoryEntry, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -25,6 +27,10 @@ export class FichaDb extends Dexie {
     // v2: the timeline. `&key` makes a replayed event (same message logged twice, two tabs, sync) a no-op.
     this.version(2).stores({
       activities: 'id, &key, [targetId+occurredAt], type',
+    });
+    // v3: every lifecycle move, for the stage history and funnel conversion.
+    this.version(3).stores({
+      stageHistory: 'id, [contactId+at]',
     });
   }
 }
