@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { fullName, primaryEmail } from '@/lib/domain/person';
-import { stageLabel } from '@/components/ui/labels';
 import type { ThreadContext } from '@/lib/sites/types';
 import { EmailLogger } from './EmailLogger';
 import { LeadScore } from './LeadScore';
+import { StageControl, StageHistory } from './StageControl';
 import { Timeline } from './Timeline';
 
 /** The profile of a known contact: the summary a rep needs at a glance. */
@@ -17,10 +17,8 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
       </h2>
       {contact.title && <p className="ficha-subtitle">{contact.title}</p>}
       <div className="ficha-badges">
-        <LeadScore score={contact.leadScore} />
-        <span className="ficha-stage" data-testid="lifecycle-stage" data-stage={contact.lifecycleStage} title={i18n.t('contact.stage')}>
-          {stageLabel(contact.lifecycleStage)}
-        </span>
+        <LeadScore contact={contact} />
+        <StageControl contact={contact} />
       </div>
       <dl className="ficha-fields">
         <Field label={i18n.t('contact.email')} testId="contact-email" value={primaryEmail(contact)} />
@@ -29,6 +27,7 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
         <Field label={i18n.t('contact.phone')} value={phone} />
       </dl>
       <EmailLogger contact={contact} thread={thread} />
+      <StageHistory contactId={contact.id} />
       <Timeline contactId={contact.id} />
     </article>
   );

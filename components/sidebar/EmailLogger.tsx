@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
-import { useLogEmail, useLoggedActivity, useRemoveActivity } from '@/lib/query/activities';
+import { useLogEmail, useLoggedActivity, useRemoveActivity } from '@/lib/query/record';
 import type { ThreadContext, ThreadMessage } from '@/lib/sites/types';
 import { ErrorNotice } from './ErrorNotice';
 

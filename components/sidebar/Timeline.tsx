@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { i18n } from '#i18n';
 import type { Activity } from '@/lib/domain/activity';
-import { useAddNote, useTimeline } from '@/lib/query/activities';
+import { useAddNote, useTimeline } from '@/lib/query/record';
 import { ErrorNotice } from './ErrorNotice';
 
 const typeLabel = (type: Activity['type']) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);

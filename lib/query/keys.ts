@@ -7,4 +7,6 @@ export const queryKeys = {
   activities: (contactId: string) => ['activities', contactId] as const,
   logged: (contactId: string, messageId: string) => ['activities', contactId, 'logged', messageId] as const,
   timeline: (contactId: string) => ['activities', contactId, 'timeline'] as const,
+  stageHistory: (contactId: string) => ['activities', contactId, 'stageHistory'] as const,
+  scoreExplanation: (contactId: string) => ['activities', contactId, 'score'] as const,
 };

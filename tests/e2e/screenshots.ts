@@ -27,6 +27,12 @@ async function main() {
     await page.getByTestId('create-contact').click();
     await page.getByTestId('lead-score').waitFor();
     await page.screenshot({ path: `${OUT}/gmail-contact-${tag}.png` });
+    await page.getByTestId('log-email').click();
+    await page.getByTestId('lifecycle-stage').selectOption('salesqualifiedlead');
+    await page.getByTestId('lead-score').click();
+    await page.getByTestId('score-explanation').waitFor();
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.screenshot({ path: `${OUT}/gmail-record-${tag}.png` });
     await page.setViewportSize({ width: 800, height: 600 });
     await page.screenshot({ path: `${OUT}/gmail-contact-narrow-${tag}.png` });
 

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { i18n } from '#i18n';
+import { stageLabel } from '@/components/ui/labels';
+import type { Contact } from '@/lib/domain/contact';
+import { DEFAULT_STAGE_IDS } from '@/lib/domain/stage-ids';
+import { FichaError } from '@/lib/messaging/errors';
+import { useChangeStage, useStageHistory } from '@/lib/query/record';
+import { ErrorNotice } from './ErrorNotice';
+
+/**
+ * The stage as a control. Forward moves apply at once; the background refuses a backward move until the rep
+ * confirms it here, so the forward-only rule lives in one place (lib/domain/lifecycle.ts).
+ */
+export function StageControl({ contact }: { contact: Contact }) {
+  const change = useChangeStage(contact.id);
+  const [pendingBack, setPendingBack] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+
+  const move = (to: string, confirmedBackward = false) =>
+    change.mutate(
+      { contactId: contact.id, to, reason, confirmedBackward },
+      {
+        onSuccess: () => {
+          setPendingBack(null);
+          setReason('');
+        },
+        onError: (error) => {
+          if (error instanceof FichaError && error.code === 'needs_confirmation') setPendingBack(to);
+        },
+      },
+    );
+  const refusedForConfirmation = change.error instanceof FichaError && change.error.code === 'needs_confirmation';
+
+  return (
+    <div className="ficha-stage-control">
+      <label className="ficha-visually-hidden" htmlFor="ficha-stage">
+        {i18n.t('stageControl.label')}
+      </label>
+      <select
+        id="ficha-stage"
+        className="ficha-stage"
+        data-testid="lifecycle-stage"
+        data-stage={contact.lifecycleStage}
+        value={contact.lifecycleStage}
+        disabled={change.isPending}
+        onChange={(e) => move(e.target.value)}
+      >
+        {DEFAULT_STAGE_IDS.map((id) => (
+          <option key={id} value={id}>
+            {stageLabel(id)}
+          </option>
+        ))}
+      </select>
+      {pendingBack && (
+        <div className="ficha-confirm" role="alertdialog" aria-labelledby="ficha-confirm-text" data-testid="stage-confirm">
+          <p id="ficha-confirm-text">{i18n.t('stageControl.confirmBack', [stageLabel(contact.lifecycleStage), stageLabel(pendingBack)])}</p>
+          <label htmlFor="ficha-stage-reason">{i18n.t('stageControl.reasonLabel')}</label>
+          <input id="ficha-stage-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+          <div className="ficha-row">
+            <button type="button" className="ficha-primary" onClick={() => move(pendingBack, true)}>
+              {i18n.t('stageControl.confirm')}
+            </button>
+            <button type="button" className="ficha-secondary" onClick={() => setPendingBack(null)}>
+              {i18n.t('stageControl.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {change.error && !refusedForConfirmation && <ErrorNotice error={change.error} />}
+    </div>
+  );
+}
+
+/** Every move of this contact, newest first; loaded when opened. */
+export function StageHistory({ contactId }: { contactId: string }) {
+  const [open, setOpen] = useState(false);
+  const history = useStageHistory(contactId, open);
+  return (
+    <details className="ficha-details" data-testid="stage-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{i18n.t('stageControl.history')}</summary>
+      {history.isError && <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />}
+      {history.data?.length === 0 && <p className="ficha-hint">{i18n.t('stageControl.historyEmpty')}</p>}
+      <ol>
+        {history.data?.map((h) => (
+          <li key={h.id} data-testid="stage-history-entry" data-from={h.from} data-to={h.to} data-backward={h.backward}>
+            <span>{i18n.t('stageControl.historyEntry', [stageLabel(h.from), stageLabel(h.to)])}</span>
+            {h.backward && <span className="ficha-tag">{i18n.t('stageControl.backward')}</span>}
+            <time dateTime={new Date(h.at).toISOString()}>{new Date(h.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+            {h.reason && <span className="ficha-activity-summary">{h.reason}</span>}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,59 @@
+// React-query hooks for the record's writes (logging, notes, stage moves) and what they feed (timeline, history, score).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { send } from '@/lib/messaging/client';
+import type { RequestInputOf } from '@/lib/messaging/protocol';
+import { queryKeys } from './keys';
+
+export function useLoggedActivity(contactId: string, messageId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.logged(contactId, messageId ?? ''),
+    queryFn: () => send<'activities.findLogged'>({ type: 'activities.findLogged', contactId, messageId: messageId ?? '' }),
+    enabled: messageId !== null,
+  });
+}
+
+export function useTimeline(contactId: string) {
+  return useQuery({
+    queryKey: queryKeys.timeline(contactId),
+    queryFn: () => send<'activities.list'>({ type: 'activities.list', contactId, limit: 200 }),
+  });
+}
+
+type RecordWrite = 'activities.logEmail' | 'activities.remove' | 'activities.addNote' | 'contacts.changeStage';
+
+/**
+ * Every record write refreshes that contact's activity views (logged state, timeline, history, explanation) and the
+ * contact itself: the background rescored it in the same transaction.
+ */
+function useRecordMutation<T extends RecordWrite>(contactId: string, type: T) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: Omit<RequestInputOf<T>, 'type'>) => send<T>({ type, ...request } as RequestInputOf<T>),
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: queryKeys.activities(contactId) }),
+        client.invalidateQueries({ queryKey: queryKeys.contacts }),
+      ]),
+  });
+}
+
+export const useLogEmail = (contactId: string) => useRecordMutation(contactId, 'activities.logEmail');
+export const useRemoveActivity = (contactId: string) => useRecordMutation(contactId, 'activities.remove');
+export const useAddNote = (contactId: string) => useRecordMutation(contactId, 'activities.addNote');
+export const useChangeStage = (contactId: string) => useRecordMutation(contactId, 'contacts.changeStage');
+
+export function useStageHistory(contactId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.stageHistory(contactId),
+    queryFn: () => send<'contacts.stageHistory'>({ type: 'contacts.stageHistory', contactId }),
+    enabled,
+  });
+}
+
+export function useScoreExplanation(contactId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.scoreExplanation(contactId),
+    queryFn: () => send<'contacts.explainScore'>({ type: 'contacts.explainScore', contactId }),
+    enabled,
+  });
+}

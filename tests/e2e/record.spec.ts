@@ -1,0 +1,52 @@
+import type { MailThread } from './support/gmail-dom';
+import { SELF } from './support/gmail-dom';
+import { expect, GMAIL_URL, serveGmail, test } from './support/fixtures';
+
+const vp = { email: 'laura.gomez@bigcorp.com', name: 'Laura Gómez' };
+const thread: MailThread = { id: '18c0beef00000001', subject: 'Pricing for 200 seats', messages: [{ from: vp, to: [SELF], id: '18c0beef00000001' }] };
+
+test('stage moves are recorded; moving back needs a confirmation', async ({ context, page }) => {
+  await serveGmail(context, { thread });
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await page.getByTestId('create-contact').click();
+  const stage = page.getByTestId('lifecycle-stage');
+  await expect(stage).toHaveAttribute('data-stage', 'lead');
+
+  await stage.selectOption('opportunity');
+  await expect(stage).toHaveAttribute('data-stage', 'opportunity');
+  await page.getByTestId('stage-history').locator('summary').click();
+  await expect(page.getByTestId('stage-history-entry')).toHaveCount(1);
+  await expect(page.getByTestId('stage-history-entry').first()).toHaveAttribute('data-to', 'opportunity');
+
+  // Backward: refused until confirmed, and the select snaps back meanwhile.
+  await stage.selectOption('lead');
+  await expect(page.getByTestId('stage-confirm')).toBeVisible();
+  await expect(stage).toHaveAttribute('data-stage', 'opportunity');
+  await page.getByTestId('stage-confirm').getByRole('textbox').fill('Budget frozen');
+  await page.getByTestId('stage-confirm').getByRole('button', { name: 'Move back' }).click();
+  await expect(stage).toHaveAttribute('data-stage', 'lead');
+  await expect(page.getByTestId('stage-confirm')).toHaveCount(0);
+  await expect(page.getByTestId('stage-history-entry')).toHaveCount(2);
+  const newest = page.getByTestId('stage-history-entry').first();
+  await expect(newest).toHaveAttribute('data-backward', 'true');
+  await expect(newest).toContainText('Budget frozen');
+  await expect(page.locator('[data-testid=activity][data-type="stage.changed"]')).toHaveCount(2);
+});
+
+test('the score explains itself and rises when an email is logged', async ({ context, page }) => {
+  await serveGmail(context, { thread });
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await page.getByTestId('create-contact').click();
+  const before = Number(await page.getByTestId('lead-score').textContent());
+  await expect(page.getByTestId('lead-grade')).toHaveText(/^[ABC][123]$/);
+
+  await page.getByTestId('lead-score').click();
+  const explanation = page.getByTestId('score-explanation');
+  await expect(explanation).toBeVisible();
+  await expect(explanation).toContainText('=');
+
+  await page.getByTestId('log-email').click();
+  await expect(page.getByTestId('logged-state')).toBeVisible();
+  await expect.poll(async () => Number(await page.getByTestId('lead-score').textContent())).toBeGreaterThan(before);
+  await expect(explanation.locator('[data-testid=score-rule]').filter({ hasText: /event/ })).not.toHaveCount(0);
+});
