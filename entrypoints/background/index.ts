@@ -5,6 +5,7 @@ import { createMessageHandler } from '@/lib/messaging/server';
 import { activityRepository } from '@/lib/storage/activities';
 import { contactRepository } from '@/lib/storage/contacts';
 import { recordService } from '@/lib/storage/record';
+import { settingsRepository } from '@/lib/storage/settings';
 import { FichaDb } from '@/lib/storage/db';
 
 export default defineBackground(() => {
@@ -13,8 +14,9 @@ export default defineBackground(() => {
   void db.open().catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const contacts = contactRepository(db);
   const activities = activityRepository(db);
-  const record = recordService(db, { contacts, activities });
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record }), browser.runtime.id);
+  const settings = settingsRepository(db);
+  const record = recordService(db, { contacts, activities, settings });
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings }), browser.runtime.id);
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record } });
 

@@ -1,5 +1,6 @@
 // What a contact is, for the extension, the sync wire and the server alike.
 import { z } from 'zod';
+import { DEFAULT_PRIVACY, PrivacySchema } from './consent';
 import { isValidEmail, normaliseEmail } from './email';
 import { INITIAL_STAGE } from './lifecycle';
 import { companyFromEmail, nameFromEmail, splitDisplayName } from './names';
@@ -46,6 +47,8 @@ export const ContactSchema = z.object({
   /** Fit letter × engagement digit (A1 best … C3), kept with the score it came from. */
   leadGrade: z.string().regex(/^[ABC][123]$/, 'Not a grade (A1–C3)').default('C3'),
   owner: text(254),
+  /** Legal basis, consent and do-not-contact (GDPR); every change is audited in the consent log. */
+  privacy: PrivacySchema.default(DEFAULT_PRIVACY),
   tags: z.array(text(60).min(1)).max(50),
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
@@ -81,6 +84,7 @@ export function contactFromHeader(
     leadScore: 0,
     leadGrade: 'C3',
     owner: meta.owner ?? '',
+    privacy: DEFAULT_PRIVACY,
     tags: [],
     createdAt: meta.now,
     updatedAt: meta.now,

@@ -1,6 +1,6 @@
 // Errors that cross the message boundary. No zod here: the content script bundles this file.
 
-export type ErrorCode = 'invalid_message' | 'forbidden_sender' | 'not_found' | 'needs_confirmation' | 'rejected' | 'internal' | 'unreachable';
+export type ErrorCode = 'invalid_message' | 'forbidden_sender' | 'not_found' | 'needs_confirmation' | 'rejected' | 'blocked' | 'internal' | 'unreachable';
 
 export interface WireError {
   code: ErrorCode;

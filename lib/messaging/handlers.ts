@@ -1,7 +1,8 @@
 // The handler map: each protocol message bound to the repository call that answers it.
 import { type ActivityRepository, emailActivityKey } from '@/lib/storage/activities';
 import type { ContactRepository } from '@/lib/storage/contacts';
-import type { RecordService } from '@/lib/storage/record';
+import type { LogPolicy, RecordService } from '@/lib/storage/record';
+import type { SettingsRepository } from '@/lib/storage/settings';
 import { FichaError } from './errors';
 import type { Handlers } from './protocol';
 
@@ -9,6 +10,14 @@ interface Services {
   contacts: ContactRepository;
   activities: ActivityRepository;
   record: RecordService;
+  settings: SettingsRepository;
+}
+
+function blockedMessage(policy: LogPolicy): string {
+  if (policy.neverLog) return `Never logged: ${policy.neverLog} is on the never-log list`;
+  if (policy.warning === 'opted_out') return 'This person opted out and no other legal basis covers the record';
+  if (policy.warning === 'no_legal_basis') return 'Logging requires a legal basis, and this contact has none';
+  return 'Logging is not allowed for this contact';
 }
 
 const STAGE_REFUSALS = {
@@ -18,7 +27,7 @@ const STAGE_REFUSALS = {
   unchanged: ['rejected', 'The contact is already in that stage'],
 } as const;
 
-export function createHandlers({ contacts, activities, record }: Services): Handlers {
+export function createHandlers({ contacts, activities, record, settings }: Services): Handlers {
   const requireContact = async (id: string) => {
     const contact = await contacts.get(id);
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
@@ -27,8 +36,22 @@ export function createHandlers({ contacts, activities, record }: Services): Hand
   return {
     'activities.logEmail': async ({ email }) => {
       await requireContact(email.contactId);
-      return record.logEmail(email);
+      const result = await record.logEmail(email);
+      if (!result.ok) throw new FichaError('blocked', blockedMessage(result.policy), result.policy);
+      return { activity: result.activity, created: result.created };
     },
+    'activities.logPolicy': async ({ contactId }) => {
+      const policy = await record.logPolicy(contactId);
+      if (!policy) throw new FichaError('not_found', `No contact with id ${contactId}`);
+      return policy;
+    },
+    'contacts.updatePrivacy': async ({ contactId, ...change }) => {
+      const updated = await record.updatePrivacy(contactId, change);
+      if (!updated) throw new FichaError('not_found', `No contact with id ${contactId}`);
+      return updated;
+    },
+    'settings.get': () => settings.get(),
+    'settings.update': ({ settings: patch }) => settings.update(patch),
     'activities.findLogged': async ({ contactId, messageId }) => (await activities.findByKey(emailActivityKey(contactId, messageId))) ?? null,
     'activities.list': ({ contactId, limit }) => activities.listFor(contactId, limit),
     'activities.remove': async ({ id }) => ({ removed: await record.removeActivity(id) }),

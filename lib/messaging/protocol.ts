@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import type { Activity } from '@/lib/domain/activity';
 import { type Contact, ContactSchema, NewContactInputSchema, StageIdSchema } from '@/lib/domain/contact';
+import { CONSENT_STATUSES, LEGAL_BASES } from '@/lib/domain/consent';
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
+import { type Settings, SettingsSchema } from '@/lib/domain/settings';
+import type { LogPolicy } from '@/lib/storage/record';
 import type { ScoreResult } from '@/lib/domain/scoring';
 
 export const MAX_LOOKUP_EMAILS = 500;
@@ -50,6 +53,17 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('contacts.stageHistory'), contactId: Id }),
   z.object({ type: z.literal('contacts.explainScore'), contactId: Id }),
+  z.object({ type: z.literal('activities.logPolicy'), contactId: Id }),
+  z.object({
+    type: z.literal('contacts.updatePrivacy'),
+    contactId: Id,
+    legalBasis: z.enum(LEGAL_BASES),
+    consentStatus: z.enum(CONSENT_STATUSES),
+    doNotContact: z.boolean(),
+    source: z.string().trim().min(1).max(200).default('sidebar'),
+  }),
+  z.object({ type: z.literal('settings.get') }),
+  z.object({ type: z.literal('settings.update'), settings: SettingsSchema.partial() }),
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -74,6 +88,10 @@ export interface Responses {
   'contacts.changeStage': { contact: Contact; entry: StageHistoryEntry };
   'contacts.stageHistory': StageHistoryEntry[];
   'contacts.explainScore': ScoreResult;
+  'activities.logPolicy': LogPolicy;
+  'contacts.updatePrivacy': Contact;
+  'settings.get': Settings;
+  'settings.update': Settings;
 }
 
 export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Responses[T]> };

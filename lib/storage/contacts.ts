@@ -1,5 +1,6 @@
 // Contact repository: the only code that reads or writes the contacts table.
 import { type Contact, ContactSchema, contactFromHeader, type NewContactInput, NewContactInputSchema } from '@/lib/domain/contact';
+import { DEFAULT_PRIVACY } from '@/lib/domain/consent';
 import { normaliseEmail } from '@/lib/domain/email';
 import { queryWords, searchKeysFor } from '@/lib/domain/search';
 import type { FichaDb, StoredContact } from './db';
@@ -15,8 +16,8 @@ export function toStored(contact: Contact): StoredContact {
 
 export function fromStored(stored: StoredContact): Contact {
   const { emailKeys: _e, searchKeys: _s, ...contact } = stored;
-  // Records written before v3 have no grade yet; the next rescore stores one.
-  return { ...contact, leadGrade: contact.leadGrade ?? 'C3' };
+  // Records written by earlier versions lack later fields; read them with the schema's defaults.
+  return { ...contact, leadGrade: contact.leadGrade ?? 'C3', privacy: contact.privacy ?? DEFAULT_PRIVACY };
 }
 
 export interface ContactRepositoryDeps {

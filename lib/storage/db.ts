@@ -2,7 +2,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Activity } from '@/lib/domain/activity';
 import type { Contact } from '@/lib/domain/contact';
+import type { ConsentLogEntry } from '@/lib/domain/consent';
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
+import type { Settings } from '@/lib/domain/settings';
 
 /** A contact as stored: the record plus derived index keys. */
 export interface StoredContact extends Contact {
@@ -18,6 +20,8 @@ export class FichaDb extends Dexie {
   contacts!: EntityTable<StoredContact, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
   stageHistory!: EntityTable<StageHistoryEntry, 'id'>;
+  consentLog!: EntityTable<ConsentLogEntry, 'id'>;
+  settings!: EntityTable<{ key: 'settings'; value: Settings }, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -31,6 +35,11 @@ export class FichaDb extends Dexie {
     // v3: every lifecycle move, for the stage history and funnel conversion.
     this.version(3).stores({
       stageHistory: 'id, [contactId+at]',
+    });
+    // v4: the consent audit log and the background-enforced settings (one row).
+    this.version(4).stores({
+      consentLog: 'id, [contactId+at]',
+      settings: 'key',
     });
   }
 }

@@ -1,12 +1,16 @@
 // Writes that touch several tables at once (activity + score, stage + history + timeline): each is one transaction,
 // so a failure leaves nothing half-done.
+import { canLog, consentLogEntries, type LogWarning, type Privacy } from '@/lib/domain/consent';
 import type { Contact, NewContactInput } from '@/lib/domain/contact';
+import { neverLogMatch } from '@/lib/domain/settings';
 import { HUBSPOT_STAGE_SET, planStageChange, type StageHistoryEntry, stageHistoryEntry } from '@/lib/domain/lifecycle';
 import type { ScoreResult } from '@/lib/domain/scoring';
+import type { Activity } from '@/lib/domain/activity';
 import type { ActivityRepository, EmailToLog } from './activities';
 import type { ContactRepository } from './contacts';
 import type { FichaDb } from './db';
 import { rescoreContact, scoreOf } from './scores';
+import type { SettingsRepository } from './settings';
 
 export interface StageChangeRequest {
   contactId: string;
@@ -19,17 +23,45 @@ export type StageChangeResult =
   | { ok: true; contact: Contact; entry: StageHistoryEntry }
   | { ok: false; reason: 'not_found' | 'unknown_stage' | 'needs_confirmation' | 'unchanged' };
 
+/** Whether mail may be logged to a contact, and why not or what to warn about. */
+export interface LogPolicy {
+  allowed: boolean;
+  /** The never-log entry (address or domain) that covers one of the contact's addresses. */
+  neverLog?: string;
+  warning?: LogWarning;
+}
+
+export interface PrivacyChange {
+  legalBasis: Privacy['legalBasis'];
+  consentStatus: Privacy['consent']['status'];
+  doNotContact: boolean;
+  /** Where the instruction came from ("sidebar", "email reply", "web form"). */
+  source: string;
+}
+
+export type LogEmailResult = { ok: true; activity: Activity; created: boolean } | { ok: false; policy: LogPolicy };
+
 interface Deps {
   contacts: ContactRepository;
   activities: ActivityRepository;
+  settings: SettingsRepository;
   now?: () => number;
   newId?: () => string;
   user?: string;
 }
 
-export function recordService(db: FichaDb, { contacts, activities, now = Date.now, newId = () => crypto.randomUUID(), user = '' }: Deps) {
-  const writeScope = [db.contacts, db.activities, db.stageHistory];
+export function recordService(db: FichaDb, { contacts, activities, settings, now = Date.now, newId = () => crypto.randomUUID(), user = '' }: Deps) {
+  const writeScope = [db.contacts, db.activities, db.stageHistory, db.consentLog, db.settings];
   const reload = async (id: string) => (await contacts.get(id)) as Contact;
+
+  async function policyFor(contact: Contact): Promise<LogPolicy> {
+    const { neverLog, requireLegalBasis } = await settings.get();
+    for (const { address } of contact.emails) {
+      const entry = neverLogMatch(neverLog, address);
+      if (entry) return { allowed: false, neverLog: entry };
+    }
+    return canLog(contact.privacy, { requireLegalBasis });
+  }
 
   return {
     createFromHeader(input: NewContactInput) {
@@ -41,11 +73,41 @@ export function recordService(db: FichaDb, { contacts, activities, now = Date.no
       });
     },
 
-    logEmail(email: EmailToLog) {
-      return db.transaction('rw', writeScope, async () => {
+    async logPolicy(contactId: string): Promise<LogPolicy | null> {
+      const contact = await contacts.get(contactId);
+      return contact ? policyFor(contact) : null;
+    },
+
+    /** Checked here, not only in the UI: a second tab or a stale sidebar cannot log a never-log address. */
+    logEmail(email: EmailToLog): Promise<LogEmailResult> {
+      return db.transaction('rw', writeScope, async (): Promise<LogEmailResult> => {
+        const contact = await contacts.get(email.contactId);
+        if (!contact) return { ok: false, policy: { allowed: false } };
+        const policy = await policyFor(contact);
+        if (!policy.allowed) return { ok: false, policy };
         const result = await activities.logEmail(email);
         if (result.created) await rescoreContact(db, email.contactId, now());
-        return result;
+        return { ok: true, ...result };
+      });
+    },
+
+    /** Privacy changes and their audit entries land together; returns the updated contact. */
+    updatePrivacy(contactId: string, change: PrivacyChange): Promise<Contact | null> {
+      return db.transaction('rw', writeScope, async () => {
+        const contact = await contacts.get(contactId);
+        if (!contact) return null;
+        const at = now();
+        const { legalBasis, consentStatus, doNotContact, source } = change;
+        const statusChanged = consentStatus !== contact.privacy.consent.status;
+        // A consent decision keeps the date and source it was given with; "unknown" has neither.
+        const consent =
+          consentStatus === 'unknown' ? { status: consentStatus, at: null, source: '' } : statusChanged ? { status: consentStatus, at, source } : contact.privacy.consent;
+        const privacy: Privacy = { legalBasis, doNotContact, consent };
+        const entries = consentLogEntries(contact.privacy, privacy, { contactId, at, by: user || 'me', source, nextId: newId });
+        if (entries.length === 0) return contact;
+        await db.contacts.update(contactId, { privacy, updatedAt: at });
+        await db.consentLog.bulkAdd(entries);
+        return reload(contactId);
       });
     },
 

@@ -1,0 +1,42 @@
+// Team-independent preferences the background enforces: who is never logged, and whether logging needs a legal basis.
+import { z } from 'zod';
+import { emailDomain, isValidEmail, normaliseEmail } from './email';
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** "Ana@Acme.com" → "ana@acme.com"; "@Acme.com" / "acme.com" → "acme.com"; anything else → null. */
+export function normaliseNeverLogEntry(raw: string): string | null {
+  const value = normaliseEmail(raw).replace(/^@/, '');
+  if (value.includes('@')) return isValidEmail(value) ? value : null;
+  return DOMAIN.test(value) ? value : null;
+}
+
+export const NeverLogEntrySchema = z
+  .string()
+  .transform((raw, ctx) => {
+    const entry = normaliseNeverLogEntry(raw);
+    if (!entry) ctx.addIssue({ code: 'custom', message: `"${raw.slice(0, 80)}" is neither an email address nor a domain` });
+    return entry ?? '';
+  });
+
+export const SettingsSchema = z.object({
+  /** Addresses and domains whose mail is never logged (own company, personal contacts). */
+  neverLog: z.array(NeverLogEntrySchema).max(1000).transform((list) => [...new Set(list)]),
+  /** When on, contacts without a legal basis (or who opted out) cannot be logged at all. */
+  requireLegalBasis: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { neverLog: [], requireLegalBasis: false };
+
+/** The never-log entry that covers an address: the address itself, its domain, or a parent domain. */
+export function neverLogMatch(neverLog: readonly string[], email: string): string | null {
+  const address = normaliseEmail(email);
+  if (neverLog.includes(address)) return address;
+  const labels = emailDomain(address).split('.');
+  for (let i = 0; i < labels.length - 1; i++) {
+    const domain = labels.slice(i).join('.');
+    if (neverLog.includes(domain)) return domain;
+  }
+  return null;
+}
