@@ -2,9 +2,10 @@ import { i18n } from '#i18n';
 import { stageLabel } from '@/components/ui/labels';
 import { DEFAULT_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { ContactSearch } from './ContactSearch';
+import { NeverLogSection } from './NeverLogSection';
 
 // Sections that later work fills in (README lists which issue brings each) say so instead of pretending.
-const LATER_SECTIONS = ['scoringTitle', 'templatesTitle', 'syncTitle', 'importTitle', 'privacyTitle'] as const;
+const LATER_SECTIONS = ['scoringTitle', 'templatesTitle', 'syncTitle', 'importTitle'] as const;
 
 export function OptionsPage() {
   return (
@@ -26,6 +27,7 @@ export function OptionsPage() {
           ))}
         </ol>
       </section>
+      <NeverLogSection />
       {LATER_SECTIONS.map((key) => (
         <section key={key} aria-labelledby={`opt-${key}`}>
           <h2 id={`opt-${key}`}>{i18n.t(`options.${key}`)}</h2>

@@ -4,6 +4,7 @@ import { fullName, primaryEmail } from '@/lib/domain/person';
 import type { ThreadContext } from '@/lib/sites/types';
 import { EmailLogger } from './EmailLogger';
 import { LeadScore } from './LeadScore';
+import { PrivacyBlock } from './PrivacyBlock';
 import { StageControl, StageHistory } from './StageControl';
 import { Timeline } from './Timeline';
 
@@ -28,6 +29,7 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
       </dl>
       <EmailLogger contact={contact} thread={thread} />
       <StageHistory contactId={contact.id} />
+      <PrivacyBlock contact={contact} />
       <Timeline contactId={contact.id} />
     </article>
   );

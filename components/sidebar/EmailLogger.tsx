@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
+import type { LogPolicy } from '@/lib/domain/consent';
 import type { Contact } from '@/lib/domain/contact';
-import { useLogEmail, useLoggedActivity, useRemoveActivity } from '@/lib/query/record';
+import { useLogEmail, useLoggedActivity, useLogPolicy, useRemoveActivity } from '@/lib/query/record';
 import type { ThreadContext, ThreadMessage } from '@/lib/sites/types';
 import { ErrorNotice } from './ErrorNotice';
 
@@ -18,6 +19,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
   const logged = useLoggedActivity(contact.id, message?.id ?? null);
   const log = useLogEmail(contact.id);
   const remove = useRemoveActivity(contact.id);
+  const policy = useLogPolicy(contact.id);
   const [canUndo, setCanUndo] = useState(false);
 
   useEffect(() => {
@@ -57,12 +59,36 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
       { onSuccess: () => setCanUndo(true) },
     );
 
+  const blocked = policy.data && !policy.data.allowed;
+  const note = policy.data && policyNote(policy.data);
   return (
-    <div>
-      <button type="button" className="ficha-secondary" data-testid="log-email" disabled={log.isPending || logged.isPending} onClick={submit}>
+    <div className="ficha-logger">
+      <button
+        type="button"
+        className="ficha-secondary"
+        data-testid="log-email"
+        disabled={log.isPending || logged.isPending || policy.isPending || blocked}
+        aria-describedby={note ? 'ficha-log-note' : undefined}
+        onClick={submit}
+      >
         {log.isPending ? i18n.t('log.logging') : i18n.t('log.logEmail')}
       </button>
+      {note && (
+        <p id="ficha-log-note" className={blocked ? 'ficha-blocked' : 'ficha-warning'} data-testid={blocked ? 'log-blocked' : 'log-warning'}>
+          {note}
+        </p>
+      )}
       {log.error && <ErrorNotice error={log.error} />}
     </div>
   );
+}
+
+/** Why logging is off, or what to know before logging; nothing when all is well. */
+function policyNote(policy: LogPolicy): string | null {
+  if (policy.neverLog) return i18n.t('privacy.neverLogged', [policy.neverLog]);
+  if (!policy.allowed) return policy.warning === 'opted_out' ? i18n.t('privacy.blockedOptedOut') : i18n.t('privacy.blockedNoBasis');
+  if (policy.warning === 'opted_out') return i18n.t('privacy.warnOptedOut');
+  if (policy.warning === 'do_not_contact') return i18n.t('privacy.warnDoNotContact');
+  if (policy.warning === 'no_legal_basis') return i18n.t('privacy.warnNoBasis');
+  return null;
 }

@@ -78,6 +78,11 @@ export function consentLogEntries(
 export type LogWarning = 'no_legal_basis' | 'opted_out' | 'do_not_contact';
 export type LogDecision = { allowed: boolean; warning?: LogWarning };
 
+/** A LogDecision that also names the never-log entry (address or domain) covering one of the contact's addresses. */
+export interface LogPolicy extends LogDecision {
+  neverLog?: string;
+}
+
 /** Consent only counts as a basis while granted; the other bases stand on their own. */
 export function hasLegalBasis(privacy: Privacy): boolean {
   if (privacy.legalBasis === 'consent') return privacy.consent.status === 'granted';

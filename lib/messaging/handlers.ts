@@ -1,8 +1,9 @@
 // The handler map: each protocol message bound to the repository call that answers it.
 import { type ActivityRepository, emailActivityKey } from '@/lib/storage/activities';
 import type { ContactRepository } from '@/lib/storage/contacts';
-import type { LogPolicy, RecordService } from '@/lib/storage/record';
+import type { RecordService } from '@/lib/storage/record';
 import type { SettingsRepository } from '@/lib/storage/settings';
+import type { LogPolicy } from '@/lib/domain/consent';
 import { FichaError } from './errors';
 import type { Handlers } from './protocol';
 

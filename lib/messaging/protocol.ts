@@ -2,10 +2,9 @@
 import { z } from 'zod';
 import type { Activity } from '@/lib/domain/activity';
 import { type Contact, ContactSchema, NewContactInputSchema, StageIdSchema } from '@/lib/domain/contact';
-import { CONSENT_STATUSES, LEGAL_BASES } from '@/lib/domain/consent';
+import { CONSENT_STATUSES, LEGAL_BASES, type LogPolicy } from '@/lib/domain/consent';
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
 import { type Settings, SettingsSchema } from '@/lib/domain/settings';
-import type { LogPolicy } from '@/lib/storage/record';
 import type { ScoreResult } from '@/lib/domain/scoring';
 
 export const MAX_LOOKUP_EMAILS = 500;

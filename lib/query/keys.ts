@@ -9,4 +9,7 @@ export const queryKeys = {
   timeline: (contactId: string) => ['activities', contactId, 'timeline'] as const,
   stageHistory: (contactId: string) => ['activities', contactId, 'stageHistory'] as const,
   scoreExplanation: (contactId: string) => ['activities', contactId, 'score'] as const,
+  // Depends on the contact's privacy and on settings, so any record write refreshes it too.
+  logPolicy: (contactId: string) => ['activities', contactId, 'policy'] as const,
+  settings: ['settings'] as const,
 };

@@ -19,7 +19,7 @@ export function useTimeline(contactId: string) {
   });
 }
 
-type RecordWrite = 'activities.logEmail' | 'activities.remove' | 'activities.addNote' | 'contacts.changeStage';
+type RecordWrite = 'activities.logEmail' | 'activities.remove' | 'activities.addNote' | 'contacts.changeStage' | 'contacts.updatePrivacy';
 
 /**
  * Every record write refreshes that contact's activity views (logged state, timeline, history, explanation) and the
@@ -55,5 +55,13 @@ export function useScoreExplanation(contactId: string, enabled: boolean) {
     queryKey: queryKeys.scoreExplanation(contactId),
     queryFn: () => send<'contacts.explainScore'>({ type: 'contacts.explainScore', contactId }),
     enabled,
+  });
+}
+export const useUpdatePrivacy = (contactId: string) => useRecordMutation(contactId, 'contacts.updatePrivacy');
+
+export function useLogPolicy(contactId: string) {
+  return useQuery({
+    queryKey: queryKeys.logPolicy(contactId),
+    queryFn: () => send<'activities.logPolicy'>({ type: 'activities.logPolicy', contactId }),
   });
 }

@@ -1,6 +1,6 @@
 // Writes that touch several tables at once (activity + score, stage + history + timeline): each is one transaction,
 // so a failure leaves nothing half-done.
-import { canLog, consentLogEntries, type LogWarning, type Privacy } from '@/lib/domain/consent';
+import { canLog, consentLogEntries, type LogPolicy, type Privacy } from '@/lib/domain/consent';
 import type { Contact, NewContactInput } from '@/lib/domain/contact';
 import { neverLogMatch } from '@/lib/domain/settings';
 import { HUBSPOT_STAGE_SET, planStageChange, type StageHistoryEntry, stageHistoryEntry } from '@/lib/domain/lifecycle';
@@ -22,14 +22,6 @@ export interface StageChangeRequest {
 export type StageChangeResult =
   | { ok: true; contact: Contact; entry: StageHistoryEntry }
   | { ok: false; reason: 'not_found' | 'unknown_stage' | 'needs_confirmation' | 'unchanged' };
-
-/** Whether mail may be logged to a contact, and why not or what to warn about. */
-export interface LogPolicy {
-  allowed: boolean;
-  /** The never-log entry (address or domain) that covers one of the contact's addresses. */
-  neverLog?: string;
-  warning?: LogWarning;
-}
 
 export interface PrivacyChange {
   legalBasis: Privacy['legalBasis'];
