@@ -5,6 +5,7 @@ import type { RecordService } from '@/lib/storage/record';
 import type { SettingsRepository } from '@/lib/storage/settings';
 import type { LogPolicy } from '@/lib/domain/consent';
 import { FichaError } from './errors';
+import { profileHandlers } from './features/profile-handlers';
 import type { Handlers } from './protocol';
 
 interface Services {
@@ -53,6 +54,7 @@ export function createHandlers({ contacts, activities, record, settings }: Servi
     },
     'settings.get': () => settings.get(),
     'settings.update': ({ settings: patch }) => settings.update(patch),
+    ...profileHandlers(),
     'activities.findLogged': async ({ contactId, messageId }) => (await activities.findByKey(emailActivityKey(contactId, messageId))) ?? null,
     'activities.list': ({ contactId, limit }) => activities.listFor(contactId, limit),
     'activities.remove': async ({ id }) => ({ removed: await record.removeActivity(id) }),

@@ -6,6 +6,7 @@ import { CONSENT_STATUSES, LEGAL_BASES, type LogPolicy } from '@/lib/domain/cons
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
 import { type Settings, SettingsSchema } from '@/lib/domain/settings';
 import type { ScoreResult } from '@/lib/domain/scoring';
+import { type ProfileResponses, profileRequests } from './features/profile';
 
 export const MAX_LOOKUP_EMAILS = 500;
 export const MAX_BATCH = 5_000;
@@ -63,6 +64,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.update'), settings: SettingsSchema.partial() }),
+  ...profileRequests,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -72,7 +74,7 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
 
-export interface Responses {
+export interface Responses extends ProfileResponses {
   'contacts.lookup': Record<string, Contact | null>;
   'contacts.create': { contact: Contact; created: boolean };
   'contacts.get': Contact;
@@ -93,4 +95,5 @@ export interface Responses {
   'settings.update': Settings;
 }
 
-export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<Responses[T]> };
+export type HandlersFor<K extends RequestType> = { [T in K]: (request: RequestOf<T>) => Promise<Responses[T]> };
+export type Handlers = HandlersFor<RequestType>;

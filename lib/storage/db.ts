@@ -4,7 +4,10 @@ import type { Activity } from '@/lib/domain/activity';
 import type { Contact } from '@/lib/domain/contact';
 import type { ConsentLogEntry } from '@/lib/domain/consent';
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
+import type { Company } from '@/lib/domain/record';
+import type { ScoringModel } from '@/lib/domain/scoring-model';
 import type { Settings } from '@/lib/domain/settings';
+import type { Deal } from '@/lib/domain/transactions';
 
 /** A contact as stored: the record plus derived index keys. */
 export interface StoredContact extends Contact {
@@ -16,12 +19,17 @@ export interface StoredContact extends Contact {
 
 export const DB_NAME = 'ficha';
 
+/** Rows of the key-value settings table. */
+export type SettingsRow = { key: 'settings'; value: Settings } | { key: 'scoringModel'; value: ScoringModel };
+
 export class FichaDb extends Dexie {
   contacts!: EntityTable<StoredContact, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
   stageHistory!: EntityTable<StageHistoryEntry, 'id'>;
   consentLog!: EntityTable<ConsentLogEntry, 'id'>;
-  settings!: EntityTable<{ key: 'settings'; value: Settings }, 'key'>;
+  settings!: EntityTable<SettingsRow, 'key'>;
+  companies!: EntityTable<Company, 'domain'>;
+  deals!: EntityTable<Deal, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -40,6 +48,11 @@ export class FichaDb extends Dexie {
     this.version(4).stores({
       consentLog: 'id, [contactId+at]',
       settings: 'key',
+    });
+    // v5: the Company entity (keyed by domain, shared by its contacts) and deals (transactional data).
+    this.version(5).stores({
+      companies: 'domain, name',
+      deals: 'id, [contactId+date], status',
     });
   }
 }

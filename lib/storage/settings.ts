@@ -1,15 +1,17 @@
-// The one settings row: read with defaults, written only after validation.
+// The settings rows: read with defaults, written only after validation.
 import { DEFAULT_SETTINGS, type Settings, SettingsSchema } from '@/lib/domain/settings';
 import type { FichaDb } from './db';
 
 export function settingsRepository(db: FichaDb) {
+  const read = async (): Promise<Settings> => {
+    const row = await db.settings.get('settings');
+    return row?.key === 'settings' ? row.value : DEFAULT_SETTINGS;
+  };
   return {
-    async get(): Promise<Settings> {
-      return (await db.settings.get('settings'))?.value ?? DEFAULT_SETTINGS;
-    },
+    get: read,
     async update(patch: Partial<Settings>): Promise<Settings> {
       return db.transaction('rw', db.settings, async () => {
-        const next = SettingsSchema.parse({ ...((await db.settings.get('settings'))?.value ?? DEFAULT_SETTINGS), ...patch });
+        const next = SettingsSchema.parse({ ...(await read()), ...patch });
         await db.settings.put({ key: 'settings', value: next });
         return next;
       });
