@@ -5,20 +5,25 @@ import { createMessageHandler } from '@/lib/messaging/server';
 import { activityRepository } from '@/lib/storage/activities';
 import { contactRepository } from '@/lib/storage/contacts';
 import { recordService } from '@/lib/storage/record';
+import { scoringService } from '@/lib/storage/scoring-service';
 import { settingsRepository } from '@/lib/storage/settings';
 import { FichaDb } from '@/lib/storage/db';
 
 export default defineBackground(() => {
   const db = new FichaDb();
-  // Open now, not on the first lookup: the first thread a rep opens must not pay for it.
-  void db.open().catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const contacts = contactRepository(db);
   const activities = activityRepository(db);
   const settings = settingsRepository(db);
+  const scoring = scoringService(db);
+  // Open now, not on the first lookup: the first thread a rep opens must not pay for it.
+  void db
+    .open()
+    .then(() => scoring.load())
+    .catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const record = recordService(db, { contacts, activities, settings });
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings }), browser.runtime.id);
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring }), browser.runtime.id);
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
-  Object.assign(globalThis, { ficha: { db, contacts, activities, record } });
+  Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring } });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     void handle(message, sender).then(sendResponse);

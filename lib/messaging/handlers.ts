@@ -2,10 +2,12 @@
 import { type ActivityRepository, emailActivityKey } from '@/lib/storage/activities';
 import type { ContactRepository } from '@/lib/storage/contacts';
 import type { RecordService } from '@/lib/storage/record';
+import type { ScoringService } from '@/lib/storage/scoring-service';
 import type { SettingsRepository } from '@/lib/storage/settings';
 import type { LogPolicy } from '@/lib/domain/consent';
 import { FichaError } from './errors';
 import { profileHandlers } from './features/profile-handlers';
+import { scoringHandlers } from './features/scoring-handlers';
 import type { Handlers } from './protocol';
 
 interface Services {
@@ -13,6 +15,7 @@ interface Services {
   activities: ActivityRepository;
   record: RecordService;
   settings: SettingsRepository;
+  scoring: ScoringService;
 }
 
 function blockedMessage(policy: LogPolicy): string {
@@ -29,7 +32,7 @@ const STAGE_REFUSALS = {
   unchanged: ['rejected', 'The contact is already in that stage'],
 } as const;
 
-export function createHandlers({ contacts, activities, record, settings }: Services): Handlers {
+export function createHandlers({ contacts, activities, record, settings, scoring }: Services): Handlers {
   const requireContact = async (id: string) => {
     const contact = await contacts.get(id);
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
@@ -55,6 +58,7 @@ export function createHandlers({ contacts, activities, record, settings }: Servi
     'settings.get': () => settings.get(),
     'settings.update': ({ settings: patch }) => settings.update(patch),
     ...profileHandlers(),
+    ...scoringHandlers(scoring),
     'activities.findLogged': async ({ contactId, messageId }) => (await activities.findByKey(emailActivityKey(contactId, messageId))) ?? null,
     'activities.list': ({ contactId, limit }) => activities.listFor(contactId, limit),
     'activities.remove': async ({ id }) => ({ removed: await record.removeActivity(id) }),

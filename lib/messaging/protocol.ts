@@ -7,6 +7,7 @@ import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
 import { type Settings, SettingsSchema } from '@/lib/domain/settings';
 import type { ScoreResult } from '@/lib/domain/scoring';
 import { type ProfileResponses, profileRequests } from './features/profile';
+import { type ScoringResponses, scoringRequests } from './features/scoring';
 
 export const MAX_LOOKUP_EMAILS = 500;
 export const MAX_BATCH = 5_000;
@@ -65,6 +66,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.update'), settings: SettingsSchema.partial() }),
   ...profileRequests,
+  ...scoringRequests,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -74,7 +76,7 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
 
-export interface Responses extends ProfileResponses {
+export interface Responses extends ProfileResponses, ScoringResponses {
   'contacts.lookup': Record<string, Contact | null>;
   'contacts.create': { contact: Contact; created: boolean };
   'contacts.get': Contact;

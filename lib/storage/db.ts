@@ -20,7 +20,7 @@ export interface StoredContact extends Contact {
 export const DB_NAME = 'ficha';
 
 /** Rows of the key-value settings table. */
-export type SettingsRow = { key: 'settings'; value: Settings } | { key: 'scoringModel'; value: ScoringModel };
+export type SettingsRow = { key: 'settings'; value: Settings } | { key: 'scoringModel'; value: ScoringModel; rescored: boolean };
 
 export class FichaDb extends Dexie {
   contacts!: EntityTable<StoredContact, 'id'>;

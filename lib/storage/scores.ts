@@ -4,16 +4,24 @@ import { compileModel, type ScoreResult, type Scorer } from '@/lib/domain/scorin
 import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
 import type { FichaDb } from './db';
 
-// The model editor (options) is not built yet: every contact is scored with the default model.
-let scorer: Scorer | null = null;
-const defaultScorer = () => (scorer ??= compileModel(DEFAULT_SCORING_MODEL));
+const defaultScorer = compileModel(DEFAULT_SCORING_MODEL);
+// The model in force per database (the scoring service sets it when a saved model loads or changes).
+const activeScorers = new WeakMap<FichaDb, Scorer>();
+
+export function setActiveScorer(db: FichaDb, scorer: Scorer): void {
+  activeScorers.set(db, scorer);
+}
+
+export function activeScorer(db: FichaDb): Scorer {
+  return activeScorers.get(db) ?? defaultScorer;
+}
 
 export async function scoreOf(db: FichaDb, contact: Contact, now: number): Promise<ScoreResult> {
   const activities = await db.activities
     .where('[targetId+occurredAt]')
     .between([contact.id, -Infinity], [contact.id, Infinity])
     .toArray();
-  return defaultScorer()({ contact, activities }, now);
+  return activeScorer(db)({ contact, activities }, now);
 }
 
 /** Recomputes and stores score and grade; returns the result so callers can explain or compare it. */

@@ -5,6 +5,7 @@ import { createMessageHandler } from '@/lib/messaging/server';
 import { activityRepository } from '@/lib/storage/activities';
 import { contactRepository } from '@/lib/storage/contacts';
 import { recordService } from '@/lib/storage/record';
+import { scoringService } from '@/lib/storage/scoring-service';
 import { settingsRepository } from '@/lib/storage/settings';
 import { FichaDb } from '@/lib/storage/db';
 
@@ -15,8 +16,9 @@ export function startBackground() {
   const contacts = contactRepository(db);
   const activities = activityRepository(db);
   const settings = settingsRepository(db);
+  const scoring = scoringService(db);
   const record = recordService(db, { contacts, activities, settings });
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings }), fakeBrowser.runtime.id);
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring }), fakeBrowser.runtime.id);
   fakeBrowser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     // fakeBrowser passes an empty sender; a real browser stamps our own id on messages from our scripts.
     void handle(message, { ...sender, id: sender.id ?? fakeBrowser.runtime.id }).then(sendResponse);
