@@ -3,9 +3,10 @@ import { stageLabel } from '@/components/ui/labels';
 import { DEFAULT_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { ContactSearch } from './ContactSearch';
 import { NeverLogSection } from './NeverLogSection';
+import { ScoringSection } from './scoring/ScoringSection';
 
 // Sections that later work fills in (README lists which issue brings each) say so instead of pretending.
-const LATER_SECTIONS = ['scoringTitle', 'templatesTitle', 'syncTitle', 'importTitle'] as const;
+const LATER_SECTIONS = ['templatesTitle', 'syncTitle', 'importTitle'] as const;
 
 export function OptionsPage() {
   return (
@@ -26,6 +27,10 @@ export function OptionsPage() {
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-labelledby="opt-scoring">
+        <h2 id="opt-scoring">{i18n.t('options.scoringTitle')}</h2>
+        <ScoringSection />
       </section>
       <NeverLogSection />
       {LATER_SECTIONS.map((key) => (

@@ -16,3 +16,40 @@ export function useUpdateSettings() {
     onSettled: () => client.invalidateQueries({ queryKey: ['activities'] }),
   });
 }
+
+export function useScoringModel() {
+  return useQuery({ queryKey: ['scoring', 'model'], queryFn: () => send<'scoring.getModel'>({ type: 'scoring.getModel' }) });
+}
+
+/** Polls while a rescore runs, then stops. */
+export function useRescoreStatus() {
+  return useQuery({
+    queryKey: ['scoring', 'status'],
+    queryFn: () => send<'scoring.rescoreStatus'>({ type: 'scoring.rescoreStatus' }),
+    refetchInterval: (query) => (query.state.data?.state === 'running' ? 250 : false),
+  });
+}
+
+export function useSaveScoringModel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (model: unknown) => send<'scoring.saveModel'>({ type: 'scoring.saveModel', model }),
+    onSuccess: ({ model, rescore }) => {
+      client.setQueryData(['scoring', 'model'], { model, isDefault: false });
+      client.setQueryData(['scoring', 'status'], rescore);
+      return client.invalidateQueries({ queryKey: ['scoring', 'status'] });
+    },
+  });
+}
+
+export function useResetScoringModel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => send<'scoring.resetModel'>({ type: 'scoring.resetModel' }),
+    onSuccess: ({ model, rescore }) => {
+      client.setQueryData(['scoring', 'model'], { model, isDefault: true });
+      client.setQueryData(['scoring', 'status'], rescore);
+      return client.invalidateQueries({ queryKey: ['scoring', 'status'] });
+    },
+  });
+}
