@@ -5,13 +5,15 @@ import path from 'node:path';
 import { launchWithExtension } from '../tests/e2e/support/launch';
 import { gmailPageHtml } from '../tests/e2e/support/gmail-dom';
 import { lookupResults } from './lookup';
-import { seedContacts } from './seed';
+import { logLatencyResults, rescoreResults } from './record';
+import { seedActivities, seedContacts } from './seed';
 import { threadSwitchResults } from './sidebar';
 import { scoringResults } from './scoring';
 import { sizeResults } from './size';
 import { type BenchResult, round, writeReport } from './stats';
 
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
+const ACTIVITIES_PER_CONTACT = Number(process.env.BENCH_ACTIVITIES_PER_CONTACT ?? 10);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
 
 async function main() {
@@ -23,6 +25,9 @@ async function main() {
   console.log(`seeding ${CONTACTS} contacts…`);
   const seedMs = await seedContacts(seedPage, CONTACTS);
   results.push({ name: `seed ${CONTACTS} contacts (bulk message, batches of 5000)`, value: round(seedMs / 1000), unit: 's' });
+  console.log(`seeding ${CONTACTS * ACTIVITIES_PER_CONTACT} activities…`);
+  const activityMs = await seedActivities(seedPage, CONTACTS, ACTIVITIES_PER_CONTACT);
+  results.push({ name: `seed ${CONTACTS * ACTIVITIES_PER_CONTACT} activities (raw IndexedDB)`, value: round(activityMs / 1000), unit: 's' });
   await seeding.context.close();
 
   // Measure in a fresh browser on the seeded profile, as a rep opening Gmail the next morning.
@@ -45,6 +50,10 @@ async function main() {
     await page.waitForFunction(() => document.querySelector('ficha-sidebar')?.shadowRoot);
     console.log('measuring thread switches…');
     results.push(...(await threadSwitchResults(page, CONTACTS)));
+    console.log('measuring one-click logging…');
+    results.push(...(await logLatencyResults(page, CONTACTS)));
+    console.log('measuring a full rescore…');
+    results.push(...(await rescoreResults(context, page, CONTACTS, CONTACTS * ACTIVITIES_PER_CONTACT)));
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });

@@ -16,3 +16,44 @@ export async function seedContacts(page: Page, total: number, batchSize = 5_000)
   }
   return performance.now() - started;
 }
+
+const DAY = 86_400_000;
+const ACTIVITY_TYPES = ['email.received', 'email.sent', 'note.added', 'cta.inserted', 'meeting.logged'] as const;
+
+/**
+ * Writes `perContact` activities for each of the first `contacts` bench contacts straight into the extension's
+ * IndexedDB from an extension page (same origin as the worker). Raw writes: this seeds a benchmark, it is not a
+ * product path, and 1,000,000 validated messages would measure the seeding instead of the rescore.
+ */
+export async function seedActivities(page: Page, contacts: number, perContact: number, batchContacts = 2_000): Promise<number> {
+  const started = performance.now();
+  const now = Date.now();
+  for (let from = 0; from < contacts; from += batchContacts) {
+    const batch = [];
+    for (let i = from; i < Math.min(contacts, from + batchContacts); i++) {
+      for (let j = 0; j < perContact; j++) {
+        const id = `bench-a-${i}-${j}`;
+        batch.push({ id, key: id, type: ACTIVITY_TYPES[(i + j) % ACTIVITY_TYPES.length], targetType: 'contact', targetId: `bench-${i}`, occurredAt: now - ((i * 7 + j * 13) % 120) * DAY, createdAt: now, createdBy: '', summary: `Bench ${j}`, data: {} });
+      }
+    }
+    await page.evaluate(
+      (rows) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('ficha');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('activities', 'readwrite');
+            const store = tx.objectStore('activities');
+            for (const row of rows) store.put(row);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      batch,
+    );
+  }
+  return performance.now() - started;
+}

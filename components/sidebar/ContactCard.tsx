@@ -1,14 +1,20 @@
 import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { fullName, primaryEmail } from '@/lib/domain/person';
+import { useRecordFigures } from '@/lib/query/profile';
 import type { ThreadContext } from '@/lib/sites/types';
+import { formatDate } from './blocks/format';
+import { ProfileBlocks } from './blocks/ProfileBlocks';
 import { EmailLogger } from './EmailLogger';
 import { LeadScore } from './LeadScore';
 import { PrivacyBlock } from './PrivacyBlock';
 import { StageControl, StageHistory } from './StageControl';
 import { Timeline } from './Timeline';
 
-/** The profile of a known contact: the summary a rep needs at a glance. */
+/**
+ * A known contact: first the summary a rep needs at a glance (who, where, how hot, which stage, when we last
+ * talked), then the five record blocks to open and edit, then the timeline.
+ */
 export function ContactCard({ contact, thread }: { contact: Contact; thread: ThreadContext }) {
   const phone = contact.phones[0]?.number ?? '';
   return (
@@ -16,7 +22,11 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
       <h2 className="ficha-name" data-testid="contact-name">
         {fullName(contact) || primaryEmail(contact)}
       </h2>
-      {contact.title && <p className="ficha-subtitle">{contact.title}</p>}
+      {contact.title && (
+        <p className="ficha-subtitle" data-testid="contact-title">
+          {contact.title}
+        </p>
+      )}
       <div className="ficha-badges">
         <LeadScore contact={contact} />
         <StageControl contact={contact} />
@@ -24,15 +34,23 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
       <dl className="ficha-fields">
         <Field label={i18n.t('contact.email')} testId="contact-email" value={primaryEmail(contact)} />
         <Field label={i18n.t('contact.company')} testId="contact-company" value={contact.company} />
-        <Field label={i18n.t('contact.title')} value={contact.title} />
-        <Field label={i18n.t('contact.phone')} value={phone} />
+        {phone && <Field label={i18n.t('contact.phone')} testId="contact-phone" value={phone} />}
+        <LastContacted contactId={contact.id} />
       </dl>
       <EmailLogger contact={contact} thread={thread} />
+      {/* Keyed: a half-typed edit must never carry over to the next person picked in the thread. */}
+      <ProfileBlocks key={contact.id} contact={contact} />
       <StageHistory contactId={contact.id} />
       <PrivacyBlock contact={contact} />
       <Timeline contactId={contact.id} />
     </article>
   );
+}
+
+function LastContacted({ contactId }: { contactId: string }) {
+  const figures = useRecordFigures(contactId).data;
+  const at = figures?.relational.lastContactedAt;
+  return <Field label={i18n.t('profile.lastContacted')} testId="last-contacted" value={figures ? (at === null ? i18n.t('profile.never') : formatDate(at)) : ''} />;
 }
 
 export function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {

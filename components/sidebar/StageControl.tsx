@@ -4,7 +4,8 @@ import { stageLabel } from '@/components/ui/labels';
 import type { Contact } from '@/lib/domain/contact';
 import { DEFAULT_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { FichaError } from '@/lib/messaging/errors';
-import { useChangeStage, useStageHistory } from '@/lib/query/record';
+import { browser } from 'wxt/browser';
+import { useChangeStage, useStageHistory, useStageSuggestions } from '@/lib/query/record';
 import { ErrorNotice } from './ErrorNotice';
 
 /**
@@ -67,7 +68,29 @@ export function StageControl({ contact }: { contact: Contact }) {
         </div>
       )}
       {change.error && !refusedForConfirmation && <ErrorNotice error={change.error} />}
+      <StageSuggestions contact={contact} onApply={(to, why) => change.mutate({ contactId: contact.id, to, reason: why, confirmedBackward: false })} />
     </div>
+  );
+}
+
+/** Moves the rules propose (score crossed the MQL threshold, a deal was won…); one click applies one. */
+function StageSuggestions({ contact, onApply }: { contact: Contact; onApply: (to: string, reason: string) => void }) {
+  const suggestions = useStageSuggestions(contact.id);
+  const lang = browser.i18n.getUILanguage().startsWith('es') ? 'es' : 'en';
+  if (!suggestions.data?.length) return null;
+  return (
+    <ul className="ficha-suggestions" aria-label={i18n.t('stageSuggest.suggested')}>
+      {suggestions.data.map((s) => (
+        <li key={s.ruleId} data-testid="stage-suggestion" data-to={s.to}>
+          <span>
+            {i18n.t('stageSuggest.suggestion', [stageLabel(s.to)])} <span className="ficha-muted">· {s.reason[lang]}</span>
+          </span>
+          <button type="button" className="ficha-link" onClick={() => onApply(s.to, s.reason[lang])}>
+            {i18n.t('stageSuggest.apply')}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

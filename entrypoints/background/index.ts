@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/messaging/handlers';
 import { createMessageHandler } from '@/lib/messaging/server';
 import { activityRepository } from '@/lib/storage/activities';
 import { contactRepository } from '@/lib/storage/contacts';
+import { profileService } from '@/lib/storage/profile';
 import { recordService } from '@/lib/storage/record';
 import { scoringService } from '@/lib/storage/scoring-service';
 import { settingsRepository } from '@/lib/storage/settings';
@@ -21,7 +22,8 @@ export default defineBackground(() => {
     .then(() => scoring.load())
     .catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const record = recordService(db, { contacts, activities, settings });
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring }), browser.runtime.id);
+  const profile = profileService(db);
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, db }), browser.runtime.id);
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring } });
 

@@ -4,6 +4,7 @@ import { DEFAULT_PRIVACY, PrivacySchema } from './consent';
 import { isValidEmail, normaliseEmail } from './email';
 import { INITIAL_STAGE } from './lifecycle';
 import { companyFromEmail, nameFromEmail, splitDisplayName } from './names';
+import { ContactProfileSchema } from './record';
 
 export { normaliseEmail, isValidEmail } from './email';
 export { isFreemailDomain } from './freemail';
@@ -50,6 +51,8 @@ export const ContactSchema = z.object({
   /** Legal basis, consent and do-not-contact (GDPR); every change is audited in the consent log. */
   privacy: PrivacySchema.default(DEFAULT_PRIVACY),
   tags: z.array(text(60).min(1)).max(50),
+  /** General, contact and segmentation blocks of the customer record; prefault parses `{}` so old rows get every inner default. */
+  profile: ContactProfileSchema.prefault({}),
   createdAt: z.number().int().nonnegative(),
   updatedAt: z.number().int().nonnegative(),
 });
@@ -86,6 +89,7 @@ export function contactFromHeader(
     owner: meta.owner ?? '',
     privacy: DEFAULT_PRIVACY,
     tags: [],
+    profile: {},
     createdAt: meta.now,
     updatedAt: meta.now,
   });

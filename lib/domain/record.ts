@@ -1,6 +1,7 @@
 // The customer record beyond Contact: relational figures from the timeline, the extended profile, the company.
 import { z } from 'zod';
 import type { Activity, ActivityType } from './activity';
+import { COMPANY_SIZE_BANDS, CONTACT_SOURCES, PERSONA_ROLES, PREFERRED_CHANNELS } from './profile-values';
 
 /** Answer payload of a `survey.answered` activity; writers validate with it, readers skip what fails. */
 export const SurveyAnswerDataSchema = z.discriminatedUnion('kind', [
@@ -79,10 +80,8 @@ function isHttpUrl(value: string): boolean {
 /** Only http(s): a javascript: or data: link on a card would run or render attacker content. */
 export const HttpUrlSchema = z.string().trim().max(2048, 'Link is too long').refine(isHttpUrl, 'Must be a link starting with http:// or https://');
 
-export const PREFERRED_CHANNELS = ['email', 'phone', 'whatsapp', 'linkedin', 'meeting'] as const;
-export const PERSONA_ROLES = ['technical_evaluator', 'economic_evaluator', 'champion', 'power_sponsor', 'vetoer', 'user', 'other'] as const;
-export const COMPANY_SIZE_BANDS = ['1-10', '11-50', '51-200', '201-1000', '1001-5000', '5000+'] as const;
-export const CONTACT_SOURCES = ['organic', 'paid', 'referral', 'event', 'import', 'manual'] as const;
+// The lists live in a zod-free module so the sidebar can offer them as choices without bundling zod.
+export { COMPANY_SIZE_BANDS, CONTACT_SOURCES, PERSONA_ROLES, PREFERRED_CHANNELS } from './profile-values';
 
 const choice = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: `${what} must be one of: ${values.join(', ')}` });

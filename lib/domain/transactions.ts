@@ -1,16 +1,15 @@
 // Transactional data: deals, the money figures derived from them, and an RFM segment.
 import { z } from 'zod';
 import type { LocalisedText } from './lifecycle';
+import { CURRENCIES, DEAL_STATUSES } from './profile-values';
 
 export const DAY_MS = 86_400_000;
 const YEAR_MS = 365.25 * DAY_MS;
 /** Deals dated up to this far after `now` still pass: clocks and time zones disagree by hours. */
 export const FUTURE_TOLERANCE_MS = DAY_MS;
 
-export const CURRENCIES = [
-  'EUR', 'USD', 'GBP', 'MXN', 'ARS', 'COP', 'CLP', 'PEN', 'BRL', 'CAD',
-  'AUD', 'CHF', 'JPY', 'CNY', 'INR', 'SEK', 'NOK', 'DKK', 'PLN',
-] as const;
+// Lists live in a zod-free module so the sidebar can offer them without bundling zod.
+export { CURRENCIES, DEAL_STATUSES } from './profile-values';
 export type Currency = (typeof CURRENCIES)[number];
 
 export const CurrencySchema = z
@@ -28,7 +27,6 @@ export const AmountSchema = z
   .max(1e12, 'Amount is too large')
   .refine(hasAtMostTwoDecimals, 'Amount can have at most 2 decimals');
 
-export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
 
 /** A deal as stored; use `dealSchemaAt(now)` when accepting user input, which also rejects future dates. */

@@ -1,6 +1,8 @@
 // The handler map: each protocol message bound to the repository call that answers it.
 import { type ActivityRepository, emailActivityKey } from '@/lib/storage/activities';
 import type { ContactRepository } from '@/lib/storage/contacts';
+import type { ProfileService } from '@/lib/storage/profile';
+import type { FichaDb } from '@/lib/storage/db';
 import type { RecordService } from '@/lib/storage/record';
 import type { ScoringService } from '@/lib/storage/scoring-service';
 import type { SettingsRepository } from '@/lib/storage/settings';
@@ -8,6 +10,7 @@ import type { LogPolicy } from '@/lib/domain/consent';
 import { FichaError } from './errors';
 import { profileHandlers } from './features/profile-handlers';
 import { scoringHandlers } from './features/scoring-handlers';
+import { lifecycleHandlers } from './features/lifecycle-handlers';
 import type { Handlers } from './protocol';
 
 interface Services {
@@ -16,6 +19,8 @@ interface Services {
   record: RecordService;
   settings: SettingsRepository;
   scoring: ScoringService;
+  profile: ProfileService;
+  db: FichaDb;
 }
 
 function blockedMessage(policy: LogPolicy): string {
@@ -32,7 +37,7 @@ const STAGE_REFUSALS = {
   unchanged: ['rejected', 'The contact is already in that stage'],
 } as const;
 
-export function createHandlers({ contacts, activities, record, settings, scoring }: Services): Handlers {
+export function createHandlers({ contacts, activities, record, settings, scoring, profile, db }: Services): Handlers {
   const requireContact = async (id: string) => {
     const contact = await contacts.get(id);
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
@@ -57,8 +62,9 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     },
     'settings.get': () => settings.get(),
     'settings.update': ({ settings: patch }) => settings.update(patch),
-    ...profileHandlers(),
+    ...profileHandlers(profile),
     ...scoringHandlers(scoring),
+    ...lifecycleHandlers(db),
     'activities.findLogged': async ({ contactId, messageId }) => (await activities.findByKey(emailActivityKey(contactId, messageId))) ?? null,
     'activities.list': ({ contactId, limit }) => activities.listFor(contactId, limit),
     'activities.remove': async ({ id }) => ({ removed: await record.removeActivity(id) }),

@@ -6,6 +6,7 @@ import { CONSENT_STATUSES, LEGAL_BASES, type LogPolicy } from '@/lib/domain/cons
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
 import { type Settings, SettingsSchema } from '@/lib/domain/settings';
 import type { ScoreResult } from '@/lib/domain/scoring';
+import { type LifecycleResponses, lifecycleRequests } from './features/lifecycle';
 import { type ProfileResponses, profileRequests } from './features/profile';
 import { type ScoringResponses, scoringRequests } from './features/scoring';
 
@@ -67,6 +68,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.update'), settings: SettingsSchema.partial() }),
   ...profileRequests,
   ...scoringRequests,
+  ...lifecycleRequests,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -76,7 +78,7 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
 
-export interface Responses extends ProfileResponses, ScoringResponses {
+export interface Responses extends ProfileResponses, ScoringResponses, LifecycleResponses {
   'contacts.lookup': Record<string, Contact | null>;
   'contacts.create': { contact: Contact; created: boolean };
   'contacts.get': Contact;

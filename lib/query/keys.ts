@@ -8,6 +8,7 @@ export const queryKeys = {
   logged: (contactId: string, messageId: string) => ['activities', contactId, 'logged', messageId] as const,
   timeline: (contactId: string) => ['activities', contactId, 'timeline'] as const,
   stageHistory: (contactId: string) => ['activities', contactId, 'stageHistory'] as const,
+  stageSuggestions: (contactId: string) => ['activities', contactId, 'stageSuggestions'] as const,
   scoreExplanation: (contactId: string) => ['activities', contactId, 'score'] as const,
   // Depends on the contact's privacy and on settings, so any record write refreshes it too.
   logPolicy: (contactId: string) => ['activities', contactId, 'policy'] as const,

@@ -65,3 +65,10 @@ export function useLogPolicy(contactId: string) {
     queryFn: () => send<'activities.logPolicy'>({ type: 'activities.logPolicy', contactId }),
   });
 }
+
+export function useStageSuggestions(contactId: string) {
+  return useQuery({
+    queryKey: queryKeys.stageSuggestions(contactId),
+    queryFn: () => send<'contacts.stageSuggestions'>({ type: 'contacts.stageSuggestions', contactId }),
+  });
+}

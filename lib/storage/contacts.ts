@@ -2,7 +2,9 @@
 import { type Contact, ContactSchema, contactFromHeader, type NewContactInput, NewContactInputSchema } from '@/lib/domain/contact';
 import { DEFAULT_PRIVACY } from '@/lib/domain/consent';
 import { normaliseEmail } from '@/lib/domain/email';
+import { ContactProfileSchema } from '@/lib/domain/record';
 import { queryWords, searchKeysFor } from '@/lib/domain/search';
+import { linkCompany } from './companies';
 import type { FichaDb, StoredContact } from './db';
 
 export function toStored(contact: Contact): StoredContact {
@@ -10,14 +12,20 @@ export function toStored(contact: Contact): StoredContact {
   return {
     ...contact,
     emailKeys: emails,
-    searchKeys: searchKeysFor({ names: [contact.firstName, contact.lastName, contact.company], emails }),
+    // The title is searchable too: reps look people up by role ("cfo", "director compras").
+    searchKeys: searchKeysFor({ names: [contact.firstName, contact.lastName, contact.company, contact.title], emails }),
   };
 }
 
 export function fromStored(stored: StoredContact): Contact {
   const { emailKeys: _e, searchKeys: _s, ...contact } = stored;
   // Records written by earlier versions lack later fields; read them with the schema's defaults.
-  return { ...contact, leadGrade: contact.leadGrade ?? 'C3', privacy: contact.privacy ?? DEFAULT_PRIVACY };
+  return {
+    ...contact,
+    leadGrade: contact.leadGrade ?? 'C3',
+    privacy: contact.privacy ?? DEFAULT_PRIVACY,
+    profile: contact.profile ?? ContactProfileSchema.parse({}),
+  };
 }
 
 export interface ContactRepositoryDeps {
@@ -52,10 +60,11 @@ export function contactRepository(db: FichaDb, deps: ContactRepositoryDeps = {})
     /** Creates a contact from a header; idempotent per address (two tabs clicking at once make one contact). */
     async createFromHeader(input: NewContactInput): Promise<{ contact: Contact; created: boolean }> {
       const { email, displayName } = NewContactInputSchema.parse(input);
-      return db.transaction('rw', db.contacts, async () => {
+      return db.transaction('rw', db.contacts, db.companies, async () => {
         const existing = await db.contacts.where('emailKeys').equals(email).first();
         if (existing) return { contact: fromStored(existing), created: false };
-        const contact = contactFromHeader({ email, displayName }, { id: newId(), now: now() });
+        // A colleague of someone already stored joins their company (and takes its name) instead of a fresh guess.
+        const contact = await linkCompany(db, contactFromHeader({ email, displayName }, { id: newId(), now: now() }));
         await db.contacts.add(toStored(contact));
         return { contact, created: true };
       });

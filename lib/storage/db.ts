@@ -54,5 +54,9 @@ export class FichaDb extends Dexie {
       companies: 'domain, name',
       deals: 'id, [contactId+date], status',
     });
+    // v6: contacts by company domain, so a company edit reaches (renames, rescores) every contact it is shared by.
+    this.version(6).stores({
+      contacts: 'id, *emailKeys, *searchKeys, updatedAt, companyDomain',
+    });
   }
 }

@@ -43,7 +43,8 @@ interface Deps {
 }
 
 export function recordService(db: FichaDb, { contacts, activities, settings, now = Date.now, newId = () => crypto.randomUUID(), user = '' }: Deps) {
-  const writeScope = [db.contacts, db.activities, db.stageHistory, db.consentLog, db.settings];
+  // companies: creating a contact links (or creates) its company row in the same transaction.
+  const writeScope = [db.contacts, db.activities, db.stageHistory, db.consentLog, db.settings, db.companies];
   const reload = async (id: string) => (await contacts.get(id)) as Contact;
 
   async function policyFor(contact: Contact): Promise<LogPolicy> {

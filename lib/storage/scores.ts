@@ -1,5 +1,6 @@
 // Keeps a contact's stored score in step with its activities; called inside the transaction that changed them.
 import type { Contact } from '@/lib/domain/contact';
+import { toScoringContact } from '@/lib/domain/profile-scoring';
 import { compileModel, type ScoreResult, type Scorer } from '@/lib/domain/scoring';
 import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
 import type { FichaDb } from './db';
@@ -21,7 +22,9 @@ export async function scoreOf(db: FichaDb, contact: Contact, now: number): Promi
     .where('[targetId+occurredAt]')
     .between([contact.id, -Infinity], [contact.id, Infinity])
     .toArray();
-  return activeScorer(db)({ contact, activities }, now);
+  // Company-level industry, size and country count for every contact of the domain.
+  const company = contact.companyDomain ? await db.companies.get(contact.companyDomain) : undefined;
+  return activeScorer(db)({ contact: toScoringContact(contact, company), activities }, now);
 }
 
 /** Recomputes and stores score and grade; returns the result so callers can explain or compare it. */

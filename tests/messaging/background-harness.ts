@@ -4,6 +4,7 @@ import { createHandlers } from '@/lib/messaging/handlers';
 import { createMessageHandler } from '@/lib/messaging/server';
 import { activityRepository } from '@/lib/storage/activities';
 import { contactRepository } from '@/lib/storage/contacts';
+import { profileService } from '@/lib/storage/profile';
 import { recordService } from '@/lib/storage/record';
 import { scoringService } from '@/lib/storage/scoring-service';
 import { settingsRepository } from '@/lib/storage/settings';
@@ -18,7 +19,8 @@ export function startBackground() {
   const settings = settingsRepository(db);
   const scoring = scoringService(db);
   const record = recordService(db, { contacts, activities, settings });
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring }), fakeBrowser.runtime.id);
+  const profile = profileService(db);
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, db }), fakeBrowser.runtime.id);
   fakeBrowser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     // fakeBrowser passes an empty sender; a real browser stamps our own id on messages from our scripts.
     void handle(message, { ...sender, id: sender.id ?? fakeBrowser.runtime.id }).then(sendResponse);

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
+import { toScoringContact } from '@/lib/domain/profile-scoring';
 import { compileModel } from '@/lib/domain/scoring';
 import type { ScoringModel } from '@/lib/domain/scoring-model';
 import { fullName, primaryEmail } from '@/lib/domain/person';
 import { useContactSearch } from '@/lib/query/hooks';
+import { useCompany } from '@/lib/query/profile';
 import { useTimeline } from '@/lib/query/record';
 
 /** The draft model applied, in this page, to a real contact and its timeline: no save needed to see the effect. */
@@ -12,9 +14,10 @@ export function ScorePreview({ model }: { model: ScoringModel | null }) {
   const [picked, setPicked] = useState('');
   const contact = recent.data?.find((c) => c.id === picked) ?? recent.data?.[0];
   const timeline = useTimeline(contact?.id ?? '');
+  const company = useCompany(contact?.companyDomain ?? '');
   const [now] = useState(() => Date.now());
   const scorer = useMemo(() => (model ? compileModel(model) : null), [model]);
-  const result = contact && scorer && timeline.data ? scorer({ contact, activities: timeline.data }, now) : null;
+  const result = contact && scorer && timeline.data ? scorer({ contact: toScoringContact(contact, company.data), activities: timeline.data }, now) : null;
 
   return (
     <aside className="preview" data-testid="scoring-preview" aria-labelledby="preview-title">

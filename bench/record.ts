@@ -1,0 +1,84 @@
+// Customer-record figures: full rescore after a model change (with the Gmail page watched for long tasks) and
+// one-click logging latency.
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
+import { SELF, threadViewHtml } from '../tests/e2e/support/gmail-dom';
+import { type BenchResult, latencyResults, round } from './stats';
+
+interface WorkerFicha {
+  ficha: { scoring: { save(model: unknown): Promise<unknown>; status(): { state: string; done: number; total: number; startedAt: number | null; finishedAt: number | null } } };
+}
+
+export async function rescoreResults(context: BrowserContext, gmail: Page, contacts: number, activities: number): Promise<BenchResult[]> {
+  const worker = context.serviceWorkers()[0]!;
+  await gmail.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  const model = { ...structuredClone(DEFAULT_SCORING_MODEL), weights: { fit: 60, engagement: 40 } };
+  await worker.evaluate((m) => (globalThis as unknown as WorkerFicha).ficha.scoring.save(m), model);
+
+  // While it runs, keep using the sidebar: every lookup must still be answered quickly.
+  const lookupsDuring: number[] = [];
+  let status = await worker.evaluate(() => (globalThis as unknown as WorkerFicha).ficha.scoring.status());
+  for (let i = 0; status.state === 'running' && i < 2_000; i++) {
+    const n = (i * 7919) % contacts;
+    const html = threadViewHtml({ id: `r${i}`, subject: 'During rescore', messages: [{ from: { email: `person${n}@company${n % 5000}.example`, name: 'P' }, to: [SELF] }] });
+    const t0 = performance.now();
+    await gmail.evaluate((h) => {
+      const thread = document.querySelector<HTMLElement>('[data-view=thread]')!;
+      thread.innerHTML = h;
+      thread.style.display = '';
+      document.querySelector<HTMLElement>('[data-view=inbox]')!.style.display = 'none';
+    }, html);
+    await gmail.waitForFunction((e) => document.querySelector('ficha-sidebar')?.shadowRoot?.querySelector('[data-testid=contact-email]')?.textContent === e, `person${n}@company${n % 5000}.example`);
+    lookupsDuring.push(performance.now() - t0);
+    status = await worker.evaluate(() => (globalThis as unknown as WorkerFicha).ficha.scoring.status());
+  }
+  if (status.state !== 'done') throw new Error(`rescore ended in state ${status.state}`);
+  const longTasks = await gmail.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const seconds = ((status.finishedAt ?? 0) - (status.startedAt ?? 0)) / 1000;
+  return [
+    { name: `full rescore after a model change: ${status.done} contacts, ${activities} activities`, value: round(seconds), unit: 's', goal: { max: 10 } },
+    { name: 'long tasks (> 50 ms) in the Gmail page during the rescore', value: longTasks.length, unit: 'tasks', goal: { max: 0 }, detail: { longest: round(Math.max(0, ...longTasks)) } },
+    ...latencyResults('thread switch → card during the rescore (incl. Playwright round trips)', lookupsDuring),
+  ];
+}
+
+/** Click `log-email` → `logged-state` shown, measured in the page, each sample on a new message of a known contact. */
+export async function logLatencyResults(gmail: Page, contacts: number, samples = 30): Promise<BenchResult[]> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const n = (i * 104729 + 11) % contacts;
+    const email = `person${n}@company${n % 5000}.example`;
+    const html = threadViewHtml({ id: `log${i}`, subject: `Log ${i}`, messages: [{ from: { email, name: 'P' }, to: [SELF], id: `benchlog${i}x${Date.now()}` }] });
+    await gmail.evaluate((h) => {
+      const thread = document.querySelector<HTMLElement>('[data-view=thread]')!;
+      thread.innerHTML = h;
+      thread.style.display = '';
+      document.querySelector<HTMLElement>('[data-view=inbox]')!.style.display = 'none';
+    }, html);
+    await gmail.waitForFunction(() => {
+      const button = document.querySelector('ficha-sidebar')?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid=log-email]');
+      return button && !button.disabled;
+    });
+    times.push(
+      await gmail.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const root = document.querySelector('ficha-sidebar')!.shadowRoot!;
+            const observer = new MutationObserver(() => {
+              if (!root.querySelector('[data-testid=logged-state]')) return;
+              observer.disconnect();
+              resolve(performance.now() - t0);
+            });
+            observer.observe(root, { subtree: true, childList: true });
+            const t0 = performance.now();
+            root.querySelector<HTMLButtonElement>('[data-testid=log-email]')!.click();
+          }),
+      ),
+    );
+  }
+  return latencyResults('log one email: click → logged-state', times, 30);
+}
