@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import type { LogPolicy } from '@/lib/domain/consent';
 import type { Contact } from '@/lib/domain/contact';
+import { queryKeys } from '@/lib/query/keys';
 import { useLogEmail, useLoggedActivity, useLogPolicy, useRemoveActivity } from '@/lib/query/record';
 import type { ThreadContext, ThreadMessage } from '@/lib/sites/types';
 import { ErrorNotice } from './ErrorNotice';
@@ -21,6 +23,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
   const remove = useRemoveActivity(contact.id);
   const policy = useLogPolicy(contact.id);
   const [canUndo, setCanUndo] = useState(false);
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     if (!canUndo) return;
@@ -56,7 +59,13 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
           participants: [...new Set([message.from, ...message.to].filter((e): e is string => !!e))],
         },
       },
-      { onSuccess: () => setCanUndo(true) },
+      {
+        onSuccess: ({ activity }) => {
+          // Show the logged state from the answer itself; the refetches the write triggers come after.
+          queryClient.setQueryData(queryKeys.logged(contact.id, messageId), activity);
+          setCanUndo(true);
+        },
+      },
     );
 
   const blocked = policy.data && !policy.data.allowed;

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import type { Activity } from '@/lib/domain/activity';
 import { useAddNote, useTimeline } from '@/lib/query/record';
 import { ErrorNotice } from './ErrorNotice';
+import { VirtualList } from './VirtualList';
 
 const typeLabel = (type: Activity['type']) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
 const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -18,15 +19,22 @@ export function Timeline({ contactId }: { contactId: string }) {
       <AddNote contactId={contactId} />
       {timeline.isError && <ErrorNotice error={timeline.error} onRetry={() => void timeline.refetch()} />}
       {timeline.data?.length === 0 && <p className="ficha-hint">{i18n.t('timeline.empty')}</p>}
-      <ol data-testid="timeline">
-        {timeline.data?.map((a) => (
-          <li key={a.id} data-testid="activity" data-type={a.type}>
+      <VirtualList
+        testId="timeline"
+        items={timeline.data ?? []}
+        keyOf={(a) => a.id}
+        render={(a) => (
+          <div className="ficha-activity" data-testid="activity" data-type={a.type}>
             <span className="ficha-activity-type">{typeLabel(a.type)}</span>
             <time dateTime={new Date(a.occurredAt).toISOString()}>{when(a.occurredAt)}</time>
-            {a.summary && <span className="ficha-activity-summary">{a.summary}</span>}
-          </li>
-        ))}
-      </ol>
+            {a.summary && (
+              <span className="ficha-activity-summary" title={a.summary}>
+                {a.summary}
+              </span>
+            )}
+          </div>
+        )}
+      />
     </section>
   );
 }

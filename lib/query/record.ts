@@ -15,7 +15,7 @@ export function useLoggedActivity(contactId: string, messageId: string | null) {
 export function useTimeline(contactId: string) {
   return useQuery({
     queryKey: queryKeys.timeline(contactId),
-    queryFn: () => send<'activities.list'>({ type: 'activities.list', contactId, limit: 200 }),
+    queryFn: () => send<'activities.list'>({ type: 'activities.list', contactId, limit: 500 }),
   });
 }
 
@@ -29,11 +29,11 @@ function useRecordMutation<T extends RecordWrite>(contactId: string, type: T) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (request: Omit<RequestInputOf<T>, 'type'>) => send<T>({ type, ...request } as RequestInputOf<T>),
-    onSettled: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: queryKeys.activities(contactId) }),
-        client.invalidateQueries({ queryKey: queryKeys.contacts }),
-      ]),
+    // Not awaited: the caller's own onSuccess (e.g. showing "logged") must not wait for every refetch.
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.activities(contactId) });
+      void client.invalidateQueries({ queryKey: queryKeys.contacts });
+    },
   });
 }
 

@@ -27,13 +27,34 @@ export async function scoreOf(db: FichaDb, contact: Contact, now: number): Promi
   return activeScorer(db)({ contact: toScoringContact(contact, company), activities }, now);
 }
 
-/** Recomputes and stores score and grade; returns the result so callers can explain or compare it. */
+/** A move of at least this many points is worth a line in the timeline; smaller ones are noise. */
+export const SCORE_EVENT_THRESHOLD = 10;
+
+/**
+ * Recomputes and stores score and grade; returns the result so callers can explain or compare it. Called inside
+ * the caller's transaction, which must cover contacts, companies and activities.
+ */
 export async function rescoreContact(db: FichaDb, contactId: string, now: number): Promise<ScoreResult | null> {
   const stored = await db.contacts.get(contactId);
   if (!stored) return null;
   const result = await scoreOf(db, stored, now);
   if (result.total !== stored.leadScore || result.grade !== stored.leadGrade) {
     await db.contacts.update(contactId, { leadScore: result.total, leadGrade: result.grade });
+  }
+  if (Math.abs(result.total - stored.leadScore) >= SCORE_EVENT_THRESHOLD) {
+    const id = crypto.randomUUID();
+    await db.activities.add({
+      id,
+      key: `score:${id}`,
+      type: 'score.changed',
+      targetType: 'contact',
+      targetId: contactId,
+      occurredAt: now,
+      createdAt: now,
+      createdBy: '',
+      summary: `${stored.leadScore} → ${result.total} (${result.grade})`,
+      data: { from: stored.leadScore, to: result.total, grade: result.grade },
+    });
   }
   return result;
 }

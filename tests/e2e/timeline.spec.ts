@@ -36,3 +36,30 @@ test('log an email once, whatever the clicks or tabs; undo removes it; notes joi
   await expect(page.getByTestId('activity').first()).toHaveAttribute('data-type', 'note.added');
   await expect(page.getByTestId('add-note')).toHaveValue('');
 });
+
+test('a long timeline renders only the rows in view and scrolls through all of them', async ({ context, page }) => {
+  await serveGmail(context, { thread });
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await page.getByTestId('create-contact').click();
+  await expect(page.getByTestId('timeline')).toBeAttached();
+  const worker = context.serviceWorkers()[0]!;
+  await worker.evaluate(async () => {
+    const { ficha } = globalThis as unknown as { ficha: { contacts: { search(q: string, n: number): Promise<{ id: string }[]> }; record: { addNote(id: string, text: string): Promise<unknown> } } };
+    const [contact] = await ficha.contacts.search('ana.perez', 1);
+    for (let i = 0; i < 300; i++) await ficha.record.addNote(contact!.id, `Note number ${i}`);
+  });
+  await page.getByTestId('add-note').fill('One more');
+  await page.getByRole('button', { name: 'Save note' }).click();
+
+  const list = page.getByTestId('timeline');
+  await expect(list).toHaveAttribute('data-virtual', 'true');
+  await expect(list).toHaveAttribute('aria-setsize', '301');
+  const rendered = await page.getByTestId('activity').count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(30);
+  await expect(page.getByTestId('activity').first()).toContainText('One more');
+
+  await list.locator('..').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(list.locator('li').last()).toHaveAttribute('aria-posinset', '301');
+  await expect(page.getByTestId('activity').filter({ hasText: 'One more' })).toHaveCount(0);
+});

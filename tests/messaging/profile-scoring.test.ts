@@ -14,5 +14,8 @@ describe('profile facts feed the score', () => {
     expect(afterB?.leadScore).toBe(afterA?.leadScore);
     const explained = await send<'contacts.explainScore'>({ type: 'contacts.explainScore', contactId: a.contact.id });
     expect(explained.explanation.rules.map((r) => r.ruleId)).toContain('fit.company.mid-market');
+    // A move of 10 points or more is a timeline event; small moves are not.
+    const timeline = await send<'activities.list'>({ type: 'activities.list', contactId: a.contact.id });
+    expect(timeline.filter((e) => e.type === 'score.changed').map((e) => e.summary)).toEqual([`${before} → ${afterA?.leadScore} (${afterA?.leadGrade})`]);
   });
 });
