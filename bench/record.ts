@@ -2,7 +2,7 @@
 // one-click logging latency.
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
-import { SELF, threadViewHtml } from '../tests/e2e/support/gmail-dom';
+import { SELF, showThreadInPage, threadViewHtml } from '../tests/e2e/support/gmail-dom';
 import { type BenchResult, latencyResults, round } from './stats';
 
 interface WorkerFicha {
@@ -26,12 +26,7 @@ export async function rescoreResults(context: BrowserContext, gmail: Page, conta
     const n = (i * 7919) % contacts;
     const html = threadViewHtml({ id: `r${i}`, subject: 'During rescore', messages: [{ from: { email: `person${n}@company${n % 5000}.example`, name: 'P' }, to: [SELF] }] });
     const t0 = performance.now();
-    await gmail.evaluate((h) => {
-      const thread = document.querySelector<HTMLElement>('[data-view=thread]')!;
-      thread.innerHTML = h;
-      thread.style.display = '';
-      document.querySelector<HTMLElement>('[data-view=inbox]')!.style.display = 'none';
-    }, html);
+    await gmail.evaluate(showThreadInPage, { html, hash: `#inbox/bench${i}` });
     await gmail.waitForFunction((e) => document.querySelector('ficha-sidebar')?.shadowRoot?.querySelector('[data-testid=contact-email]')?.textContent === e, `person${n}@company${n % 5000}.example`);
     lookupsDuring.push(performance.now() - t0);
     status = await worker.evaluate(() => (globalThis as unknown as WorkerFicha).ficha.scoring.status());
@@ -53,12 +48,7 @@ export async function logLatencyResults(gmail: Page, contacts: number, samples =
     const n = (i * 104729 + 11) % contacts;
     const email = `person${n}@company${n % 5000}.example`;
     const html = threadViewHtml({ id: `log${i}`, subject: `Log ${i}`, messages: [{ from: { email, name: 'P' }, to: [SELF], id: `benchlog${i}x${Date.now()}` }] });
-    await gmail.evaluate((h) => {
-      const thread = document.querySelector<HTMLElement>('[data-view=thread]')!;
-      thread.innerHTML = h;
-      thread.style.display = '';
-      document.querySelector<HTMLElement>('[data-view=inbox]')!.style.display = 'none';
-    }, html);
+    await gmail.evaluate(showThreadInPage, { html, hash: `#inbox/bench${i}` });
     await gmail.waitForFunction(() => {
       const button = document.querySelector('ficha-sidebar')?.shadowRoot?.querySelector<HTMLButtonElement>('[data-testid=log-email]');
       return button && !button.disabled;
