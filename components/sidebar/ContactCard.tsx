@@ -5,6 +5,7 @@ import { useRecordFigures } from '@/lib/query/profile';
 import type { ThreadContext } from '@/lib/sites/types';
 import { formatDate } from './blocks/format';
 import { ProfileBlocks } from './blocks/ProfileBlocks';
+import { AutoLog } from './AutoLog';
 import { EmailLogger } from './EmailLogger';
 import { LeadScore } from './LeadScore';
 import { PrivacyBlock } from './PrivacyBlock';
@@ -38,6 +39,7 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
         <LastContacted contactId={contact.id} />
       </dl>
       <EmailLogger contact={contact} thread={thread} />
+      <AutoLog contact={contact} thread={thread} />
       {/* Keyed: a half-typed edit must never carry over to the next person picked in the thread. */}
       <ProfileBlocks key={contact.id} contact={contact} />
       <StageHistory contactId={contact.id} />

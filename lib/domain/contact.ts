@@ -48,6 +48,8 @@ export const ContactSchema = z.object({
   /** Fit letter × engagement digit (A1 best … C3), kept with the score it came from. */
   leadGrade: z.string().regex(/^[ABC][123]$/, 'Not a grade (A1–C3)').default('C3'),
   owner: text(254),
+  /** Log every message of this contact's threads as it is shown, without a click. */
+  autoLog: z.boolean().default(false),
   /** Legal basis, consent and do-not-contact (GDPR); every change is audited in the consent log. */
   privacy: PrivacySchema.default(DEFAULT_PRIVACY),
   tags: z.array(text(60).min(1)).max(50),
@@ -88,6 +90,7 @@ export function contactFromHeader(
     leadGrade: 'C3',
     owner: meta.owner ?? '',
     privacy: DEFAULT_PRIVACY,
+    autoLog: false,
     tags: [],
     profile: {},
     createdAt: meta.now,

@@ -35,6 +35,7 @@ export const ContactFieldsPatchSchema = z
     company: ContactSchema.shape.company,
     companyDomain: clearable(CompanySchema.shape.domain),
     tags: ContactSchema.shape.tags,
+    autoLog: ContactSchema.shape.autoLog.removeDefault(),
     language: clearable(general.language.unwrap()),
     location: clearable(general.location.unwrap()),
     website: clearable(contactData.website.unwrap()),

@@ -23,7 +23,7 @@ export function fromStored(stored: StoredContact): Contact {
   return {
     ...contact,
     leadGrade: contact.leadGrade ?? 'C3',
-    privacy: contact.privacy ?? DEFAULT_PRIVACY,
+    privacy: contact.privacy ?? DEFAULT_PRIVACY, autoLog: contact.autoLog ?? false,
     profile: contact.profile ?? ContactProfileSchema.parse({}),
   };
 }

@@ -1,6 +1,6 @@
 import type { MailThread } from './support/gmail-dom';
 import { SELF } from './support/gmail-dom';
-import { expect, GMAIL_URL, serveGmail, test } from './support/fixtures';
+import { expect, GMAIL_URL, openThread, serveGmail, test } from './support/fixtures';
 
 const ana = { email: 'ana.perez@clientco.com', name: 'Ana Pérez' };
 const thread: MailThread = { id: '18c0a1b2c3d4e5f6', subject: 'Proposal for Q1', messages: [{ from: ana, to: [SELF], id: '18c0a1b2c3d4e5f6' }] };
@@ -62,4 +62,20 @@ test('a long timeline renders only the rows in view and scrolls through all of t
   await list.locator('..').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await expect(list.locator('li').last()).toHaveAttribute('aria-posinset', '301');
   await expect(page.getByTestId('activity').filter({ hasText: 'One more' })).toHaveCount(0);
+});
+
+test('auto-log logs this contact’s messages as they are shown, including a new thread', async ({ context, page }) => {
+  await serveGmail(context, { thread });
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await page.getByTestId('create-contact').click();
+  await expect(page.getByTestId('log-email')).toBeVisible();
+  await page.getByTestId('auto-log').check();
+  await expect(page.getByTestId('auto-log')).toBeChecked();
+  await expect(page.getByTestId('logged-state')).toBeVisible();
+  await expect(page.getByTestId('activity')).toHaveCount(1);
+
+  const followUp: MailThread = { id: '18c0a1b2c3d4ffff', subject: 'Re: Proposal', messages: [{ from: ana, to: [SELF], id: '18c0a1b2c3d4ffff' }] };
+  await openThread(page, followUp);
+  await expect(page.getByTestId('logged-state')).toBeVisible();
+  await expect(page.locator('[data-testid=activity][data-type="email.received"]')).toHaveCount(2);
 });
