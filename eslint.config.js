@@ -40,7 +40,7 @@ export default tseslint.config(
     files: ['components/sidebar/**/*.{ts,tsx}', 'components/ui/**/*.{ts,tsx}', 'lib/query/**/*.ts', 'lib/sites/**/*.ts', 'lib/messaging/client.ts', 'lib/messaging/errors.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
-        group: ['@/lib/domain/*', '!@/lib/domain/email', '!@/lib/domain/person', '!@/lib/domain/stage-ids', '!@/lib/domain/profile-values', '@/lib/messaging/protocol', 'zod'],
+        group: ['@/lib/domain/*', '!@/lib/domain/email', '!@/lib/domain/person', '!@/lib/domain/stage-ids', '!@/lib/domain/profile-values', '!@/lib/domain/template', '!@/lib/domain/template-rank', '!@/lib/domain/search', '@/lib/messaging/protocol', 'zod'],
         allowTypeImports: true,
         message: 'Pulls zod into UI bundles: import a zod-free module, or import types only.',
       }] }],

@@ -6,6 +6,7 @@ import type { ThreadContext } from '@/lib/sites/types';
 import { formatDate } from './blocks/format';
 import { ProfileBlocks } from './blocks/ProfileBlocks';
 import { AutoLog } from './AutoLog';
+import { CtaList } from './CtaList';
 import { EmailLogger } from './EmailLogger';
 import { LeadScore } from './LeadScore';
 import { PrivacyBlock } from './PrivacyBlock';
@@ -40,6 +41,7 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
       </dl>
       <EmailLogger contact={contact} thread={thread} />
       <AutoLog contact={contact} thread={thread} />
+      <CtaList contact={contact} thread={thread} />
       {/* Keyed: a half-typed edit must never carry over to the next person picked in the thread. */}
       <ProfileBlocks key={contact.id} contact={contact} />
       <StageHistory contactId={contact.id} />

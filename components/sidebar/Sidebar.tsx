@@ -1,4 +1,4 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { i18n } from '#i18n';
 import { useContactLookup } from '@/lib/query/hooks';
 import type { ThreadContext } from '@/lib/sites/types';
@@ -6,6 +6,7 @@ import type { ThreadStore } from '@/lib/sites/watch';
 import { ContactCard } from './ContactCard';
 import { ErrorNotice } from './ErrorNotice';
 import { ParticipantList } from './ParticipantList';
+import { PICKER_OPEN, pickerRequests } from './picker-shortcut';
 import { UnknownPerson } from './UnknownPerson';
 
 /** Present only while a thread is open; a new thread starts from its last external sender. */
@@ -21,6 +22,12 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
   const participants = thread.participants;
   // A pick survives DOM updates of the same thread, unless that person left the thread (e.g. compose chip removed).
   const selected = participants.find((p) => p.email === picked) ?? participants[0];
+  // The picker shortcut must work with the sidebar hidden too: show it, the template list takes focus.
+  useEffect(() => {
+    const expand = () => setCollapsed(false);
+    pickerRequests.addEventListener(PICKER_OPEN, expand);
+    return () => pickerRequests.removeEventListener(PICKER_OPEN, expand);
+  }, []);
 
   if (collapsed) {
     return (

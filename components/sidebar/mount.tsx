@@ -6,13 +6,17 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createQueryClient, lookupQuery } from '@/lib/query/hooks';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { watchThread } from '@/lib/sites/watch';
+import { listenForPickerShortcut } from './picker-shortcut';
 import { Sidebar } from './Sidebar';
+import { SiteContext } from './site';
 import './sidebar.css';
 
 export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapter) {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
   const store = watchThread(adapter, document, controller.signal);
+  listenForPickerShortcut(document, controller.signal);
+  const site = { adapter, doc: document };
   const queryClient = createQueryClient();
   // Ask the background as soon as the thread is read, before React has rendered the loading state.
   const prefetch = () => {
@@ -34,7 +38,9 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapt
       const root = createRoot(container);
       root.render(
         <QueryClientProvider client={queryClient}>
-          <Sidebar store={store} />
+          <SiteContext.Provider value={site}>
+            <Sidebar store={store} />
+          </SiteContext.Provider>
         </QueryClientProvider>,
       );
       return root;

@@ -8,6 +8,7 @@ import { profileService } from '@/lib/storage/profile';
 import { recordService } from '@/lib/storage/record';
 import { scoringService } from '@/lib/storage/scoring-service';
 import { settingsRepository } from '@/lib/storage/settings';
+import { templateRepository } from '@/lib/storage/templates';
 import { FichaDb } from '@/lib/storage/db';
 
 export default defineBackground(() => {
@@ -23,7 +24,8 @@ export default defineBackground(() => {
     .catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const record = recordService(db, { contacts, activities, settings });
   const profile = profileService(db);
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, db }), browser.runtime.id);
+  const templates = templateRepository(db);
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), browser.runtime.id);
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring } });
 

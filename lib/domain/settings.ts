@@ -24,10 +24,18 @@ export const SettingsSchema = z.object({
   neverLog: z.array(NeverLogEntrySchema).max(1000).transform((list) => [...new Set(list)]),
   /** When on, contacts without a legal basis (or who opted out) cannot be logged at all. */
   requireLegalBasis: z.boolean(),
+  /** The rep's own details for the {{sender.*}} merge fields of CTA templates. */
+  sender: z
+    .object({
+      firstName: z.string().trim().max(100, 'First name is too long (max 100)'),
+      lastName: z.string().trim().max(100, 'Last name is too long (max 100)'),
+      signature: z.string().trim().max(2000, 'Signature is too long (max 2000)'),
+    })
+    .default({ firstName: '', lastName: '', signature: '' }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { neverLog: [], requireLegalBasis: false };
+export const DEFAULT_SETTINGS: Settings = { neverLog: [], requireLegalBasis: false, sender: { firstName: '', lastName: '', signature: '' } };
 
 /** The never-log entry that covers an address: the address itself, its domain, or a parent domain. */
 export function neverLogMatch(neverLog: readonly string[], email: string): string | null {

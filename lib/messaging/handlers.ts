@@ -6,11 +6,13 @@ import type { FichaDb } from '@/lib/storage/db';
 import type { RecordService } from '@/lib/storage/record';
 import type { ScoringService } from '@/lib/storage/scoring-service';
 import type { SettingsRepository } from '@/lib/storage/settings';
+import type { TemplateRepository } from '@/lib/storage/templates';
 import type { LogPolicy } from '@/lib/domain/consent';
 import { FichaError } from './errors';
 import { profileHandlers } from './features/profile-handlers';
 import { scoringHandlers } from './features/scoring-handlers';
 import { lifecycleHandlers } from './features/lifecycle-handlers';
+import { templateHandlers } from './features/templates-handlers';
 import type { Handlers } from './protocol';
 
 interface Services {
@@ -20,6 +22,7 @@ interface Services {
   settings: SettingsRepository;
   scoring: ScoringService;
   profile: ProfileService;
+  templates: TemplateRepository;
   db: FichaDb;
 }
 
@@ -37,7 +40,7 @@ const STAGE_REFUSALS = {
   unchanged: ['rejected', 'The contact is already in that stage'],
 } as const;
 
-export function createHandlers({ contacts, activities, record, settings, scoring, profile, db }: Services): Handlers {
+export function createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }: Services): Handlers {
   const requireContact = async (id: string) => {
     const contact = await contacts.get(id);
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
@@ -65,6 +68,7 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     ...profileHandlers(profile),
     ...scoringHandlers(scoring),
     ...lifecycleHandlers(db),
+    ...templateHandlers({ templates, contacts, settings, record, db }),
     'activities.findLogged': async ({ contactId, messageId }) => (await activities.findByKey(emailActivityKey(contactId, messageId))) ?? null,
     'activities.list': ({ contactId, limit }) => activities.listFor(contactId, limit),
     'activities.remove': async ({ id }) => ({ removed: await record.removeActivity(id) }),

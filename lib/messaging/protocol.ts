@@ -9,6 +9,7 @@ import type { ScoreResult } from '@/lib/domain/scoring';
 import { type LifecycleResponses, lifecycleRequests } from './features/lifecycle';
 import { type ProfileResponses, profileRequests } from './features/profile';
 import { type ScoringResponses, scoringRequests } from './features/scoring';
+import { type TemplateResponses, templateRequests } from './features/templates';
 
 export const MAX_LOOKUP_EMAILS = 500;
 export const MAX_BATCH = 5_000;
@@ -69,6 +70,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...profileRequests,
   ...scoringRequests,
   ...lifecycleRequests,
+  ...templateRequests,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -78,7 +80,7 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
 
-export interface Responses extends ProfileResponses, ScoringResponses, LifecycleResponses {
+export interface Responses extends ProfileResponses, ScoringResponses, LifecycleResponses, TemplateResponses {
   'contacts.lookup': Record<string, Contact | null>;
   'contacts.create': { contact: Contact; created: boolean };
   'contacts.get': Contact;

@@ -13,4 +13,7 @@ export const queryKeys = {
   // Depends on the contact's privacy and on settings, so any record write refreshes it too.
   logPolicy: (contactId: string) => ['activities', contactId, 'policy'] as const,
   settings: ['settings'] as const,
+  // Under the contact: rendered with its fields, so any contact write re-renders the previews.
+  templatesFor: (contactId: string) => ['contacts', contactId, 'templates'] as const,
+  templates: ['templates'] as const,
 };

@@ -1,4 +1,5 @@
 // The seam between a webmail's DOM and the rest of Ficha: adapters turn a page into plain data.
+import type { InsertContent } from './editing';
 
 export type ParticipantRole = 'from' | 'to' | 'cc';
 
@@ -24,6 +25,11 @@ export interface ThreadMessage {
 
 export interface ThreadContext {
   site: 'gmail' | 'outlook';
+  /**
+   * 'compose' while the rep writes a new email (participants = the recipients chosen so far, no messages);
+   * absent or 'thread' for an open conversation.
+   */
+  mode?: 'thread' | 'compose';
   /** Site thread/conversation id when the page exposes one. */
   threadId: string | null;
   subject: string;
@@ -46,6 +52,19 @@ export interface SiteAdapter {
    * at most once per animation frame. Stops when `signal` aborts.
    */
   observe(doc: Document, onChange: () => void, signal: AbortSignal): void;
-  /** Inserts text at the caret of the open reply/compose editor as typing would; false when no editor is open. */
-  insertAtCaret(doc: Document, text: string): boolean;
+  /**
+   * Inserts text (and http(s) links) at the caret of the open reply/compose editor as typing would, so the editor's
+   * undo and draft saving see it; the caret the rep last had in that editor is restored first. False when no editor is open.
+   */
+  insertAtCaret(doc: Document, content: InsertContent): boolean;
+  /** Opens a reply to the open thread (its editor appears asynchronously); false when there is nothing to reply to. */
+  openReply?(doc: Document): boolean;
+  /**
+   * 'unrecognised' when this is a mail page but nothing the adapter knows matches (the webmail changed its markup):
+   * the sidebar should then offer a manual "Find a contact" search instead of disappearing or guessing.
+   */
+  health?(doc: Document): PageHealth;
 }
+
+/** 'thread'/'compose': something was read; 'idle': the app is recognised, nothing open; 'unrecognised': see above. */
+export type PageHealth = 'thread' | 'compose' | 'idle' | 'unrecognised';

@@ -8,6 +8,8 @@ import type { Company } from '@/lib/domain/record';
 import type { ScoringModel } from '@/lib/domain/scoring-model';
 import type { Settings } from '@/lib/domain/settings';
 import type { Deal } from '@/lib/domain/transactions';
+import type { CtaTemplate } from '@/lib/domain/template-schema';
+import type { TemplateUsage } from '@/lib/domain/template-rank';
 
 /** A contact as stored: the record plus derived index keys. */
 export interface StoredContact extends Contact {
@@ -20,7 +22,11 @@ export interface StoredContact extends Contact {
 export const DB_NAME = 'ficha';
 
 /** Rows of the key-value settings table. */
-export type SettingsRow = { key: 'settings'; value: Settings } | { key: 'scoringModel'; value: ScoringModel; rescored: boolean };
+export type SettingsRow =
+  | { key: 'settings'; value: Settings }
+  | { key: 'scoringModel'; value: ScoringModel; rescored: boolean }
+  // Set once the default templates were offered: a rep who deletes them does not get them back on restart.
+  | { key: 'templatesSeeded'; value: true };
 
 export class FichaDb extends Dexie {
   contacts!: EntityTable<StoredContact, 'id'>;
@@ -30,6 +36,8 @@ export class FichaDb extends Dexie {
   settings!: EntityTable<SettingsRow, 'key'>;
   companies!: EntityTable<Company, 'domain'>;
   deals!: EntityTable<Deal, 'id'>;
+  templates!: EntityTable<CtaTemplate, 'id'>;
+  templateUsage!: EntityTable<TemplateUsage, 'templateId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -57,6 +65,11 @@ export class FichaDb extends Dexie {
     // v6: contacts by company domain, so a company edit reaches (renames, rescores) every contact it is shared by.
     this.version(6).stores({
       contacts: 'id, *emailKeys, *searchKeys, updatedAt, companyDomain',
+    });
+    // v7: CTA templates and how often this rep inserted each (ranking; usage is personal, never synced).
+    this.version(7).stores({
+      templates: 'id, order',
+      templateUsage: 'templateId',
     });
   }
 }

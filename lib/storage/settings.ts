@@ -5,7 +5,8 @@ import type { FichaDb } from './db';
 export function settingsRepository(db: FichaDb) {
   const read = async (): Promise<Settings> => {
     const row = await db.settings.get('settings');
-    return row?.key === 'settings' ? row.value : DEFAULT_SETTINGS;
+    // Rows written by older versions lack newer settings: those take their defaults.
+    return row?.key === 'settings' ? { ...DEFAULT_SETTINGS, ...row.value } : DEFAULT_SETTINGS;
   };
   return {
     get: read,

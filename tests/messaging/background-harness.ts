@@ -8,6 +8,7 @@ import { profileService } from '@/lib/storage/profile';
 import { recordService } from '@/lib/storage/record';
 import { scoringService } from '@/lib/storage/scoring-service';
 import { settingsRepository } from '@/lib/storage/settings';
+import { templateRepository } from '@/lib/storage/templates';
 import { FichaDb } from '@/lib/storage/db';
 
 let dbCount = 0;
@@ -20,7 +21,8 @@ export function startBackground() {
   const scoring = scoringService(db);
   const record = recordService(db, { contacts, activities, settings });
   const profile = profileService(db);
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, db }), fakeBrowser.runtime.id);
+  const templates = templateRepository(db);
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), fakeBrowser.runtime.id);
   fakeBrowser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     // fakeBrowser passes an empty sender; a real browser stamps our own id on messages from our scripts.
     void handle(message, { ...sender, id: sender.id ?? fakeBrowser.runtime.id }).then(sendResponse);

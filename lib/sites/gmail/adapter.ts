@@ -1,12 +1,16 @@
 // Gmail's SiteAdapter: DOM in, plain data out. Parsing lives in the small files next to this one.
 import type { SiteAdapter } from '../types';
-import { insertAtCaret } from './editor';
+import { insertAtCaret, openReply, trackEditorCaret } from './editor';
 import { observe } from './observe';
 import { readThread } from './thread';
 
 export const gmailAdapter: SiteAdapter = {
   site: 'gmail',
   readThread,
-  observe,
+  observe(doc, onChange, signal) {
+    observe(doc, onChange, signal);
+    trackEditorCaret(doc, signal);
+  },
   insertAtCaret,
+  openReply,
 };

@@ -84,6 +84,12 @@ export const gmailSelectors = {
     '[g_editable=true][role=textbox]', // G4 gmail-compose-view.ts (`.Ap [g_editable=true]`), 2023; G8
     'div[contenteditable=true][role=textbox]', // G9 live notes 2026-09 ("match on role")
   ],
+
+  /** The Reply link under the last message (`bkH`; `bkI` is Reply all, `bkG` Forward). */
+  replyButton: [
+    'span.ams.bkH[role=link]', // DOM-FACTS: gmailIntegration.js `span.ams[role=link]` (bkI = Reply all), 2024
+    '.ams.bkH', // same control without its role, older builds
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type GmailSelectorKey = keyof typeof gmailSelectors;

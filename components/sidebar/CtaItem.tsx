@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { i18n } from '#i18n';
+import type { Segment } from '@/lib/domain/template';
+import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
+import { useRecordInsert } from '@/lib/query/templates';
+import type { InsertSegment } from '@/lib/sites/editing';
+import { insertOrOpenReply } from '@/lib/sites/insert-flow';
+import { useSite } from './site';
+
+type Status = { kind: 'idle' } | { kind: 'inserted' } | { kind: 'no-editor' };
+
+/** The rendered preview; a field with no value shows as its highlighted token (insertion is blocked until fixed). */
+function Preview({ segments }: { segments: readonly Segment[] }) {
+  return (
+    <>
+      {segments.map((s, i) =>
+        s.kind === 'missing' ? (
+          <mark key={i} className="ficha-missing" data-testid="cta-missing">{`{{${s.path}}}`}</mark>
+        ) : (
+          <span key={i} className={s.kind === 'link' ? 'ficha-preview-link' : undefined}>
+            {s.text}
+          </span>
+        ),
+      )}
+    </>
+  );
+}
+
+const insertable = (segments: readonly Segment[]) => segments.filter((s): s is InsertSegment => s.kind !== 'missing');
+
+export function CtaItem({ template, contactId, threadId }: { template: SuggestedTemplate; contactId: string; threadId: string | null }) {
+  const { adapter, doc } = useSite();
+  const record = useRecordInsert(contactId);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const blocked = template.missing.length > 0;
+
+  const insert = async () => {
+    // Inserted first, synchronously when an editor is open: the rep sees the text in the same frame.
+    const outcome = await insertOrOpenReply(adapter, doc, insertable(template.body));
+    setStatus({ kind: outcome });
+    if (outcome === 'inserted') record.mutate({ templateId: template.id, threadId });
+  };
+
+  return (
+    <li className="ficha-cta-item" data-testid="cta-template" data-template-id={template.id}>
+      <div className="ficha-cta-head">
+        <strong>{template.name}</strong>
+        {template.fitsStage && <span className="ficha-chip">{i18n.t('cta.fitsStage')}</span>}
+      </div>
+      {template.subject.length > 0 && (
+        <p className="ficha-cta-subject">
+          <Preview segments={template.subject} />
+        </p>
+      )}
+      <p className="ficha-cta-preview" data-testid="cta-preview">
+        <Preview segments={template.body} />
+      </p>
+      {blocked && (
+        <p className="ficha-warning" data-testid="cta-blocked" id={`ficha-cta-why-${template.id}`}>
+          {i18n.t('cta.blocked', [template.missing.join(', ')])}
+        </p>
+      )}
+      <div className="ficha-cta-actions">
+        <button
+          type="button"
+          className="ficha-secondary"
+          data-testid="cta-insert"
+          disabled={blocked}
+          aria-describedby={blocked ? `ficha-cta-why-${template.id}` : undefined}
+          // Keeps the editor's selection: a mousedown on the button would otherwise move focus first.
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => void insert()}
+        >
+          {i18n.t('cta.insert')}
+        </button>
+        {status.kind === 'inserted' && (
+          <span className="ficha-hint" role="status" data-testid="cta-status">
+            {i18n.t('cta.inserted')}
+          </span>
+        )}
+        {status.kind === 'no-editor' && (
+          <span className="ficha-warning" role="alert" data-testid="cta-status">
+            {i18n.t('cta.noEditor')}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import type { Contact } from '@/lib/domain/contact';
+import { matchesQuery, templateSearchText } from '@/lib/domain/template-rank';
+import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
+import { useTemplateSuggestions } from '@/lib/query/templates';
+import type { ThreadContext } from '@/lib/sites/types';
+import { CtaItem } from './CtaItem';
+import { ErrorNotice } from './ErrorNotice';
+import { PICKER_OPEN, pickerRequests, takePendingPickerOpen } from './picker-shortcut';
+import { useSite } from './site';
+
+const SHOWN = 4;
+
+const plain = (t: SuggestedTemplate) => [...t.subject, ...t.body].map((s) => (s.kind === 'missing' ? '' : s.text)).join(' ');
+
+/** CTA templates for this contact, best first, with a search box (Alt+Shift+K from the editor focuses it). */
+export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadContext }) {
+  const suggestions = useTemplateSuggestions(contact.id, thread.selfEmail, browser.i18n.getUILanguage());
+  const [query, setQuery] = useState('');
+  const [showAll, setShowAll] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  const { adapter, doc } = useSite();
+
+  useEffect(() => {
+    const focus = () => {
+      takePendingPickerOpen();
+      search.current?.focus();
+    };
+    if (takePendingPickerOpen()) focus();
+    pickerRequests.addEventListener(PICKER_OPEN, focus);
+    return () => pickerRequests.removeEventListener(PICKER_OPEN, focus);
+  }, [suggestions.isSuccess]);
+
+  // Folded once per load, so each keystroke is a substring test per template.
+  const indexed = useMemo(() => (suggestions.data ?? []).map((t) => ({ t, text: templateSearchText([t.name, ...t.tags, plain(t)]) })), [suggestions.data]);
+  const matches = query.trim() ? indexed.filter(({ text }) => matchesQuery(text, query)).map(({ t }) => t) : indexed.map(({ t }) => t);
+  const visible = showAll || query.trim() ? matches : matches.slice(0, SHOWN);
+
+  if (suggestions.isError) return <ErrorNotice error={suggestions.error} onRetry={() => void suggestions.refetch()} />;
+
+  return (
+    <section className="ficha-cta" aria-labelledby="ficha-cta-title">
+      <h3 id="ficha-cta-title" className="ficha-section-title">
+        {i18n.t('cta.title')}
+      </h3>
+      <input
+        ref={search}
+        type="search"
+        className="ficha-input"
+        data-testid="cta-search"
+        placeholder={i18n.t('cta.search')}
+        aria-label={i18n.t('cta.search')}
+        aria-keyshortcuts="Alt+Shift+K"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            setQuery('');
+            adapter.insertAtCaret(doc, ''); // back to the editor, caret where it was
+          }
+        }}
+      />
+      {suggestions.isPending && <p className="ficha-hint">{i18n.t('sidebar.loading')}</p>}
+      {suggestions.isSuccess && matches.length === 0 && (
+        <p className="ficha-hint" data-testid="cta-empty">
+          {query.trim() ? i18n.t('cta.noMatch') : i18n.t('cta.none')}
+        </p>
+      )}
+      <ul className="ficha-cta-list" aria-label={i18n.t('cta.title')}>
+        {visible.map((t) => (
+          <CtaItem key={t.id} template={t} contactId={contact.id} threadId={thread.threadId} />
+        ))}
+      </ul>
+      {!showAll && !query.trim() && matches.length > SHOWN && (
+        <button type="button" className="ficha-link" onClick={() => setShowAll(true)}>
+          {i18n.t('cta.showAll', [String(matches.length)])}
+        </button>
+      )}
+    </section>
+  );
+}
