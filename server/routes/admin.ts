@@ -1,0 +1,36 @@
+// Admin endpoints for the CLI while a PGlite server holds the data folder (see server/lock.ts).
+// Only mounted when the server has an admin secret; the secret lives in the data folder (mode 0600).
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Deps } from '../context.ts';
+import { ApiError } from '../errors.ts';
+import { createTeam, createToken, findTeam, listTokens, revokeToken } from '../admin/tokens.ts';
+import { validate } from './validate.ts';
+
+const sha = (s: string) => createHash('sha256').update(s).digest();
+
+export function adminRoutes(deps: Deps, secret: string) {
+  const { db } = deps.handle;
+  return new Hono()
+    .use(async (c, next) => {
+      const given = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
+      if (!timingSafeEqual(sha(given), sha(secret))) throw new ApiError('unauthorized', 'Bad admin secret');
+      await next();
+    })
+    .post('/teams', validate('json', z.strictObject({ name: z.string().min(1).max(200) })), async (c) => {
+      return c.json(await createTeam(db, c.req.valid('json').name));
+    })
+    .post('/tokens', validate('json', z.strictObject({ team: z.string().min(1), label: z.string().max(200).optional() })), async (c) => {
+      const body = c.req.valid('json');
+      const team = await findTeam(db, body.team);
+      if (!team) throw new ApiError('not_found', `No team "${body.team}"`);
+      return c.json(await createToken(db, team.id, body.label));
+    })
+    .post('/tokens/:id/revoke', async (c) => {
+      const ok = await revokeToken(db, c.req.param('id'));
+      if (!ok) throw new ApiError('not_found', `No active token ${c.req.param('id')}`);
+      return c.json({ revoked: c.req.param('id') });
+    })
+    .get('/tokens', async (c) => c.json({ tokens: await listTokens(db) }));
+}

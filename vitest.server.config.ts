@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// The sync server's suites: Node environment, real PGlite and (with DATABASE_URL / TEST_DATABASE_URL) PostgreSQL.
+export default defineConfig({
+  test: {
+    include: ['tests/server/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
