@@ -1,4 +1,5 @@
 // Tells the caller when the open thread may have changed: DOM mutations in the main view plus SPA navigation.
+import { watchFocus } from '../compose-focus';
 import { findFirst } from '../dom';
 import { frameThrottle } from '../frame-throttle';
 import { gmailSelectors as S } from './selectors';
@@ -25,6 +26,14 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
     attributes: true,
     attributeFilter: ['style', 'hidden'],
   });
+  // Compose dialogs live outside the views (`div.dw`); without that host, the body is watched. One observer on
+  // nested targets still delivers each mutation once.
+  const composeHost = findFirst(doc, S.composeHost)?.el ?? doc.body;
+  if (composeHost && composeHost !== observedRoot(doc)) {
+    observer.observe(composeHost, { childList: true, subtree: true, attributes: true, attributeFilter: ['style', 'hidden'] });
+  }
+  // Switching between compose windows is a focus move, not a mutation.
+  watchFocus(doc, schedule, signal);
   win?.addEventListener('hashchange', schedule);
   win?.addEventListener('popstate', schedule);
 

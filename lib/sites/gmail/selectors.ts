@@ -90,6 +90,34 @@ export const gmailSelectors = {
     'span.ams.bkH[role=link]', // DOM-FACTS: gmailIntegration.js `span.ams[role=link]` (bkI = Reply all), 2024
     '.ams.bkH', // same control without its role, older builds
   ],
+
+  /** Where compose dialogs ("moles") are rendered, outside the main views. */
+  composeHost: [
+    'div.dw', // G4 gmail-element-getter.ts (mole parent `div.dw .nH > .nH > .no`), 2023
+  ],
+  /** Something only a compose form has; its root is found from it with `composeRoot`. */
+  composeAnchor: [
+    'input[name=subjectbox]', // G4 gmail-compose-view.ts, G6 Briskine, G8 compose 2019, G10
+    'input[name=composeid]', // G4 gmail-compose-view.ts, G8 compose 2019
+    '[name=to]', // G4 get-recipients.ts (`.GS .anm[name="to"]`), G6 Briskine
+  ],
+  /** A compose window: the dialog, else the compose container (the pop-out window has no dialog). */
+  composeRoot: [
+    'div[role=dialog]', // G8 compose 2019 (`div.nH.Hd[role=dialog]`); G4 setup-compose-view-driver-stream.ts
+    'div.M9', // G5 gmail.js, G6 Briskine (compose root `.M9`), G8
+    'div[role=region]', // G8 (`div.aoI[role=region][aria-label="New Message"]`), G9 reply region
+    'form', // G8 (`form.bAs`)
+  ],
+  /** Recipient lines of a compose form; the `name` attribute (to/cc/bcc) is not localised. */
+  composeWell: [
+    '[name=to], [name=cc], [name=bcc]', // G4 get-recipients.ts (`.anm[name="to"]`), G6 Briskine (`[name=to]`)
+  ],
+  /** A recipient chip: its address in `data-hovercard-id` (2021+) or `email` (older chips). */
+  composeChip: [
+    '[role=option][data-hovercard-id]', // G4 get-recipients.ts (`[role=listbox] [role=option][data-hovercard-id]`), G6
+    '[data-hovercard-id]', // G4, G6 without the role
+    '[email]', // G5 gmail.js (chip classes vR/afV with `span[email]`)
+  ],
 } as const satisfies Record<string, readonly string[]>;
 
 export type GmailSelectorKey = keyof typeof gmailSelectors;

@@ -1,0 +1,37 @@
+// Compose forms (new mail in the reading pane, the full view, the pop-out `/mail/deeplink/compose` window, and inline
+// replies): their root, recipients chosen so far and draft id.
+import { closestOf, findAll, findFirst, isShown } from '../dom';
+import { outermostShown } from '../compose-focus';
+import { outsideBody, type RawSighting, sightingsInWell, wellRole } from './people';
+import { outlookSelectors as S } from './selectors';
+
+export function editors(doc: Document): Element[] {
+  return findAll(doc, S.editor, (el) => isShown(el) && outsideBody(el)).els;
+}
+
+/** The editor's form: Briskine's docking id, else the editor's nearest ancestor that holds a recipient well. */
+function rootOf(editor: Element): Element | null {
+  const docked = closestOf(editor, S.composeRoot);
+  if (docked) return docked;
+  for (let up = editor.parentElement; up && up !== editor.ownerDocument.body; up = up.parentElement) {
+    if (findFirst(up, S.composeWell, (w) => w !== editor && !editor.contains(w) && !w.contains(editor))) return up;
+  }
+  return null;
+}
+
+/** Every shown compose form in page order (a reply editor with no recipient wells is not a compose form). */
+export function composeRoots(doc: Document): Element[] {
+  return outermostShown(editors(doc).flatMap((editor) => rootOf(editor) ?? []));
+}
+
+export function composeRecipients(root: Element): RawSighting[] {
+  const wells = findAll(root, S.composeWell, (w) => isShown(w) && outsideBody(w)).els;
+  return wells.flatMap((well, i) => sightingsInWell(well, wellRole(well, i)));
+}
+
+/** `MSG_<id>_SUBJECT` → id, and the subject typed so far. */
+export function composeDraft(root: Element): { id: string | null; subject: string } {
+  const input = findFirst(root, S.composeSubject)?.el as HTMLInputElement | undefined;
+  const id = /^MSG_(.+)_SUBJECT$/.exec(input?.id ?? '')?.[1] ?? null;
+  return { id, subject: input?.value ?? '' };
+}

@@ -1,0 +1,85 @@
+// The message cards of the open conversation (expanded and collapsed) and each one's sender, recipients and id.
+// An expanded card is the `[aria-expanded=true]` element around its sender, or else the largest ancestor holding that
+// sender and no other card: the parsing needs none of Outlook's generated card classes.
+import { closestOf, findAll, findFirst, isShown } from '../dom';
+import type { ParticipantRole } from '../types';
+import { isHeaderPart, type RawSighting, sightingOf, sightingsInWell, wellRole } from './people';
+import { outlookSelectors as S } from './selectors';
+
+export interface RawMessage {
+  el: Element;
+  id: string | null;
+  sentAt: number | null;
+  sender: RawSighting | null;
+  recipients: RawSighting[];
+}
+
+export function readingPane(doc: Document): Element | null {
+  return findFirst(doc, S.readingPane, isShown)?.el ?? null;
+}
+
+const shownHeaderPart = (el: Element): boolean => isShown(el) && isHeaderPart(el);
+const outermost = (els: Element[]): Element[] => els.filter((el) => !els.some((o) => o !== el && o.contains(el)));
+const inPageOrder = (a: { el: Element }, b: { el: Element }) =>
+  a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+
+/** `MSG_<id>_FROM` → id. */
+function messageId(sender: Element): string | null {
+  const carrier = sender.closest('[id^=MSG_]') ?? sender.querySelector('[id^=MSG_]');
+  return /^MSG_(.+)_FROM$/.exec(carrier?.id ?? '')?.[1] ?? null;
+}
+
+function sentAt(card: Element): number | null {
+  const el = findFirst(card, S.date, isHeaderPart)?.el;
+  const raw = el?.getAttribute('title') || el?.textContent || '';
+  // A date without a year ("Mon 11/23") would parse as 2001: no year, no date.
+  if (!/\d{4}/.test(raw)) return null;
+  const parsed = Date.parse(raw.trim());
+  return Number.isFinite(parsed) ? parsed : null;
+}
+
+function recipients(card: Element, sender: Element): RawSighting[] {
+  const wells = findAll(card, S.recipientWell, shownHeaderPart).els;
+  if (wells.length > 0) return wells.flatMap((well, i) => sightingsInWell(well, wellRole(well, i)));
+  // No recognisable recipient line: every other pill in the header counts as "to".
+  const pills = findAll(card, S.persona, (el) => shownHeaderPart(el) && !sender.contains(el)).els;
+  const role: ParticipantRole = 'to';
+  return pills.flatMap((pill) => sightingOf(pill, role) ?? []);
+}
+
+/** The card of an expanded sender: stops below any element that also holds another card. */
+function cardOf(sender: Element, blockers: readonly Element[], pane: Element): Element {
+  const marked = closestOf(sender, S.expandedCard);
+  const alone = (el: Element) => !blockers.some((other) => other !== sender && el.contains(other));
+  if (marked && pane.contains(marked) && alone(marked)) return marked;
+  let card = sender;
+  for (let up = card.parentElement; up && up !== pane && alone(up); up = up.parentElement) card = up;
+  return card;
+}
+
+/** The conversation's messages in page order; empty when no conversation is open. */
+export function readMessages(doc: Document): RawMessage[] {
+  const pane = readingPane(doc);
+  if (!pane) return [];
+  const senders = outermost(findAll(pane, S.sender, shownHeaderPart).els);
+  // Collapsed cards hold no expanded sender and sit inside no expanded card (that would be a header toggle).
+  const collapsedCards = outermost(
+    findAll(
+      pane,
+      S.collapsedCard,
+      (el) => shownHeaderPart(el) && !senders.some((s) => el.contains(s)) && !closestOf(el.parentElement ?? el, S.expandedCard),
+    ).els,
+  );
+
+  const expanded = senders.map((sender): RawMessage => {
+    const card = cardOf(sender, [...senders, ...collapsedCards], pane);
+    return { el: card, id: messageId(sender), sentAt: sentAt(card), sender: sightingOf(sender, 'from'), recipients: recipients(card, sender) };
+  });
+  // Collapsed cards show only the sender (often a name without an address), a date and a preview.
+  const collapsed = collapsedCards.flatMap((card): RawMessage[] => {
+    const senderEl = findFirst(card, S.collapsedSender, shownHeaderPart)?.el;
+    const sender = senderEl ? sightingOf(senderEl, 'from') : null;
+    return senderEl && sender ? [{ el: card, id: messageId(senderEl), sentAt: sentAt(card), sender, recipients: [] }] : [];
+  });
+  return [...expanded, ...collapsed].sort(inPageOrder);
+}

@@ -1,0 +1,78 @@
+// Addresses and names from Outlook's persona pills and sender lines. Outlook often shows a name without an address
+// (address-book contacts); such sightings stay name-only until the conversation shows that name with an address.
+import { emailsInText } from '@/lib/domain/email';
+import type { ParticipantRole } from '../types';
+import { cleanText, closestOf, findAll } from '../dom';
+import type { Sighting } from '../gmail/messages';
+import { CC_LABEL, outlookSelectors as S, TO_LABEL } from './selectors';
+
+/** A sender or recipient as the page shows it; `email` is null when only a name is visible. */
+export interface RawSighting {
+  email: string | null;
+  name: string;
+  role: ParticipantRole;
+}
+
+/** Mail HTML, editors and recipient input fields are never read as message headers. */
+export const outsideBody = (el: Element): boolean => closestOf(el, S.body) === null;
+const outsideEditable = (el: Element): boolean => el.closest('[contenteditable=true]') === null;
+export const isHeaderPart = (el: Element): boolean => outsideBody(el) && outsideEditable(el);
+
+/** The first address in the element's or its descendants' `title`/`aria-label`, else in its text ("Name <a@b.c>"). */
+export function addressIn(el: Element): string | null {
+  for (const node of [el, ...Array.from(el.querySelectorAll('[title],[aria-label]'))]) {
+    for (const attr of ['title', 'aria-label']) {
+      const found = emailsInText(node.getAttribute(attr) ?? '')[0];
+      if (found) return found;
+    }
+  }
+  return emailsInText(el.textContent ?? '')[0] ?? null;
+}
+
+/** The visible name: the text without the address, angle brackets or separators. */
+export function nameIn(el: Element): string {
+  const text = cleanText(el.textContent)
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/[^\s<>;,]+@[^\s<>;,]+/g, ' ');
+  return cleanText(text.replace(/^[\s;,]+|[\s;,]+$/g, ''));
+}
+
+export function sightingOf(el: Element, role: ParticipantRole): RawSighting | null {
+  const email = addressIn(el);
+  const name = nameIn(el);
+  return email || name ? { email, name, role } : null;
+}
+
+/** To or Cc for a recipient line: a known label wins, otherwise the first line is To and later lines Cc. */
+export function wellRole(well: Element, index: number): ParticipantRole {
+  const label = well.getAttribute('aria-label') ?? cleanText(well.textContent, 20);
+  if (CC_LABEL.test(label)) return 'cc';
+  if (TO_LABEL.test(label)) return 'to';
+  return index === 0 ? 'to' : 'cc';
+}
+
+/** The people in one recipient line: its pills, or the addresses in its text when it has no pills. */
+export function sightingsInWell(well: Element, role: ParticipantRole): RawSighting[] {
+  const pills = findAll(well, S.persona).els.filter((pill, _, all) => !all.some((o) => o !== pill && o.contains(pill)));
+  if (pills.length > 0) return pills.flatMap((pill) => sightingOf(pill, role) ?? []);
+  return emailsInText(well.textContent ?? '').map((email) => ({ email, name: '', role }));
+}
+
+/**
+ * Name-only sightings take the address the same name has elsewhere in the page, when exactly one; the rest are
+ * dropped (an address is never guessed from a name).
+ */
+export function resolveNames(all: readonly RawSighting[]): (raw: RawSighting) => Sighting | null {
+  const byName = new Map<string, Set<string>>();
+  for (const s of all) {
+    if (!s.email || !s.name) continue;
+    const key = s.name.toLowerCase();
+    byName.set(key, (byName.get(key) ?? new Set()).add(s.email));
+  }
+  return (raw) => {
+    if (raw.email) return { email: raw.email, name: raw.name, role: raw.role };
+    const emails = byName.get(raw.name.toLowerCase());
+    const only = emails?.size === 1 ? [...emails][0] : undefined;
+    return only ? { email: only, name: raw.name, role: raw.role } : null;
+  };
+}
