@@ -1,0 +1,57 @@
+// `npm run server`: open the database (migrating it), listen, log the URL, shut down cleanly on signals.
+import { serve } from '@hono/node-server';
+import { createApp, defaultConfig } from './app.ts';
+import { openPglite, openPostgres, type DbHandle } from './db/open.ts';
+import type { ServerEnv } from './env.ts';
+import { acquireLock, pgliteDir, writeAdminSecret } from './lock.ts';
+import { jsonLogger } from './log.ts';
+
+export async function startServer(env: ServerEnv): Promise<void> {
+  const logger = jsonLogger();
+  let handle: DbHandle;
+  let adminSecret: string | undefined;
+  let release = () => {};
+  let updateLock: ((info: { adminUrl: string }) => void) | undefined;
+  if (env.databaseUrl) {
+    handle = await openPostgres(env.databaseUrl);
+  } else {
+    const lock = acquireLock(env.dataDir, 'server');
+    if (!lock.ok) {
+      logger('error', 'data folder in use', { dataDir: env.dataDir, pid: lock.holder.pid, role: lock.holder.role });
+      process.stderr.write(`Another Ficha ${lock.holder.role} (pid ${lock.holder.pid}) is using ${env.dataDir}: refusing to start.\n`);
+      process.exit(1);
+    }
+    release = lock.release;
+    updateLock = lock.update;
+    try {
+      handle = await openPglite(pgliteDir(env.dataDir));
+    } catch (e) {
+      release();
+      throw e;
+    }
+    adminSecret = writeAdminSecret(env.dataDir);
+  }
+
+  const app = createApp(handle, defaultConfig({ logger, rateLimit: env.rateLimit, adminSecret }));
+  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+    const host = env.host.includes(':') ? `[${env.host}]` : env.host;
+    const url = `http://${host}:${info.port}`;
+    const loopback = env.host === '0.0.0.0' || env.host === '::' ? `http://127.0.0.1:${info.port}` : url;
+    updateLock?.({ adminUrl: loopback });
+    logger('info', `Ficha sync server ready at ${url}`, { url, database: handle.kind, ...(handle.kind === 'pglite' ? { dataDir: env.dataDir } : {}) });
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger('info', 'stopping', { signal });
+    server.close();
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); // SSE streams never end on their own
+    await handle.close().catch(() => {});
+    release();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
