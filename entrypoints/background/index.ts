@@ -27,7 +27,7 @@ export default defineBackground(() => {
   const templates = templateRepository(db);
   const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), browser.runtime.id);
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
-  Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring } });
+  Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates } });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     void handle(message, sender).then(sendResponse);

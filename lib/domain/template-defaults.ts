@@ -16,7 +16,7 @@ const en = (key: string, name: string, stages: string[], subject: string, body: 
   stages,
   language: 'en',
   subject,
-  body: `${HI_EN}\n\n${body}${SIGN_EN}`,
+  body: `${HI_EN}\n\n${body}${url ? '\n{{cta.link}}' : ''}${SIGN_EN}`,
   link: url ? { url, utm: true } : null,
   tags,
 });
@@ -27,7 +27,7 @@ const es = (key: string, name: string, stages: string[], subject: string, body: 
   stages,
   language: 'es',
   subject,
-  body: `${HI_ES}\n\n${body}${SIGN_ES}`,
+  body: `${HI_ES}\n\n${body}${url ? '\n{{cta.link}}' : ''}${SIGN_ES}`,
   link: url ? { url, utm: true } : null,
   tags,
 });

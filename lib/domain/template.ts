@@ -158,6 +158,14 @@ function renderSource(source: string, data: MergeData, cta: string | null, missi
   return mergeText(out);
 }
 
+/** Blank merge values can leave runs of empty lines (an unset signature): keep at most one blank line, none at the end. */
+function tidyLines(segments: Segment[]): Segment[] {
+  const out = segments.map((s) => (s.kind === 'text' ? { ...s, text: s.text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n') } : s));
+  const last = out.at(-1);
+  if (last?.kind === 'text') out[out.length - 1] = { ...last, text: last.text.trimEnd() };
+  return out.filter((s) => s.kind !== 'text' || s.text);
+}
+
 function mergeText(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const s of segments) {
@@ -178,7 +186,7 @@ export function renderTemplate(template: RenderableTemplate, data: MergeData): R
   if (cta && !placed) {
     body = mergeText([...body, { kind: 'text', text: '\n\n' }, { kind: 'link', href: cta, text: cta }]);
   }
-  return { subject, body, missing: [...missing] };
+  return { subject, body: tidyLines(body), missing: [...missing] };
 }
 
 /** The plain text of segments; a missing field shows as its token so nothing silently disappears. */

@@ -49,21 +49,25 @@ export function segmentsHtml(segments: readonly InsertSegment[]): string {
   return segments.map((s) => (s.kind === 'link' ? `<a href="${escapeHtml(s.href)}">${lines(s.text)}</a>` : lines(s.text))).join('');
 }
 
-/** Puts the caret where the rep last had it in this editor; else keeps a caret already inside; else the end. */
+/** Where the insert goes: a caret already in this editor, else where the rep last had it there, else the end. */
+function targetRange(doc: Document, editor: HTMLElement): Range {
+  const selection = doc.getSelection();
+  const current = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
+  if (current && editor.contains(current.commonAncestorContainer)) return current.cloneRange();
+  const saved = carets.get(doc);
+  if (saved?.editor === editor && editor.contains(saved.range.commonAncestorContainer)) return saved.range.cloneRange();
+  const end = doc.createRange();
+  end.selectNodeContents(editor);
+  end.collapse(false);
+  return end;
+}
+
+/** Read before focusing: focus() on a contenteditable may move the caret to its start. */
 function placeCaret(doc: Document, editor: HTMLElement): Selection | null {
+  const range = targetRange(doc, editor);
+  editor.focus();
   const selection = doc.getSelection();
   if (!selection) return null;
-  const current = selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
-  if (current && editor.contains(current.commonAncestorContainer)) return selection;
-  const saved = carets.get(doc);
-  let range: Range;
-  if (saved?.editor === editor && editor.contains(saved.range.commonAncestorContainer)) {
-    range = saved.range.cloneRange();
-  } else {
-    range = doc.createRange();
-    range.selectNodeContents(editor);
-    range.collapse(false);
-  }
   selection.removeAllRanges();
   selection.addRange(range);
   return selection;
@@ -105,7 +109,6 @@ function spliceNodes(doc: Document, editor: HTMLElement, selection: Selection, s
 /** Inserts at the caret of `editor`; the caret ends after the inserted text. */
 export function insertIntoEditor(doc: Document, editor: HTMLElement, content: InsertContent): boolean {
   const segments = segmentsOf(content).filter((s) => s.text.length > 0);
-  editor.focus();
   const selection = placeCaret(doc, editor);
   if (!selection) return false;
   if (segments.length === 0) return true; // nothing to type: the rep is just sent back to where they were

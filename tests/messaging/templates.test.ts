@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { send } from '@/lib/messaging/client';
 import { templateFile } from '@/lib/domain/template-schema';
+import { segmentsText } from '@/lib/domain/template';
 import { DEFAULT_TEMPLATES } from '@/lib/domain/template-defaults';
 import { startBackground } from './background-harness';
 
@@ -42,7 +43,7 @@ describe('CTA templates through the background', () => {
     await send({ type: 'contacts.updateFields', contactId, patch: { title: 'CTO' } });
     const again = (await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' })).find((t) => t.id === saved.id)!;
     expect(again.missing).toEqual([]);
-    expect(again.body.map((s) => s.text).join('')).toContain('Hi Ana, about CTO: https://ficha.app/quote?utm_source=ficha');
+    expect(segmentsText(again.body)).toContain('Hi Ana, about CTO: https://ficha.app/quote?utm_source=ficha');
   });
 
   it('prefers the contact language, then the rep usage', async () => {

@@ -75,6 +75,11 @@ describe('renderTemplate', () => {
     expect(appended.body).toEqual([{ kind: 'text', text: 'Try it.\n\n' }, { kind: 'link', href: 'https://ficha.app/t', text: 'https://ficha.app/t' }]);
   });
 
+  it('leaves no run of blank lines or trailing space where blank values were', () => {
+    const r = renderTemplate(tpl('Hi,\n\nText.\n\nBest,\n{{sender.lastName | default: ""}}\n{{contact.title | default: ""}}\n'), data);
+    expect(segmentsText(r.body)).toBe('Hi,\n\nText.\n\nBest,\nGil');
+  });
+
   it('keeps UTM values the author set and names the campaign after the template', () => {
     expect(ctaUrl({ url: 'https://a.io/?utm_source=news', utm: true }, 'Pide tu prueba gratuita')).toBe(
       'https://a.io/?utm_source=news&utm_medium=email&utm_campaign=pide-tu-prueba-gratuita',
