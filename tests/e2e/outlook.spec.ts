@@ -1,0 +1,95 @@
+import { SELF } from './support/gmail-dom';
+import { expect, storedContactCount, test } from './support/fixtures';
+import {
+  addRecipient,
+  composeHtml,
+  openCompose,
+  openConversation,
+  OUTLOOK_URL,
+  type OutlookConversation,
+  outlookPageHtml,
+  removeRecipient,
+  serveOutlook,
+} from './support/outlook-dom';
+
+const ana = { email: 'ana.perez@clientco.com', name: 'Ana Pérez' };
+const carlos = { email: 'carlos@clientco.com', name: 'Carlos Díaz' };
+const dana = { email: 'dana@gmail.com', name: 'Dana Lee' };
+const marta = { email: 'marta@otherco.es', name: 'Marta Ruiz' };
+
+const proposal: OutlookConversation = {
+  id: 'AAQkADQ3-proposal',
+  subject: 'Proposal for Q1',
+  messages: [
+    { from: ana, to: [SELF], cc: [carlos] },
+    { from: SELF, to: [ana, carlos] },
+    { from: carlos, to: [SELF, ana], cc: [dana] },
+  ],
+};
+const renewal: OutlookConversation = { id: 'AAQkADQ3-renewal', subject: 'Renewal', messages: [{ from: marta, to: [SELF] }] };
+
+test('Outlook conversation → card of the last external sender; create contact; participants without the user', async ({ context, page }) => {
+  await serveOutlook(context, { conversation: proposal });
+  await page.goto(OUTLOOK_URL + 'inbox/id/' + proposal.id);
+
+  await expect(page.getByTestId('sidebar')).toBeVisible();
+  await expect(page.getByTestId('contact-email')).toHaveText(carlos.email);
+  const emails = await page.getByTestId('participant').evaluateAll((els) => els.map((el) => el.getAttribute('data-email')));
+  expect(emails.sort()).toEqual([ana.email, carlos.email, dana.email].sort());
+
+  await page.getByTestId('create-contact').click();
+  await expect(page.getByTestId('contact-company')).toHaveText('Clientco');
+  expect(await storedContactCount(context)).toBe(1);
+});
+
+test('Outlook SPA switch to another conversation updates the card, and an empty reading pane clears it', async ({ context, page }) => {
+  await serveOutlook(context, {});
+  await page.goto(OUTLOOK_URL + 'inbox');
+  await expect(page.getByTestId('sidebar')).toHaveCount(0);
+
+  await openConversation(page, proposal);
+  await expect(page.getByTestId('contact-email')).toHaveText(carlos.email);
+  await openConversation(page, renewal);
+  await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
+  await expect(page.getByTestId('participant')).toHaveCount(1);
+
+  await page.evaluate(() => {
+    const pane = document.getElementById('ReadingPaneContainerId');
+    if (pane) pane.textContent = 'Select an item to read';
+  });
+  await expect(page.getByTestId('sidebar')).toHaveCount(0);
+});
+
+test('Outlook compose: recipients as they are added and removed → card', async ({ context, page }) => {
+  await serveOutlook(context, {});
+  await page.goto(OUTLOOK_URL + 'inbox');
+  await openCompose(page, 'draft-1');
+  await expect(page.getByTestId('sidebar')).toBeVisible();
+  await expect(page.getByTestId('participant')).toHaveCount(0);
+
+  await page.locator('#compose-draft-1 [data-well=to]').focus();
+  await addRecipient(page, 'draft-1', 'to', marta);
+  await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
+  await addRecipient(page, 'draft-1', 'cc', ana);
+  await expect(page.getByTestId('participant')).toHaveCount(2);
+
+  await removeRecipient(page, marta.email);
+  await expect(page.getByTestId('participant')).toHaveCount(1);
+  await expect(page.getByTestId('contact-email')).toHaveText(ana.email);
+});
+
+test('Outlook pop-out compose window (/mail/deeplink/compose) shows its recipients', async ({ context, page }) => {
+  await serveOutlook(context, { readingPane: composeHtml('popout-1', [dana], [SELF]) });
+  await page.goto(OUTLOOK_URL + 'deeplink/compose');
+  await expect(page.getByTestId('contact-email')).toHaveText(dana.email);
+  await expect(page.getByTestId('participant')).toHaveCount(1);
+});
+
+test('no sidebar outside mail paths (calendar) on Outlook hosts', async ({ context, page }) => {
+  await context.route('https://outlook.office.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: outlookPageHtml({ conversation: renewal }) }),
+  );
+  await page.goto('https://outlook.office.com/calendar/view/week');
+  await page.waitForTimeout(500);
+  await expect(page.locator('ficha-sidebar')).toHaveCount(0);
+});
