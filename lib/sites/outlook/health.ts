@@ -9,7 +9,7 @@ export function pageHealth(doc: Document, thread: ThreadContext | null): PageHea
   if (thread && (thread.participants.length > 0 || thread.mode === 'compose')) return thread.mode ?? 'thread';
   // A message body is shown but no sender could be read: the header markup changed.
   const pane = readingPane(doc);
-  if (pane && findFirst(pane, S.body, isShown)) return 'unrecognised';
+  if (findFirst(pane ?? doc, S.body, isShown)) return 'unrecognised';
   if (thread) return 'thread';
   return findFirst(doc, S.appShell) || pane ? 'idle' : 'unrecognised';
 }

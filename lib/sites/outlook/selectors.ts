@@ -8,6 +8,7 @@ export const outlookSelectors = {
   /** The reading pane / compose area landmark; the conversation and inline compose forms live under it. */
   readingPane: [
     '[role=main][data-app-section=MailReadCompose]', // O1 mailvelope DOM templates (de), 2024
+    '[data-app-section=MailReadCompose]', // O1 mailvelope, the same section without its role
     '#ReadingPaneContainerId', // O5 DevTools path and editor snippets (index only), 2025-26
     '[role=main]', // O1, O2 monet CLAUDE.md ("Reading Pane" landmark), 2025
   ],

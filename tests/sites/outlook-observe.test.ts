@@ -1,0 +1,80 @@
+// Outlook observe(): reading-pane changes and compose focus moves are reported, message-list churn is not, and
+// nothing is reported after abort. Plus the content script's local diagnostics record.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { DIAGNOSTICS_KEY, type PageDiagnostics, recordDiagnostics } from '@/entrypoints/outlook.content/diagnostics';
+import { outlookAdapter } from '@/lib/sites/outlook/adapter';
+import { outlookSelectors } from '@/lib/sites/outlook/selectors';
+import { loadOutlookIntoDocument } from './outlook-fixtures';
+
+const delivered = async () => {
+  await Promise.resolve();
+  await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+};
+
+describe('outlook observe', () => {
+  let controller = new AbortController();
+  afterEach(() => {
+    controller.abort();
+    controller = new AbortController();
+    document.body.innerHTML = '';
+  });
+
+  it('reports reading-pane changes, ignores message-list churn, stops on abort', async () => {
+    loadOutlookIntoDocument('thread-en-multi.html');
+    const onChange = vi.fn();
+    outlookAdapter.observe(document, onChange, controller.signal);
+
+    // Scrolling the virtualised list re-renders rows: nothing to read.
+    document.querySelector('#MailList [role=listbox]')?.append(document.createElement('div'));
+    await delivered();
+    expect(onChange).not.toHaveBeenCalled();
+
+    // Another conversation is opened: the list row selection flips and the reading pane is re-rendered.
+    document.querySelector('[data-convid="AAQkADQ3OTg1-list-older"]')?.setAttribute('aria-selected', 'true');
+    document.getElementById('ConversationReadingPaneContainer')?.remove();
+    await delivered();
+    expect(onChange).toHaveBeenCalled();
+    expect(outlookAdapter.readThread(document)).toBeNull();
+
+    controller.abort();
+    onChange.mockClear();
+    document.getElementById('ReadingPaneContainerId')?.append(document.createElement('div'));
+    await delivered();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('reports a focus move between compose forms', async () => {
+    loadOutlookIntoDocument('compose-es.html');
+    const onChange = vi.fn();
+    outlookAdapter.observe(document, onChange, controller.signal);
+    (document.querySelector('#compose-main [aria-multiline=true]') as HTMLElement).focus();
+    await delivered();
+    expect(onChange).toHaveBeenCalled();
+    expect(outlookAdapter.readThread(document)?.threadId).toBe('compose:AAMkADraft-es-1');
+    (document.activeElement as HTMLElement).blur();
+  });
+});
+
+describe('outlook diagnostics (browser.storage.local, never sent anywhere)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('records which selectors matched and the page health, once per change', async () => {
+    vi.useFakeTimers();
+    loadOutlookIntoDocument('thread-de.html');
+    const invalidated: (() => void)[] = [];
+    const ctx = { onInvalidated: (cb: () => void) => invalidated.push(cb) } as unknown as ContentScriptContext;
+    recordDiagnostics(ctx, outlookAdapter, outlookSelectors);
+    await vi.advanceTimersByTimeAsync(2000);
+
+    const stored = (await fakeBrowser.storage.local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY] as PageDiagnostics[];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ site: 'outlook', health: 'thread' });
+    // The German fixture has no item ids: the sender was found by its aria structure (fallback 1).
+    expect(stored[0]?.selectors.sender).toBe(1);
+    expect(stored[0]?.fallbacks).toContain('sender');
+    invalidated.forEach((cb) => cb());
+    document.body.innerHTML = '';
+  });
+});
