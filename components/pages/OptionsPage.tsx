@@ -4,9 +4,11 @@ import { DEFAULT_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { ContactSearch } from './ContactSearch';
 import { NeverLogSection } from './NeverLogSection';
 import { ScoringSection } from './scoring/ScoringSection';
+import { SenderSection } from './SenderSection';
+import { TemplatesSection } from './templates/TemplatesSection';
 
 // Sections that later work fills in (README lists which issue brings each) say so instead of pretending.
-const LATER_SECTIONS = ['templatesTitle', 'syncTitle', 'importTitle'] as const;
+const LATER_SECTIONS = ['syncTitle', 'importTitle'] as const;
 
 export function OptionsPage() {
   return (
@@ -32,6 +34,8 @@ export function OptionsPage() {
         <h2 id="opt-scoring">{i18n.t('options.scoringTitle')}</h2>
         <ScoringSection />
       </section>
+      <TemplatesSection />
+      <SenderSection />
       <NeverLogSection />
       {LATER_SECTIONS.map((key) => (
         <section key={key} aria-labelledby={`opt-${key}`}>

@@ -1,6 +1,7 @@
 // React-query hooks for CTA templates: the sidebar's rendered suggestions and the insert record.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '@/lib/messaging/client';
+import type { RequestInputOf } from '@/lib/messaging/protocol';
 import { queryKeys } from './keys';
 
 export function useTemplateSuggestions(contactId: string, selfEmail: string | null, language: string) {
@@ -17,6 +18,24 @@ export function useRecordInsert(contactId: string) {
     mutationFn: (input: { templateId: string; threadId: string | null }) => send<'templates.recordInsert'>({ type: 'templates.recordInsert', contactId, ...input }),
     onSettled: () => {
       void client.invalidateQueries({ queryKey: queryKeys.activities(contactId) });
+      void client.invalidateQueries({ queryKey: queryKeys.contacts });
+    },
+  });
+}
+
+// The manager (options page): the rep's list and its edits. Any change re-renders every sidebar's suggestions.
+export function useTemplates() {
+  return useQuery({ queryKey: queryKeys.templates, queryFn: () => send<'templates.list'>({ type: 'templates.list' }) });
+}
+
+type ManagerWrite = 'templates.save' | 'templates.duplicate' | 'templates.remove' | 'templates.reorder' | 'templates.import';
+
+export function useTemplateWrite<T extends ManagerWrite>(type: T) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (request: Omit<RequestInputOf<T>, 'type'>) => send<T>({ type, ...request } as RequestInputOf<T>),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: queryKeys.templates });
       void client.invalidateQueries({ queryKey: queryKeys.contacts });
     },
   });
