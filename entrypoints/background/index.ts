@@ -24,7 +24,7 @@ export default defineBackground(() => {
     .catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const record = recordService(db, { contacts, activities, settings });
   const profile = profileService(db);
-  const templates = templateRepository(db);
+  const templates = templateRepository(db, { uiLanguage: browser.i18n.getUILanguage() });
   const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), browser.runtime.id);
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates } });

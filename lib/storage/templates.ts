@@ -11,17 +11,22 @@ interface Deps {
   now?: () => number;
   newId?: () => string;
   user?: string;
+  /** The browser's UI language: its defaults are listed first when the list is seeded. */
+  uiLanguage?: string;
 }
 
 export type ImportMode = 'add' | 'replace';
 
-export function templateRepository(db: FichaDb, { now = Date.now, newId = () => crypto.randomUUID(), user = '' }: Deps = {}) {
+export function templateRepository(db: FichaDb, { now = Date.now, newId = () => crypto.randomUUID(), user = '', uiLanguage = 'en' }: Deps = {}) {
+  const base = uiLanguage.toLowerCase().split('-')[0];
+  const seedOrder = [...DEFAULT_TEMPLATES].sort((a, b) => Number(b.language === base) - Number(a.language === base));
+
   async function seedOnce(): Promise<void> {
     if (await db.settings.get('templatesSeeded')) return;
     await db.transaction('rw', db.templates, db.settings, async () => {
       if (await db.settings.get('templatesSeeded')) return; // another caller seeded while we waited
       const at = now();
-      const rows = DEFAULT_TEMPLATES.map(({ key, ...fields }, i): CtaTemplate => ({
+      const rows = seedOrder.map(({ key, ...fields }, i): CtaTemplate => ({
         ...TemplateFieldsSchema.parse(fields),
         id: `default.${key}`,
         order: i,

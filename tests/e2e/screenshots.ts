@@ -36,6 +36,23 @@ async function main() {
     await page.setViewportSize({ width: 800, height: 600 });
     await page.screenshot({ path: `${OUT}/gmail-contact-narrow-${tag}.png` });
 
+    // A CTA inserted into the reply, the sidebar scrolled to the template list.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('score-explanation').waitFor();
+    await page.getByTestId('lead-score').click();
+    await page.getByTestId('cta-template').first().scrollIntoViewIfNeeded();
+    await page.getByTestId('cta-template').first().getByTestId('cta-insert').click();
+    await page.getByTestId('cta-status').waitFor();
+    await page.screenshot({ path: `${OUT}/gmail-cta-${tag}.png` });
+
+    const options = await context.newPage();
+    await options.setViewportSize({ width: 1100, height: 900 });
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByTestId('template-edit').first().click();
+    await options.getByTestId('template-preview').scrollIntoViewIfNeeded();
+    await options.screenshot({ path: `${OUT}/options-templates-${tag}.png` });
+    await options.close();
+
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 380, height: 420 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);

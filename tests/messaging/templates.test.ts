@@ -94,3 +94,15 @@ describe('CTA templates through the background', () => {
     expect(await send<'templates.list'>({ type: 'templates.list' })).toEqual(before);
   });
 });
+
+describe('seeding', () => {
+  it('lists the defaults of the browser language first', async () => {
+    const { FichaDb } = await import('@/lib/storage/db');
+    const { templateRepository } = await import('@/lib/storage/templates');
+    const db = new FichaDb(`seed-${crypto.randomUUID()}`);
+    const list = await templateRepository(db, { uiLanguage: 'es-ES' }).list();
+    const firstEn = list.findIndex((t) => t.language === 'en');
+    expect(list.slice(0, firstEn).every((t) => t.language === 'es')).toBe(true);
+    expect(firstEn).toBe(DEFAULT_TEMPLATES.filter((t) => t.language === 'es').length);
+  });
+});
