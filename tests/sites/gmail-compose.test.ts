@@ -106,3 +106,4 @@ describe('gmail: threads and compose windows together', () => {
     expect(read(document)?.mode).toBe('thread');
   });
 });
+

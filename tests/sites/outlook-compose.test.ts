@@ -114,3 +114,28 @@ describe('outlook: inline reply and editors', () => {
     expect(outlookAdapter.insertAtCaret(document, 'x')).toBe(false);
   });
 });
+
+describe('outlook: opening a reply for a CTA when no editor is open', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('clicks the newest message toolbar Reply (found by its icon, not its localised label)', () => {
+    loadOutlookIntoDocument('thread-de.html');
+    let clicked = '';
+    document.addEventListener('click', (e) => (clicked = (e.target as Element).getAttribute('aria-label') ?? ''), { once: true });
+    expect(outlookAdapter.openReply?.(document)).toBe(true);
+    expect(clicked).toBe('Antworten');
+  });
+
+  it('inserts text and links into the editor', () => {
+    loadOutlookIntoDocument('compose-popout-en.html');
+    expect(outlookAdapter.insertAtCaret(document, [{ kind: 'text', text: 'Book: ' }, { kind: 'link', text: 'demo', href: 'https://acme.example/demo' }])).toBe(true);
+    expect(document.querySelector('[aria-multiline=true]')?.textContent).toContain('Book: demo');
+  });
+
+  it('returns false when there is nothing to reply to', () => {
+    loadOutlookIntoDocument('compose-popout-en.html');
+    expect(outlookAdapter.openReply?.(document)).toBe(false);
+  });
+});

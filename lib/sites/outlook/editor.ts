@@ -1,7 +1,17 @@
-// CTA insertion into the reply/forward editor or the compose form the rep is in.
-import { typeInto } from '../caret';
+// CTA insertion into the reply/forward editor or the compose form the rep is in, and opening a reply when none is.
+import { closestOf, findAll, isShown } from '../dom';
 import { focusedOf } from '../compose-focus';
+import { type InsertContent, insertIntoEditor, trackCaret } from '../editing';
 import { editors } from './compose';
+import { outsideBody } from './people';
+import { outlookSelectors as S } from './selectors';
+
+/** The editor containing a node (never one inside a message body: that is the sender's HTML). */
+export function editorOf(node: Node): HTMLElement | null {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  const editor = el ? closestOf(el, S.editor) : null;
+  return editor && outsideBody(editor) ? (editor as HTMLElement) : null;
+}
 
 /** The focused editor (or the one focused before the rep clicked the sidebar), else the newest visible one. */
 function findEditor(doc: Document): HTMLElement | null {
@@ -9,7 +19,22 @@ function findEditor(doc: Document): HTMLElement | null {
   return ((focusedOf(doc, all) ?? all.at(-1)) as HTMLElement | undefined) ?? null;
 }
 
-export function insertAtCaret(doc: Document, text: string): boolean {
+export function insertAtCaret(doc: Document, content: InsertContent): boolean {
   const editor = findEditor(doc);
-  return editor ? typeInto(doc, editor, text) : false;
+  return editor ? insertIntoEditor(doc, editor, content) : false;
+}
+
+/** Clicks the newest message's Reply; Outlook then renders the inline reply editor (asynchronously). */
+export function openReply(doc: Document): boolean {
+  const found = findAll(doc, S.replyButton, (el) => isShown(el) && outsideBody(el)).els.at(-1);
+  const button = (found?.closest('button, [role=button], [role=menuitem]') ?? found) as HTMLElement | undefined;
+  if (!button) return false;
+  for (const type of ['mousedown', 'mouseup', 'click'] as const) {
+    button.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: doc.defaultView }));
+  }
+  return true;
+}
+
+export function trackEditorCaret(doc: Document, signal: AbortSignal): void {
+  trackCaret(doc, editorOf, signal);
 }

@@ -100,6 +100,12 @@ export const outlookSelectors = {
     '[contenteditable=true][aria-multiline=true]', // O4 Briskine (`[contenteditable][aria-multiline=true]`)
     'div[contenteditable=true][role=textbox]', // DESIGN.md / O5 (role only)
   ],
+  /** The Reply button of a message's toolbar (the icon name is not localised, the label is). */
+  replyButton: [
+    '[role=toolbar] i[data-icon-name=ArrowReplyRegular]', // O1 mailvelope (de): `i[data-icon-name=Arrow…Regular]`
+    'i[data-icon-name=ArrowReplyRegular]', // O1 without the toolbar role
+    'button[aria-label=Reply], button[aria-label=Antworten], button[aria-label=Responder]', // O1 (de), en, es
+  ],
   /** A compose form's root. Briskine's id first; otherwise the editor's nearest ancestor holding a recipient well. */
   composeRoot: [
     '[id*=docking_InitVisiblePart]', // O4 Briskine outlook.js, 2024
