@@ -96,3 +96,20 @@ describe('gmail drift', () => {
     }
   });
 });
+
+describe('gmail health', () => {
+  const health = (doc: Document) => gmailAdapter.health?.(doc);
+
+  it('thread, compose, idle and unrecognised pages', () => {
+    expect(health(parseFixture('thread-en-multi.html'))).toBe('thread');
+    expect(health(parseFixture('compose-en.html'))).toBe('compose');
+    expect(health(parseFixture('inbox-en.html'))).toBe('idle');
+    expect(health(new DOMParser().parseFromString('<body><div>Gmail, redesigned</div></body>', 'text/html'))).toBe('unrecognised');
+  });
+
+  it('a message with ids but no readable sender is "unrecognised"', () => {
+    const doc = parseFixture('thread-es.html');
+    doc.querySelectorAll('[email]').forEach((el) => el.removeAttribute('email'));
+    expect(health(doc)).toBe('unrecognised');
+  });
+});

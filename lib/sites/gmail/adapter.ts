@@ -1,6 +1,7 @@
 // Gmail's SiteAdapter: DOM in, plain data out. Parsing lives in the small files next to this one.
 import type { SiteAdapter } from '../types';
 import { insertAtCaret, openReply, trackEditorCaret } from './editor';
+import { pageHealth } from './health';
 import { observe } from './observe';
 import { readThread } from './thread';
 
@@ -13,4 +14,5 @@ export const gmailAdapter: SiteAdapter = {
   },
   insertAtCaret,
   openReply,
+  health: (doc) => pageHealth(doc, readThread(doc)),
 };
