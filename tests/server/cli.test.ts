@@ -1,0 +1,125 @@
+// The contract of `npm run server`: the ready line with the URL, create-team's token alone on the last line
+// (also while the server holds the PGlite folder), the lockfile refusing a second server, the admin commands.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, describe, expect, it } from 'vitest';
+import { postgresUrl } from './helpers/backends.ts';
+
+const TOKEN_LINE = /^ficha_tok[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/;
+
+function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: '0', ...env } });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d));
+  child.stderr!.on('data', (d: Buffer) => (out += d));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = /ready at (http:\/\/[^"\s]+)/.exec(out);
+      if (m) {
+        clearInterval(timer);
+        resolve(m[1]!);
+      }
+    }, 50);
+    child.on('exit', () => {
+      clearInterval(timer);
+      reject(new Error(`server exited: ${out}`));
+    });
+  });
+  return { child, url, output: () => out };
+}
+
+const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.on('exit', () => resolve()), child.kill('SIGTERM'))));
+
+const whoami = (url: string, token: string) => fetch(`${url}/v1/whoami`, { headers: { Authorization: `Bearer ${token}`, 'Ficha-Schema-Version': '1' } });
+
+describe('npm run server with PGlite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ficha-cli-'));
+  const env = { FICHA_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', HOST: '127.0.0.1' };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('serves, lets the CLI work while it runs, refuses a second server, and releases the folder on stop', async () => {
+    const server = await startServer(env);
+    try {
+      expect(server.output().split('\n').filter((l) => l.includes('ready at'))).toHaveLength(1);
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+      expect(statSync(join(dir, 'data', 'admin.secret')).mode & 0o777).toBe(0o600);
+
+      const created = await run(['create-team', 'Acme Sales'], env);
+      expect(created.code, created.stderr).toBe(0);
+      const lines = created.stdout.trimEnd().split('\n');
+      const token = lines[lines.length - 1]!;
+      expect(token).toMatch(TOKEN_LINE);
+      expect(await (await whoami(server.url, token)).json()).toMatchObject({ team: { name: 'Acme Sales' } });
+
+      const second = await run([], { ...env, PORT: '0' });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/refusing to start/);
+
+      const more = await run(['create-token', 'Acme Sales', 'laptop'], env);
+      expect(more.stdout.trimEnd().split('\n').pop()).toMatch(TOKEN_LINE);
+      const listed = await run(['list-tokens'], env);
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toContain('Acme Sales\tlaptop');
+      expect(listed.stdout).not.toContain('ficha_tok');
+      const id = /^ficha_(tok[0-9a-f]+)_/.exec(token)![1]!;
+      expect((await run(['revoke-token', id], env)).code).toBe(0);
+      expect((await whoami(server.url, token)).status).toBe(401);
+      expect((await run(['revoke-token', 'tok000000000000'], env)).code).toBe(1);
+    } finally {
+      await stop(server.child);
+    }
+    expect(existsSync(join(dir, 'data', 'ficha.lock'))).toBe(false);
+    // No server: the CLI opens the folder itself.
+    const offline = await run(['create-team', 'Offline Team'], env);
+    expect(offline.code, offline.stderr).toBe(0);
+    expect(offline.stdout.trimEnd().split('\n').pop()).toMatch(TOKEN_LINE);
+    const usage = await run(['frobnicate'], env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('create-team');
+  }, 240_000); // PGlite's first start in a new folder (initdb in wasm) takes ~15 s on 2 cores, each CLI run ~3-7 s
+});
+
+describe.skipIf(!postgresUrl)('npm run server with DATABASE_URL', () => {
+  const name = `ficha_cli_${randomBytes(5).toString('hex')}`;
+  const url = new URL(postgresUrl ?? 'postgres://x/y');
+  url.pathname = `/${name}`;
+  afterAll(async () => {
+    const admin = postgres(postgresUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it('migrates on start and the CLI talks to PostgreSQL directly', async () => {
+    const admin = postgres(postgresUrl!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    await admin.end();
+    const env = { DATABASE_URL: url.toString() };
+    const server = await startServer(env);
+    try {
+      const health = await fetch(`${server.url}/health`);
+      expect(await health.json()).toMatchObject({ ok: true, database: 'postgres' });
+      const created = await run(['create-team', 'PG Team'], env);
+      expect(created.code, created.stderr).toBe(0);
+      const token = created.stdout.trimEnd().split('\n').pop()!;
+      expect(token).toMatch(TOKEN_LINE);
+      expect((await whoami(server.url, token)).status).toBe(200);
+    } finally {
+      await stop(server.child);
+    }
+  }, 120_000);
+});
