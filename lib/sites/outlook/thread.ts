@@ -3,13 +3,15 @@ import { focusedOf } from '../compose-focus';
 import { cleanText, findFirst, isShown } from '../dom';
 import type { MessageInfo } from '../gmail/messages';
 import { mergeParticipants } from '../gmail/participants';
-import { MAX_SUBJECT_LENGTH } from '../gmail/thread';
 import type { ThreadContext } from '../types';
 import { composeDraft, composeRecipients, composeRoots } from './compose';
 import { readingPane, readMessages, type RawMessage } from './messages';
 import { outsideBody, resolveNames } from './people';
 import { outlookSelectors as S } from './selectors';
 import { readSelfEmail } from './self';
+
+/** Same bound as the `activities.logEmail` subject in lib/messaging/protocol.ts (kept local: no Gmail code here). */
+const MAX_SUBJECT_LENGTH = 1000;
 
 /** Conversation id: the subject heading's `CONV_<id>_SUBJECT`, the selected list row, or the URL's `/id/<id>`. */
 function conversationId(doc: Document, heading: Element | null): string | null {
