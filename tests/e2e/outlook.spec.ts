@@ -93,3 +93,19 @@ test('no sidebar outside mail paths (calendar) on Outlook hosts', async ({ conte
   await page.waitForTimeout(500);
   await expect(page.locator('ficha-sidebar')).toHaveCount(0);
 });
+
+test('Outlook compose: a CTA for the recipient is inserted into the compose form the rep was typing in', async ({ context, page }) => {
+  await serveOutlook(context, {});
+  await page.goto(OUTLOOK_URL + 'inbox');
+  await openCompose(page, 'draft-2', [ana]);
+  // A second, docked draft: the insert must not go there.
+  await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', `<div id="docking_InitVisiblePart_9" style="position:fixed;left:0;bottom:0;width:300px">${html}</div>`), composeHtml('docked-9'));
+  const editor = page.locator('#compose-draft-2 [aria-multiline=true]');
+  await editor.click();
+  await expect(page.getByTestId('contact-email')).toHaveText(ana.email);
+  await page.getByTestId('create-contact').click();
+
+  await page.getByTestId('cta-template').first().getByTestId('cta-insert').click();
+  await expect(editor).toContainText('Ana');
+  await expect(page.locator('#compose-docked-9 [aria-multiline=true]')).toHaveText('Hi,');
+});
