@@ -1,7 +1,7 @@
 // Outlook readThread against the hand-written fixtures (tests/fixtures/outlook/README.md).
 import { describe, expect, it } from 'vitest';
 import { outlookAdapter } from '@/lib/sites/outlook/adapter';
-import { parseOutlook } from './outlook-fixtures';
+import { loadOutlookIntoDocument, parseOutlook } from './outlook-fixtures';
 
 const read = (doc: Document) => outlookAdapter.readThread(doc);
 
@@ -93,5 +93,25 @@ describe('outlook readThread: no conversation', () => {
 
   it('returns null on an empty document', () => {
     expect(read(new DOMParser().parseFromString('<html><body></body></html>', 'text/html'))).toBeNull();
+  });
+});
+
+describe('outlook layouts', () => {
+  it('reading pane off, message opened in full view: no list, the id from the URL', () => {
+    loadOutlookIntoDocument('thread-en-multi.html');
+    document.querySelector('[role=complementary]')?.remove();
+    document.querySelector('[id^=CONV_]')?.removeAttribute('id');
+    history.pushState(null, '', '/mail/inbox/id/AAQkAD%2Bfull%3D');
+    const thread = read(document);
+    expect(thread?.threadId).toBe('AAQkAD+full=');
+    expect(thread?.participants.map((p) => p.email)).toEqual(['carlos@clientco.com', 'ana.perez@clientco.com', 'bob@clientco.com', 'dana@gmail.com']);
+    document.body.innerHTML = '';
+  });
+
+  it('reading pane at the bottom: the same landmarks in another order read the same', () => {
+    const doc = parseOutlook('thread-en-multi.html');
+    const main = doc.querySelector('[role=main]');
+    if (main) doc.getElementById('appRoot')?.prepend(main);
+    expect(read(doc)?.participants).toEqual(read(parseOutlook('thread-en-multi.html'))?.participants);
   });
 });
