@@ -48,25 +48,37 @@ export function composeHtml(draftId: string, to: Person[] = [], cc: Person[] = [
 </div>`;
 }
 
-export function outlookPageHtml(options: { self?: Person; conversation?: OutlookConversation; readingPane?: string } = {}): string {
+export interface OutlookPageOptions {
+  self?: Person;
+  conversation?: OutlookConversation;
+  readingPane?: string;
+  /** Extra message-list rows and inert nodes, to make the page as heavy as real Outlook for cost checks. */
+  listRows?: number;
+  padding?: number;
+}
+
+export function outlookPageHtml(options: OutlookPageOptions = {}): string {
   const self = options.self ?? SELF;
+  const rows = Array.from({ length: options.listRows ?? 0 }, (_, i) =>
+    `<div role="option" data-convid="row-${i}" aria-selected="false" aria-label="Sender ${i} Subject ${i}"><span title="sender${i}@news.example">Sender ${i}</span><span>Subject ${i}</span><span>Preview text ${i}</span></div>`).join('');
+  const padding = Array.from({ length: options.padding ?? 0 }, (_, i) => `<div class="pad" style="display:none"><span>${i}</span></div>`).join('');
   const pane = options.readingPane ?? (options.conversation ? conversationHtml(options.conversation) : '<div>Select an item to read</div>');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Mail - ${esc(self.name)} - Outlook</title>
 <style>body{margin:0;font:14px "Segoe UI",sans-serif;display:flex} #nav{width:200px} #list{width:300px} [role=main]{flex:1;padding:16px}</style></head>
 <body><div id="appRoot" style="display:flex;width:100%">
 <div id="nav" data-app-section="NavigationPane" role="navigation"><div role="tree"><div role="treeitem" id="primaryMailboxRoot_${esc(self.email)}" data-folder-name="${esc(self.email)}" title="${esc(self.email)}">${esc(self.name)}</div></div></div>
 <div id="list" role="complementary" aria-label="Message list" data-app-section="MessageList"><div id="MailList"><div role="listbox">
-<div role="option" data-convid="list-1" aria-selected="false"><span title="newsletter@vendor.example">Newsletter</span></div></div></div></div>
+<div role="option" data-convid="list-1" aria-selected="false"><span title="newsletter@vendor.example">Newsletter</span></div>${rows}</div></div></div>
 <div role="main" data-app-section="MailReadCompose" aria-label="Reading Pane"><div id="ReadingPaneContainerId">${pane}</div></div>
-</div></body></html>`;
+</div>${padding}</body></html>`;
 }
 
 /** Serves an Outlook-shaped page for every outlook.office.com request; `setPage` changes what the next load returns. */
-export async function serveOutlook(context: BrowserContext, initial: Parameters<typeof outlookPageHtml>[0] = {}) {
+export async function serveOutlook(context: BrowserContext, initial: OutlookPageOptions = {}) {
   let html = outlookPageHtml(initial);
   await context.route('https://outlook.office.com/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
   return {
-    setPage(options: Parameters<typeof outlookPageHtml>[0]) {
+    setPage(options: OutlookPageOptions) {
       html = outlookPageHtml(options);
     },
   };
