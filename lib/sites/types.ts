@@ -41,6 +41,11 @@ export interface ThreadContext {
   participants: Participant[];
   /** The signed-in user's address, when the page reveals it. */
   selfEmail: string | null;
+  /**
+   * People the page shows by name only, with no address anywhere on it (Outlook address-book contacts), without the
+   * user; an address is never guessed from a name. Absent when the site always shows addresses (Gmail).
+   */
+  nameOnly?: { name: string; roles: ParticipantRole[] }[];
 }
 
 export interface SiteAdapter {
@@ -57,6 +62,8 @@ export interface SiteAdapter {
    * undo and draft saving see it; the caret the rep last had in that editor is restored first. False when no editor is open.
    */
   insertAtCaret(doc: Document, content: InsertContent): boolean;
+  /** A message's body as plain text (for the optional body copy on log), or null when the page does not show it. */
+  readBody?(doc: Document, messageId: string): string | null;
   /** Opens a reply to the open thread (its editor appears asynchronously); false when there is nothing to reply to. */
   openReply?(doc: Document): boolean;
   /**

@@ -115,3 +115,16 @@ describe('outlook layouts', () => {
     expect(read(doc)?.participants).toEqual(read(parseOutlook('thread-en-multi.html'))?.participants);
   });
 });
+
+describe('outlook name-only people (address-book contacts: never given a guessed address)', () => {
+  it('are listed apart, without the user (account manager name)', () => {
+    expect(read(parseOutlook('thread-en-multi.html'))?.nameOnly).toEqual([]);
+    const doc = parseOutlook('thread-en-multi.html');
+    doc.querySelector('[title="bob@clientco.com"]')?.removeAttribute('title');
+    expect(read(doc)?.nameOnly).toEqual([{ name: 'Bob Brown', roles: ['cc'] }]);
+  });
+
+  it('in compose forms too', () => {
+    expect(read(parseOutlook('compose-popout-en.html'))?.nameOnly).toEqual([{ name: 'Colleague Only', roles: ['to'] }]);
+  });
+});

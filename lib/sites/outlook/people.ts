@@ -76,3 +76,21 @@ export function resolveNames(all: readonly RawSighting[]): (raw: RawSighting) =>
     return only ? { email: only, name: raw.name, role: raw.role } : null;
   };
 }
+
+/** Sightings that stayed name-only, de-duplicated by name with roles merged, without the user's own name. */
+export function nameOnlyPeople(
+  all: readonly RawSighting[],
+  resolve: (raw: RawSighting) => Sighting | null,
+  selfName: string | null,
+): { name: string; roles: ParticipantRole[] }[] {
+  const byName = new Map<string, { name: string; roles: Set<ParticipantRole> }>();
+  for (const s of all) {
+    const key = s.name.toLowerCase();
+    if (s.email || !s.name || key === selfName || resolve(s)) continue;
+    const known = byName.get(key) ?? { name: s.name, roles: new Set<ParticipantRole>() };
+    known.roles.add(s.role);
+    byName.set(key, known);
+  }
+  const order: ParticipantRole[] = ['from', 'to', 'cc'];
+  return [...byName.values()].map((p) => ({ name: p.name, roles: order.filter((r) => p.roles.has(r)) }));
+}

@@ -94,6 +94,12 @@ export const outlookSelectors = {
     '[id^=primaryMailboxRoot_][title]', // O1: the same tree item's title holds the address
   ],
 
+  /** The signed-in user's display name, to leave the user out of name-only people. */
+  selfName: [
+    '#mectrl_currentAccount_primary', // O5 account manager flyout (index only)
+    '#O365_MainLink_Me > div > div:nth-child(1)', // O4 Briskine outlook.js (user name)
+  ],
+
   /** Message body editors: inline reply/forward, the compose form and the pop-out window. */
   editor: [
     'div[contenteditable=true][role=textbox][aria-multiline=true]', // O5 editor snippets (index only), 2025-26

@@ -6,9 +6,9 @@ import { mergeParticipants } from '../gmail/participants';
 import type { ThreadContext } from '../types';
 import { composeDraft, composeRecipients, composeRoots } from './compose';
 import { readingPane, readMessages, type RawMessage } from './messages';
-import { outsideBody, resolveNames } from './people';
+import { nameOnlyPeople, outsideBody, type RawSighting, resolveNames } from './people';
 import { outlookSelectors as S } from './selectors';
-import { readSelfEmail } from './self';
+import { readSelfEmail, readSelfName } from './self';
 
 /** Same bound as the `activities.logEmail` subject in lib/messaging/protocol.ts (kept local: no Gmail code here). */
 const MAX_SUBJECT_LENGTH = 1000;
@@ -25,7 +25,8 @@ function conversationId(doc: Document, heading: Element | null): string | null {
 }
 
 function threadContext(doc: Document, raw: RawMessage[], selfEmail: string | null): ThreadContext {
-  const resolve = resolveNames(raw.flatMap((m) => [...(m.sender ? [m.sender] : []), ...m.recipients]));
+  const sightings: RawSighting[] = raw.flatMap((m) => [...(m.sender ? [m.sender] : []), ...m.recipients]);
+  const resolve = resolveNames(sightings);
   const messages: MessageInfo[] = raw.map((m) => ({
     el: m.el,
     id: m.id,
@@ -44,6 +45,7 @@ function threadContext(doc: Document, raw: RawMessage[], selfEmail: string | nul
     messages: messages.map((m) => ({ id: m.id, from: m.sender?.email ?? null, to: m.recipients.map((r) => r.email), sentAt: m.sentAt })),
     participants: mergeParticipants(messages, selfEmail),
     selfEmail,
+    nameOnly: nameOnlyPeople(sightings, resolve, readSelfName(doc)),
   };
 }
 
@@ -62,6 +64,7 @@ function composeContext(root: Element, index: number, selfEmail: string | null):
     messages: [],
     participants: mergeParticipants([{ el: root, id: null, sentAt: null, sender: null, recipients }], selfEmail),
     selfEmail,
+    nameOnly: nameOnlyPeople(raw, resolve, readSelfName(root.ownerDocument)),
   };
 }
 
