@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchWithExtension } from '../tests/e2e/support/launch';
 import { gmailPageHtml } from '../tests/e2e/support/gmail-dom';
+import { ctaInsertResults, pickerSearchResults } from './cta';
 import { lookupResults } from './lookup';
 import { logLatencyResults, rescoreResults } from './record';
 import { seedActivities, seedContacts } from './seed';
@@ -52,6 +53,9 @@ async function main() {
     results.push(...(await threadSwitchResults(page, CONTACTS)));
     console.log('measuring one-click logging…');
     results.push(...(await logLatencyResults(page, CONTACTS)));
+    console.log('measuring CTA inserts and picker search…');
+    results.push(...(await ctaInsertResults(page, CONTACTS)));
+    results.push(...(await pickerSearchResults(context, page, CONTACTS)));
     console.log('measuring a full rescore…');
     results.push(...(await rescoreResults(context, page, CONTACTS, CONTACTS * ACTIVITIES_PER_CONTACT)));
   } finally {

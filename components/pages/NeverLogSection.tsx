@@ -79,6 +79,16 @@ export function NeverLogSection() {
         />
         {i18n.t('neverLog.requireLegalBasis')}
       </label>
+      <label className="row">
+        <input
+          type="checkbox"
+          data-testid="store-bodies"
+          checked={(update.isPending ? update.variables?.storeBodies : undefined) ?? settings.data?.storeBodies ?? false}
+          disabled={!settings.data || update.isPending}
+          onChange={(e) => update.mutate({ storeBodies: e.target.checked })}
+        />
+        {i18n.t('storeBodies.label')}
+      </label>
     </section>
   );
 }

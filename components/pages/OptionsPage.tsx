@@ -1,10 +1,9 @@
 import { i18n } from '#i18n';
-import { stageLabel } from '@/components/ui/labels';
-import { DEFAULT_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { ContactSearch } from './ContactSearch';
 import { NeverLogSection } from './NeverLogSection';
 import { ScoringSection } from './scoring/ScoringSection';
 import { SenderSection } from './SenderSection';
+import { StageSetSection } from './StageSetSection';
 import { TemplatesSection } from './templates/TemplatesSection';
 
 // Sections that later work fills in (README lists which issue brings each) say so instead of pretending.
@@ -19,17 +18,7 @@ export function OptionsPage() {
         <p>{i18n.t('options.dataBody')}</p>
         <ContactSearch />
       </section>
-      <section aria-labelledby="opt-stages">
-        <h2 id="opt-stages">{i18n.t('options.stagesTitle')}</h2>
-        <p className="muted">{i18n.t('options.defaultStages')}</p>
-        <ol>
-          {DEFAULT_STAGE_IDS.map((id) => (
-            <li key={id}>
-              {stageLabel(id)} <code className="muted">{id}</code>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <StageSetSection />
       <section aria-labelledby="opt-scoring">
         <h2 id="opt-scoring">{i18n.t('options.scoringTitle')}</h2>
         <ScoringSection />

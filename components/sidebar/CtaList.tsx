@@ -12,6 +12,8 @@ import { PICKER_OPEN, pickerRequests, takePendingPickerOpen } from './picker-sho
 import { useSite } from './site';
 
 const SHOWN = 4;
+// A search lists at most this many: rendering hundreds of previews per keystroke would lag the typing.
+const MAX_LISTED = 20;
 
 const plain = (t: SuggestedTemplate) => [...t.subject, ...t.body].map((s) => (s.kind === 'missing' ? '' : s.text)).join(' ');
 
@@ -36,7 +38,7 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
   // Folded once per load, so each keystroke is a substring test per template.
   const indexed = useMemo(() => (suggestions.data ?? []).map((t) => ({ t, text: templateSearchText([t.name, ...t.tags, plain(t)]) })), [suggestions.data]);
   const matches = query.trim() ? indexed.filter(({ text }) => matchesQuery(text, query)).map(({ t }) => t) : indexed.map(({ t }) => t);
-  const visible = showAll || query.trim() ? matches : matches.slice(0, SHOWN);
+  const visible = matches.slice(0, showAll || query.trim() ? MAX_LISTED : SHOWN);
 
   if (suggestions.isError) return <ErrorNotice error={suggestions.error} onRetry={() => void suggestions.refetch()} />;
 
@@ -75,8 +77,13 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
       </ul>
       {!showAll && !query.trim() && matches.length > SHOWN && (
         <button type="button" className="ficha-link" onClick={() => setShowAll(true)}>
-          {i18n.t('cta.showAll', [String(matches.length)])}
+          {i18n.t('cta.showAll', [String(Math.min(matches.length, MAX_LISTED))])}
         </button>
+      )}
+      {matches.length > visible.length && (showAll || query.trim()) && (
+        <p className="ficha-hint" data-testid="cta-more">
+          {i18n.t('cta.more', [String(visible.length), String(matches.length)])}
+        </p>
       )}
     </section>
   );

@@ -7,6 +7,7 @@ import { queryKeys } from '@/lib/query/keys';
 import { useLogEmail, useLoggedActivity, useLogPolicy, useRemoveActivity } from '@/lib/query/record';
 import type { ThreadContext, ThreadMessage } from '@/lib/sites/types';
 import { ErrorNotice } from './ErrorNotice';
+import { useSite } from './site';
 
 const UNDO_MS = 10_000;
 
@@ -24,6 +25,11 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
   const policy = useLogPolicy(contact.id);
   const [canUndo, setCanUndo] = useState(false);
   const queryClient = useQueryClient();
+  const { adapter, doc } = useSite();
+  const readBody = (id: string) => {
+    const body = adapter.readBody?.(doc, id);
+    return body ? { body } : {};
+  };
 
   useEffect(() => {
     if (!canUndo) return;
@@ -57,6 +63,8 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
           direction: message.from !== null && message.from === thread.selfEmail ? 'out' : 'in',
           sentAt: message.sentAt,
           participants: [...new Set([message.from, ...message.to].filter((e): e is string => !!e))],
+          // Read now, not on every thread render; the background keeps it only if body storage is on.
+          ...readBody(messageId),
         },
       },
       {

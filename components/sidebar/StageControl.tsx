@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import { stageLabel } from '@/components/ui/labels';
 import type { Contact } from '@/lib/domain/contact';
-import { DEFAULT_STAGE_IDS } from '@/lib/domain/stage-ids';
+import { PRESET_STAGE_IDS } from '@/lib/domain/stage-ids';
+import { useSettings } from '@/lib/query/settings';
 import { FichaError } from '@/lib/messaging/errors';
 import { browser } from 'wxt/browser';
 import { useChangeStage, useStageHistory, useStageSuggestions } from '@/lib/query/record';
@@ -14,6 +15,10 @@ import { ErrorNotice } from './ErrorNotice';
  */
 export function StageControl({ contact }: { contact: Contact }) {
   const change = useChangeStage(contact.id);
+  const stageSet = useSettings().data?.stageSet ?? 'hubspot';
+  // A stage outside the active set (the set was switched, or an imported value) stays visible until moved.
+  const choices: readonly string[] = PRESET_STAGE_IDS[stageSet];
+  const stages = choices.includes(contact.lifecycleStage) ? choices : [contact.lifecycleStage, ...choices];
   const [pendingBack, setPendingBack] = useState<string | null>(null);
   const [reason, setReason] = useState('');
 
@@ -46,7 +51,7 @@ export function StageControl({ contact }: { contact: Contact }) {
         disabled={change.isPending}
         onChange={(e) => move(e.target.value)}
       >
-        {DEFAULT_STAGE_IDS.map((id) => (
+        {stages.map((id) => (
           <option key={id} value={id}>
             {stageLabel(id)}
           </option>

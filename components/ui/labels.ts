@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { isDefaultStageId } from '@/lib/domain/stage-ids';
+import { isDefaultStageId, isRelationshipStageId } from '@/lib/domain/stage-ids';
 
-/** Localised label of a stage id; custom stage sets (later) fall back to the id itself. */
+/** Localised label of a preset stage id; anything else (a stage from an imported record) shows as its id. */
 export function stageLabel(stageId: string): string {
-  return isDefaultStageId(stageId) ? i18n.t(`stage.${stageId}`) : stageId;
+  return isDefaultStageId(stageId) || isRelationshipStageId(stageId) ? i18n.t(`stage.${stageId}`) : stageId;
 }

@@ -70,7 +70,7 @@ export type NewContactInput = z.input<typeof NewContactInputSchema>;
 /** A new contact from what a mail header tells: names split from the display name, company from the domain. */
 export function contactFromHeader(
   input: { email: string; displayName?: string },
-  meta: { id: string; now: number; owner?: string },
+  meta: { id: string; now: number; owner?: string; stage?: string },
 ): Contact {
   const email = normaliseEmail(input.email);
   const fromName = splitDisplayName(input.displayName ?? '');
@@ -85,7 +85,7 @@ export function contactFromHeader(
     companyDomain: company?.domain ?? '',
     title: '',
     phones: [],
-    lifecycleStage: INITIAL_STAGE,
+    lifecycleStage: meta.stage ?? INITIAL_STAGE,
     leadScore: 0,
     leadGrade: 'C3',
     owner: meta.owner ?? '',

@@ -1,9 +1,9 @@
 // Lifecycle stages: which sets exist, how a contact may move between stages, and how a move is recorded.
 import { z } from 'zod';
 
-import { type DefaultStageId, DEFAULT_STAGE_IDS, INITIAL_STAGE, isDefaultStageId } from './stage-ids';
+import { type DefaultStageId, DEFAULT_STAGE_IDS, INITIAL_STAGE, isDefaultStageId, type PresetStageSetId, RELATIONSHIP_STAGE_IDS, type RelationshipStageId } from './stage-ids';
 
-export { type DefaultStageId, DEFAULT_STAGE_IDS, INITIAL_STAGE, isDefaultStageId };
+export { type DefaultStageId, DEFAULT_STAGE_IDS, INITIAL_STAGE, isDefaultStageId, RELATIONSHIP_STAGE_IDS, type RelationshipStageId };
 
 // Same pattern as contact.ts's StageIdSchema; repeated because contact.ts imports this file.
 const STAGE_ID = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -73,8 +73,6 @@ export const HUBSPOT_STAGE_SET: StageSet = {
   stages: DEFAULT_STAGE_IDS.map((id, i) => ({ id, label: HUBSPOT_LABELS[id], order: id === 'other' ? null : i })),
 };
 
-export const RELATIONSHIP_STAGE_IDS = ['curiosity', 'purchase', 'fulfilment', 'growth', 'retention', 'loyalty', 'recovery'] as const;
-export type RelationshipStageId = (typeof RELATIONSHIP_STAGE_IDS)[number];
 const RELATIONSHIP_LABELS: Record<RelationshipStageId, LocalisedText> = {
   curiosity: { en: 'Curiosity', es: 'Curiosidad' },
   purchase: { en: 'Purchase', es: 'Compra' },
@@ -98,6 +96,17 @@ export const RELATIONSHIP_STAGE_SET: StageSet = {
 };
 
 export const PRESET_STAGE_SETS: readonly StageSet[] = [HUBSPOT_STAGE_SET, RELATIONSHIP_STAGE_SET];
+
+export function presetStageSet(id: PresetStageSetId): StageSet {
+  return id === 'relationship' ? RELATIONSHIP_STAGE_SET : HUBSPOT_STAGE_SET;
+}
+
+/** Where a new contact starts: HubSpot's "lead" (a known correspondent), else the set's first stage. */
+export function initialStageOf(set: StageSet): string {
+  if (set.id === HUBSPOT_STAGE_SET.id) return INITIAL_STAGE;
+  const ordered = set.stages.filter((s) => s.order !== null).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  return (ordered[0] ?? set.stages[0])?.id ?? INITIAL_STAGE;
+}
 
 export function findStage(set: StageSet, id: string): Stage | undefined {
   return set.stages.find((s) => s.id === id);

@@ -24,6 +24,10 @@ export const SettingsSchema = z.object({
   neverLog: z.array(NeverLogEntrySchema).max(1000).transform((list) => [...new Set(list)]),
   /** When on, contacts without a legal basis (or who opted out) cannot be logged at all. */
   requireLegalBasis: z.boolean(),
+  /** The active lifecycle stage set (a preset): its stages, forward rule and suggestion rules apply. */
+  stageSet: z.enum(['hubspot', 'relationship'], { error: 'Stage set must be hubspot or relationship' }).default('hubspot'),
+  /** Keep a sanitised plain-text copy of each logged email's body (capped); off by default. */
+  storeBodies: z.boolean().default(false),
   /** The rep's own details for the {{sender.*}} merge fields of CTA templates. */
   sender: z
     .object({
@@ -35,7 +39,13 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { neverLog: [], requireLegalBasis: false, sender: { firstName: '', lastName: '', signature: '' } };
+export const DEFAULT_SETTINGS: Settings = {
+  neverLog: [],
+  requireLegalBasis: false,
+  stageSet: 'hubspot',
+  storeBodies: false,
+  sender: { firstName: '', lastName: '', signature: '' },
+};
 
 /** The never-log entry that covers an address: the address itself, its domain, or a parent domain. */
 export function neverLogMatch(neverLog: readonly string[], email: string): string | null {

@@ -17,8 +17,11 @@ const days = z.number().int().min(1, 'At least 1 day').max(3650, 'At most 3650 d
 
 /** The closed set of condition kinds; a new kind needs code, a new rule does not. */
 export const StageRuleConditionSchema = z.discriminatedUnion('kind', [
-  /** Lead score reaches the threshold (crosses it, when the previous score is known). */
-  z.object({ kind: z.literal('scoreAtLeast'), threshold: z.number().int().min(0).max(100) }),
+  /**
+   * Lead score reaches the threshold (crosses it, when the previous score is known). Without a threshold the scoring
+   * model's MQL threshold applies, so "marketing-qualified" means one number everywhere.
+   */
+  z.object({ kind: z.literal('scoreAtLeast'), threshold: z.number().int().min(0).max(100).optional() }),
   /** A deal was won (within the last `withinDays`, when given, so an old win does not re-fire). */
   z.object({ kind: z.literal('dealWon'), withinDays: days.optional() }),
   /** No interaction for `days` while in one of `inStages`. */
@@ -46,6 +49,8 @@ export type StageRuleContext = {
   stage: string;
   score: number;
   previousScore?: number;
+  /** The scoring model's MQL threshold. */
+  mqlThreshold: number;
   activities: readonly Activity[];
   deals: readonly Deal[];
   now: number;
@@ -67,8 +72,10 @@ const within = (at: number, ctx: StageRuleContext, windowDays: number) => at <= 
 
 export function conditionHolds(condition: StageRuleCondition, ctx: StageRuleContext): boolean {
   switch (condition.kind) {
-    case 'scoreAtLeast':
-      return ctx.score >= condition.threshold && (ctx.previousScore === undefined || ctx.previousScore < condition.threshold);
+    case 'scoreAtLeast': {
+      const threshold = condition.threshold ?? ctx.mqlThreshold;
+      return ctx.score >= threshold && (ctx.previousScore === undefined || ctx.previousScore < threshold);
+    }
     case 'dealWon':
       return ctx.deals.some(
         (d) => d.status === 'won' && (condition.withinDays === undefined ? d.date <= ctx.now : within(d.date, ctx, condition.withinDays)),
@@ -103,9 +110,6 @@ export function proposeTransitions(rules: readonly StageRule[], set: StageSet, c
   return [...byTarget.values()].sort((a, b) => order(b.to) - order(a.to));
 }
 
-/** Score at which a lead becomes marketing-qualified in the default rules. */
-export const DEFAULT_MQL_THRESHOLD = 60;
-
 export const HUBSPOT_DEFAULT_RULES: readonly StageRule[] = [
   {
     id: 'hubspot-deal-won',
@@ -131,7 +135,7 @@ export const HUBSPOT_DEFAULT_RULES: readonly StageRule[] = [
     label: { en: 'Lead score reached the MQL threshold', es: 'La puntuación alcanzó el umbral de MQL' },
     fromStages: ['subscriber', 'lead'],
     suggest: 'marketingqualifiedlead',
-    condition: { kind: 'scoreAtLeast', threshold: DEFAULT_MQL_THRESHOLD },
+    condition: { kind: 'scoreAtLeast' },
   },
 ];
 

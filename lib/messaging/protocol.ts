@@ -41,6 +41,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
       direction: z.enum(['in', 'out']),
       sentAt: z.number().int().nonnegative().nullable(),
       participants: z.array(z.string().max(320)).max(500),
+      /** Plain text read from the page; stored (sanitised, capped) only when the rep turned body storage on. */
+      body: z.string().max(100_000).optional(),
     }),
   }),
   z.object({ type: z.literal('activities.findLogged'), contactId: Id, messageId: z.string().min(1).max(200) }),

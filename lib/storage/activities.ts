@@ -10,6 +10,8 @@ export interface EmailToLog {
   direction: 'in' | 'out';
   sentAt: number | null;
   participants: string[];
+  /** Already sanitised and capped; absent unless body storage is on. */
+  body?: string;
 }
 
 /** One message logged to one contact is one activity, however often or from wherever it is logged. */
@@ -42,8 +44,8 @@ export function activityRepository(db: FichaDb, deps: { newId?: () => string; no
         createdAt: at,
         createdBy: deps.user ?? '',
         summary: email.subject.slice(0, 500),
-        // The body is not stored: subject, ids and addresses are enough to find the mail again.
-        data: { messageId: email.messageId, threadId: email.threadId, participants: email.participants.slice(0, 50) },
+        // The body is stored only when the rep turned that on: subject, ids and addresses find the mail again.
+        data: { messageId: email.messageId, threadId: email.threadId, participants: email.participants.slice(0, 50), ...(email.body ? { body: email.body } : {}) },
       });
     },
 

@@ -58,13 +58,13 @@ export function contactRepository(db: FichaDb, deps: ContactRepositoryDeps = {})
     },
 
     /** Creates a contact from a header; idempotent per address (two tabs clicking at once make one contact). */
-    async createFromHeader(input: NewContactInput): Promise<{ contact: Contact; created: boolean }> {
+    async createFromHeader(input: NewContactInput, stage?: string): Promise<{ contact: Contact; created: boolean }> {
       const { email, displayName } = NewContactInputSchema.parse(input);
       return db.transaction('rw', db.contacts, db.companies, async () => {
         const existing = await db.contacts.where('emailKeys').equals(email).first();
         if (existing) return { contact: fromStored(existing), created: false };
         // A colleague of someone already stored joins their company (and takes its name) instead of a fresh guess.
-        const contact = await linkCompany(db, contactFromHeader({ email, displayName }, { id: newId(), now: now() }));
+        const contact = await linkCompany(db, contactFromHeader({ email, displayName }, { id: newId(), now: now(), stage }));
         await db.contacts.add(toStored(contact));
         return { contact, created: true };
       });

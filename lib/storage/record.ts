@@ -3,9 +3,10 @@
 import { canLog, consentLogEntries, type LogPolicy, type Privacy } from '@/lib/domain/consent';
 import type { Contact, NewContactInput } from '@/lib/domain/contact';
 import { neverLogMatch } from '@/lib/domain/settings';
-import { HUBSPOT_STAGE_SET, planStageChange, type StageHistoryEntry, stageHistoryEntry } from '@/lib/domain/lifecycle';
+import { initialStageOf, planStageChange, presetStageSet, type StageHistoryEntry, stageHistoryEntry } from '@/lib/domain/lifecycle';
 import type { ScoreResult } from '@/lib/domain/scoring';
 import type { Activity } from '@/lib/domain/activity';
+import { sanitiseBody } from '@/lib/domain/email-body';
 import type { ActivityRepository, EmailToLog } from './activities';
 import type { ContactRepository } from './contacts';
 import type { FichaDb } from './db';
@@ -59,7 +60,8 @@ export function recordService(db: FichaDb, { contacts, activities, settings, now
   return {
     createFromHeader(input: NewContactInput) {
       return db.transaction('rw', writeScope, async () => {
-        const result = await contacts.createFromHeader(input);
+        const set = presetStageSet((await settings.get()).stageSet);
+        const result = await contacts.createFromHeader(input, initialStageOf(set));
         if (!result.created) return result;
         await rescoreContact(db, result.contact.id, now()); // fit counts from the first moment
         return { ...result, contact: await reload(result.contact.id) };
@@ -78,7 +80,10 @@ export function recordService(db: FichaDb, { contacts, activities, settings, now
         if (!contact) return { ok: false, policy: { allowed: false } };
         const policy = await policyFor(contact);
         if (!policy.allowed) return { ok: false, policy };
-        const result = await activities.logEmail(email);
+        const { storeBodies } = await settings.get();
+        const body = storeBodies && email.body ? sanitiseBody(email.body) : '';
+        const { body: _dropped, ...rest } = email;
+        const result = await activities.logEmail(body ? { ...rest, body } : rest);
         if (result.created) await rescoreContact(db, email.contactId, now());
         return { ok: true, ...result };
       });
@@ -128,7 +133,8 @@ export function recordService(db: FichaDb, { contacts, activities, settings, now
         const contact = await contacts.get(request.contactId);
         if (!contact) return { ok: false, reason: 'not_found' };
         const from = contact.lifecycleStage;
-        const plan = planStageChange(HUBSPOT_STAGE_SET, from, request.to, { confirmedBackward: request.confirmedBackward });
+        const set = presetStageSet((await settings.get()).stageSet);
+        const plan = planStageChange(set, from, request.to, { confirmedBackward: request.confirmedBackward });
         if (!plan.ok) return plan;
         const at = now();
         const entry = stageHistoryEntry({ id: newId(), contactId: contact.id, from, to: request.to, at, by: user, reason: request.reason, direction: plan.direction });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Activity, ActivityType } from '@/lib/domain/activity';
 import { HUBSPOT_STAGE_SET, RELATIONSHIP_STAGE_SET, StageSetSchema } from '@/lib/domain/lifecycle';
 import {
-  DEFAULT_MQL_THRESHOLD,
   DEFAULT_RULES_BY_SET,
   HUBSPOT_DEFAULT_RULES,
   RELATIONSHIP_DEFAULT_RULES,
@@ -38,7 +37,8 @@ const deal = (status: Deal['status'], daysAgo: number): Deal => ({
   date: now - daysAgo * DAY_MS,
   status,
 });
-const ctx = (over: Partial<StageRuleContext> = {}): StageRuleContext => ({ stage: 'lead', score: 0, activities: [], deals: [], now, ...over });
+const MQL = 60;
+const ctx = (over: Partial<StageRuleContext> = {}): StageRuleContext => ({ stage: 'lead', score: 0, mqlThreshold: MQL, activities: [], deals: [], now, ...over });
 
 describe('default rules', () => {
   it('are valid rule data for stages of their set', () => {
@@ -60,11 +60,17 @@ describe('default rules', () => {
 
 describe('scoreAtLeast', () => {
   const rules = HUBSPOT_DEFAULT_RULES;
-  it('suggests MQL when the score reaches the threshold', () => {
-    expect(proposeTransitions(rules, HUBSPOT_STAGE_SET, ctx({ score: DEFAULT_MQL_THRESHOLD }))).toEqual([
+  it("suggests MQL when the score reaches the scoring model's threshold", () => {
+    expect(proposeTransitions(rules, HUBSPOT_STAGE_SET, ctx({ score: MQL }))).toEqual([
       { ruleId: 'hubspot-mql-score', to: 'marketingqualifiedlead', reason: expect.objectContaining({ en: expect.any(String) }) },
     ]);
-    expect(proposeTransitions(rules, HUBSPOT_STAGE_SET, ctx({ score: DEFAULT_MQL_THRESHOLD - 1 }))).toEqual([]);
+    expect(proposeTransitions(rules, HUBSPOT_STAGE_SET, ctx({ score: MQL - 1 }))).toEqual([]);
+    // One number: moving the model's threshold moves the rule with it.
+    expect(proposeTransitions(rules, HUBSPOT_STAGE_SET, ctx({ score: 45, mqlThreshold: 40 }))).toHaveLength(1);
+    expect(proposeTransitions(rules, HUBSPOT_STAGE_SET, ctx({ score: 75, mqlThreshold: 80 }))).toEqual([]);
+  });
+  it('a rule with its own threshold keeps it', () => {
+    expect(conditionHolds({ kind: 'scoreAtLeast', threshold: 30 }, ctx({ score: 35, mqlThreshold: 90 }))).toBe(true);
   });
   it('fires only on the crossing when the previous score is known', () => {
     const condition = { kind: 'scoreAtLeast', threshold: 60 } as const;

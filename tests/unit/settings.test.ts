@@ -22,10 +22,14 @@ describe('never-log list', () => {
   });
 
   it('validates settings with a clear message and de-duplicates', () => {
-    expect(SettingsSchema.parse({ neverLog: ['A@x.com', 'a@x.com', '@Y.org'], requireLegalBasis: true })).toEqual({
+    expect(SettingsSchema.parse({ neverLog: ['A@x.com', 'a@x.com', '@Y.org'], requireLegalBasis: true })).toMatchObject({
       neverLog: ['a@x.com', 'y.org'],
       requireLegalBasis: true,
+      // Settings added later take their defaults in rows written before them.
+      stageSet: 'hubspot',
+      storeBodies: false,
     });
+    expect(SettingsSchema.safeParse({ neverLog: [], requireLegalBasis: false, stageSet: 'funnel' }).error?.issues[0]?.message).toBe('Stage set must be hubspot or relationship');
     const bad = SettingsSchema.safeParse({ neverLog: ['ok.com', 'nope'], requireLegalBasis: false });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]).toMatchObject({ path: ['neverLog', 1], message: '"nope" is neither an email address nor a domain' });

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { stageLabel } from '@/components/ui/labels';
 import { MERGE_FIELDS } from '@/lib/domain/template-fields';
 import { type CtaTemplate, TemplateFieldsSchema } from '@/lib/domain/template-schema';
-import { DEFAULT_STAGE_IDS } from '@/lib/domain/stage-ids';
+import { PRESET_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { FichaError } from '@/lib/messaging/errors';
 import { useTemplateWrite } from '@/lib/query/templates';
 import { TemplatePreview } from './TemplatePreview';
@@ -106,15 +106,20 @@ export function TemplateEditor({ template, onDone }: { template: CtaTemplate | n
         </label>
         <fieldset>
           <legend>{i18n.t('templates.stages')}</legend>
-          {DEFAULT_STAGE_IDS.map((id) => (
-            <label key={id} className="check">
-              <input
-                type="checkbox"
-                checked={draft.stages.includes(id)}
-                onChange={(e) => set('stages', e.target.checked ? [...draft.stages, id] : draft.stages.filter((s) => s !== id))}
-              />
-              {stageLabel(id)}
-            </label>
+          {Object.entries(PRESET_STAGE_IDS).map(([setId, ids]) => (
+            <div key={setId} className="stage-group">
+              <span className="muted">{i18n.t(`stageSets.${setId as keyof typeof PRESET_STAGE_IDS}`)}: </span>
+              {ids.map((id) => (
+                <label key={id} className="check">
+                  <input
+                    type="checkbox"
+                    checked={draft.stages.includes(id)}
+                    onChange={(e) => set('stages', e.target.checked ? [...draft.stages, id] : draft.stages.filter((s) => s !== id))}
+                  />
+                  {stageLabel(id)}
+                </label>
+              ))}
+            </div>
           ))}
         </fieldset>
         <label>
