@@ -128,3 +128,13 @@ describe('outlook name-only people (address-book contacts: never given a guessed
     expect(read(parseOutlook('compose-popout-en.html'))?.nameOnly).toEqual([{ name: 'Colleague Only', roles: ['to'] }]);
   });
 });
+
+describe('outlook readBody (for the optional body copy on log)', () => {
+  it('returns the text of that message only, no markup', () => {
+    const doc = parseOutlook('thread-en-multi.html');
+    expect(outlookAdapter.readBody?.(doc, 'AAMkAGI2-msg-3')?.trim()).toBe('Hi Rita, following up on the quote. Best, Ana');
+    expect(outlookAdapter.readBody?.(doc, 'AAMkAGI2-msg-4')).toContain('Quote attached.');
+    expect(outlookAdapter.readBody?.(doc, 'AAMkAGI2-msg-4')).not.toMatch(/</);
+    expect(outlookAdapter.readBody?.(doc, 'nope')).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 // Outlook on the web's SiteAdapter: DOM in, plain data out. Parsing lives in the small files next to this one.
 import type { SiteAdapter } from '../types';
+import { readBody } from './body';
 import { insertAtCaret, openReply, trackEditorCaret } from './editor';
 import { pageHealth } from './health';
 import { observe } from './observe';
@@ -13,6 +14,7 @@ export const outlookAdapter: SiteAdapter = {
     trackEditorCaret(doc, signal);
   },
   insertAtCaret,
+  readBody,
   openReply,
   health: (doc) => pageHealth(doc, readThread(doc)),
 };
