@@ -109,3 +109,30 @@ test('Outlook compose: a CTA for the recipient is inserted into the compose form
   await expect(editor).toContainText('Ana');
   await expect(page.locator('#compose-docked-9 [aria-multiline=true]')).toHaveText('Hi,');
 });
+
+test('local diagnostics: fallbacks used and an unrecognised page are recorded in storage.local, nothing sent', async ({ context, page }) => {
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  // Outlook without item ids or test ids: found through the aria-structure fallbacks.
+  const drifted = outlookPageHtml({ conversation: renewal }).replace(/ id="MSG_[^"]*"/g, '').replace(/ data-testid="RecipientWell"/g, '');
+  await context.route('https://outlook.office.com/**', (route) => route.fulfill({ contentType: 'text/html', body: drifted }));
+  await page.goto(OUTLOOK_URL + 'inbox/id/' + renewal.id);
+  await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  type Entry = { health: string; fallbacks: string[] };
+  const entries = () =>
+    worker.evaluate(async () => {
+      const { storage } = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return ((await storage.local.get('diagnostics.pages'))['diagnostics.pages'] ?? []) as Entry[];
+    });
+  await expect.poll(async () => (await entries())[0], { timeout: 10_000 }).toMatchObject({ health: 'thread', fallbacks: expect.arrayContaining(['sender', 'recipientWell']) });
+
+  // A redesigned page where nothing is recognisable.
+  await page.evaluate(() => {
+    document.body.textContent = '';
+    document.body.append(Object.assign(document.createElement('div'), { textContent: 'Outlook, redesigned' }));
+  });
+  await expect.poll(async () => (await entries())[0]?.health, { timeout: 10_000 }).toBe('unrecognised');
+  expect(requests.filter((url) => !url.startsWith('https://outlook.office.com/') && !url.startsWith('chrome-extension://'))).toEqual([]);
+});
