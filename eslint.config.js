@@ -11,6 +11,10 @@ const layerRules = [
   { from: 'lib/messaging', forbid: ['@/lib/query', '@/components', '@/entrypoints', 'react'] },
   { from: 'lib/query', forbid: ['@/components', '@/entrypoints', '@/lib/storage'] },
   { from: 'components', forbid: ['@/entrypoints', '@/lib/storage', 'dexie'] },
+  // The sync protocol is shared by the extension and the server: pure, no storage, no Node, no server code.
+  { from: 'lib/sync', forbid: ['@/lib/storage', '@/lib/messaging', '@/lib/query', '@/lib/sites', '@/components', '@/entrypoints', 'react', 'dexie', 'wxt', 'node:*', 'hono', 'drizzle-orm', 'postgres', '@electric-sql/*', '@/server', '**/server'] },
+  // The server shares only lib/sync and lib/domain with the extension.
+  { from: 'server', forbid: ['@/lib/storage', '@/lib/messaging', '@/lib/query', '@/lib/sites', '@/components', '@/entrypoints', 'react', 'dexie', 'wxt', '**/lib/storage', '**/lib/messaging', '**/lib/query', '**/lib/sites', '**/components', '**/entrypoints'] },
 ];
 
 export default tseslint.config(
