@@ -45,6 +45,19 @@ describe('outlook observe', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  it('ignores the rep typing in a body editor, reports recipient changes', async () => {
+    loadOutlookIntoDocument('compose-es.html');
+    const onChange = vi.fn();
+    outlookAdapter.observe(document, onChange, controller.signal);
+    document.querySelector('#compose-main [aria-multiline=true] div')?.append(' y más texto');
+    document.querySelector('#compose-main [aria-multiline=true]')?.append(document.createElement('div'));
+    await delivered();
+    expect(onChange).not.toHaveBeenCalled();
+    document.querySelector('#compose-main [aria-label=Para] [data-lpc-hover-target-id]')?.remove();
+    await delivered();
+    expect(onChange).toHaveBeenCalled();
+  });
+
   it('reports a focus move between compose forms', async () => {
     loadOutlookIntoDocument('compose-es.html');
     const onChange = vi.fn();

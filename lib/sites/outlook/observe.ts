@@ -4,8 +4,12 @@
 import { watchFocus } from '../compose-focus';
 import { frameThrottle } from '../frame-throttle';
 
-/** Zones whose churn never changes what readThread returns (except the selected row, watched via aria-selected). */
-const IGNORED = '#MailList, [data-app-section=NavigationPane], [data-app-section=MessageList], ficha-sidebar';
+/**
+ * Zones whose churn never changes what readThread returns (except the selected row, watched via aria-selected): the
+ * message list, the folder pane, our own sidebar, and the text the rep types in a body editor.
+ */
+const IGNORED =
+  '#MailList, [data-app-section=NavigationPane], [data-app-section=MessageList], ficha-sidebar, [contenteditable=true][aria-multiline=true]';
 
 function relevant(record: MutationRecord): boolean {
   if (record.attributeName === 'aria-selected') return true;
@@ -29,7 +33,8 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
     subtree: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['style', 'hidden', 'aria-expanded', 'aria-selected'],
+    // React may reuse a card for another message and only change its text, ids and titles.
+    attributeFilter: ['style', 'hidden', 'aria-expanded', 'aria-selected', 'id', 'title'],
   });
   // Switching between compose windows is a focus move, not a mutation.
   watchFocus(doc, schedule, signal);
