@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { z } from 'zod';
+import { localiseMessage } from '@/lib/domain/messages-es';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { createMessageHandler } from '@/lib/messaging/server';
 import { activityRepository } from '@/lib/storage/activities';
@@ -12,6 +14,9 @@ import { templateRepository } from '@/lib/storage/templates';
 import { FichaDb } from '@/lib/storage/db';
 
 export default defineBackground(() => {
+  const uiLanguage = browser.i18n.getUILanguage();
+  // Validation messages in the rep's language: zod's own in Spanish, ours through the message table.
+  if (uiLanguage.toLowerCase().startsWith('es')) z.config(z.locales.es());
   const db = new FichaDb();
   const contacts = contactRepository(db);
   const activities = activityRepository(db);
@@ -24,8 +29,8 @@ export default defineBackground(() => {
     .catch((error: unknown) => console.error('[ficha] cannot open the database', error));
   const record = recordService(db, { contacts, activities, settings });
   const profile = profileService(db);
-  const templates = templateRepository(db, { uiLanguage: browser.i18n.getUILanguage() });
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), browser.runtime.id);
+  const templates = templateRepository(db, { uiLanguage });
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates } });
 

@@ -8,6 +8,7 @@ import type { ScoringService } from '@/lib/storage/scoring-service';
 import type { SettingsRepository } from '@/lib/storage/settings';
 import type { TemplateRepository } from '@/lib/storage/templates';
 import type { LogPolicy } from '@/lib/domain/consent';
+import { localiseScoreResult } from '@/lib/domain/scoring-labels';
 import { FichaError } from './errors';
 import { profileHandlers } from './features/profile-handlers';
 import { scoringHandlers } from './features/scoring-handlers';
@@ -85,10 +86,10 @@ export function createHandlers({ contacts, activities, record, settings, scoring
       return { contact: result.contact, entry: result.entry };
     },
     'contacts.stageHistory': ({ contactId }) => record.stageHistory(contactId),
-    'contacts.explainScore': async ({ contactId }) => {
+    'contacts.explainScore': async ({ contactId, language }) => {
       const result = await record.explainScore(contactId);
       if (!result) throw new FichaError('not_found', `No contact with id ${contactId}`);
-      return result;
+      return localiseScoreResult(result, language);
     },
     'contacts.lookup': ({ emails }) => contacts.lookup(emails),
     'contacts.create': ({ input }) => record.createFromHeader(input),

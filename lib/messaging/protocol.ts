@@ -57,7 +57,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     confirmedBackward: z.boolean().default(false),
   }),
   z.object({ type: z.literal('contacts.stageHistory'), contactId: Id }),
-  z.object({ type: z.literal('contacts.explainScore'), contactId: Id }),
+  // `language`: the UI's, for the shipped rule labels and the formula words.
+  z.object({ type: z.literal('contacts.explainScore'), contactId: Id, language: z.string().max(35).default('en') }),
   z.object({ type: z.literal('activities.logPolicy'), contactId: Id }),
   z.object({
     type: z.literal('contacts.updatePrivacy'),

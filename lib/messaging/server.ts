@@ -6,7 +6,18 @@ export interface MessageSender {
   id?: string;
 }
 
-export function createMessageHandler(handlers: Handlers, extensionId: string) {
+type Translate = (message: string) => string;
+
+/** Messages and field-level details in the UI language; other details (e.g. a log policy) pass unchanged. */
+function localised(error: FichaError, translate: Translate) {
+  const wire = error.toWire();
+  const details = Array.isArray(wire.details)
+    ? wire.details.map((d: unknown) => (d && typeof d === 'object' && typeof (d as { message?: unknown }).message === 'string' ? { ...d, message: translate((d as { message: string }).message) } : d))
+    : wire.details;
+  return { ...wire, message: translate(wire.message), ...(details === undefined ? {} : { details }) };
+}
+
+export function createMessageHandler(handlers: Handlers, extensionId: string, translate: Translate = (m) => m) {
   return async function handle(raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> {
     try {
       // Web pages can reach us through externally_connectable or a compromised content script: only we may talk.
@@ -20,7 +31,7 @@ export function createMessageHandler(handlers: Handlers, extensionId: string) {
       const handler = handlers[request.type as RequestType] as (r: typeof request) => Promise<unknown>;
       return { ok: true, data: await handler(request) };
     } catch (error) {
-      if (error instanceof FichaError) return { ok: false, error: error.toWire() };
+      if (error instanceof FichaError) return { ok: false, error: localised(error, translate) };
       console.error('[ficha] handler failed', error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }

@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorNotice } from '@/components/sidebar/ErrorNotice';
 import { parseScoringModel, type ScoringModel } from '@/lib/domain/scoring-model';
+import { localiseModelLabels } from '@/lib/domain/scoring-labels';
+import { browser } from 'wxt/browser';
 import { useRescoreStatus, useResetScoringModel, useSaveScoringModel, useScoringModel } from '@/lib/query/settings';
 import { DimensionEditor, FieldError, NumberField } from './DimensionEditor';
 import { type Draft, edit } from './model-edits';
@@ -20,7 +22,7 @@ function ModelEditor({ saved, isDefault }: { saved: ScoringModel; isDefault: boo
   const status = useRescoreStatus();
   const save = useSaveScoringModel();
   const reset = useResetScoringModel();
-  const [draft, setDraft] = useState<Draft>(() => structuredClone(saved));
+  const [draft, setDraft] = useState<Draft>(() => localiseModelLabels(structuredClone(saved), browser.i18n.getUILanguage()));
 
   const parsed = useMemo(() => parseScoringModel(draft), [draft]);
   const errors = parsed.ok ? [] : parsed.errors;
