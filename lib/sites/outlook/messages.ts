@@ -19,9 +19,34 @@ export function readingPane(doc: Document): Element | null {
 }
 
 const shownHeaderPart = (el: Element): boolean => isShown(el) && isHeaderPart(el);
-const outermost = (els: Element[]): Element[] => els.filter((el) => !els.some((o) => o !== el && o.contains(el)));
-const inPageOrder = (a: { el: Element }, b: { el: Element }) =>
-  a.el.compareDocumentPosition(b.el) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+/** Drops elements nested in another of the list (linear in list size × depth, for long conversations). */
+function outermost(els: Element[]): Element[] {
+  const set = new Set(els);
+  return els.filter((el) => {
+    for (let up = el.parentElement; up; up = up.parentElement) if (set.has(up)) return false;
+    return true;
+  });
+}
+
+/** For every ancestor (below `pane`) of the given elements: how many of them it holds. */
+function holdCounts(els: readonly Element[], pane: Element): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  for (const el of els) {
+    for (let up: Element | null = el; up && up !== pane; up = up.parentElement) counts.set(up, (counts.get(up) ?? 0) + 1);
+  }
+  return counts;
+}
+/** Merges two lists already in page order (a sort would compare far more often: slow on long conversations). */
+function mergeInPageOrder(a: RawMessage[], b: RawMessage[]): RawMessage[] {
+  const out: RawMessage[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const first = a[i]!.el.compareDocumentPosition(b[j]!.el) & Node.DOCUMENT_POSITION_FOLLOWING;
+    out.push(first ? a[i++]! : b[j++]!);
+  }
+  return [...out, ...a.slice(i), ...b.slice(j)];
+}
 
 /** `MSG_<id>_FROM` → id. */
 function messageId(sender: Element): string | null {
@@ -47,11 +72,11 @@ function recipients(card: Element, sender: Element): RawSighting[] {
   return pills.flatMap((pill) => sightingOf(pill, role) ?? []);
 }
 
-/** The card of an expanded sender: stops below any element that also holds another card. */
-function cardOf(sender: Element, blockers: readonly Element[], pane: Element): Element {
+/** The card of an expanded sender: stops below any element that also holds another sender or collapsed card. */
+function cardOf(sender: Element, holds: Map<Element, number>, pane: Element): Element {
+  const alone = (el: Element) => (holds.get(el) ?? 0) <= 1;
   const marked = closestOf(sender, S.expandedCard);
-  const alone = (el: Element) => !blockers.some((other) => other !== sender && el.contains(other));
-  if (marked && pane.contains(marked) && alone(marked)) return marked;
+  if (marked && marked !== pane && pane.contains(marked) && alone(marked)) return marked;
   let card = sender;
   for (let up = card.parentElement; up && up !== pane && alone(up); up = up.parentElement) card = up;
   return card;
@@ -71,8 +96,9 @@ export function readMessages(doc: Document): RawMessage[] {
     ).els,
   );
 
+  const holds = holdCounts([...senders, ...collapsedCards], pane);
   const expanded = senders.map((sender): RawMessage => {
-    const card = cardOf(sender, [...senders, ...collapsedCards], pane);
+    const card = cardOf(sender, holds, pane);
     return { el: card, id: messageId(sender), sentAt: sentAt(card), sender: sightingOf(sender, 'from'), recipients: recipients(card, sender) };
   });
   // Collapsed cards show only the sender (often a name without an address), a date and a preview.
@@ -81,5 +107,5 @@ export function readMessages(doc: Document): RawMessage[] {
     const sender = senderEl ? sightingOf(senderEl, 'from') : null;
     return senderEl && sender ? [{ el: card, id: messageId(senderEl), sentAt: sentAt(card), sender, recipients: [] }] : [];
   });
-  return [...expanded, ...collapsed].sort(inPageOrder);
+  return mergeInPageOrder(expanded, collapsed);
 }
