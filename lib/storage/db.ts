@@ -10,6 +10,7 @@ import type { Settings } from '@/lib/domain/settings';
 import type { Deal } from '@/lib/domain/transactions';
 import type { CtaTemplate } from '@/lib/domain/template-schema';
 import type { TemplateUsage } from '@/lib/domain/template-rank';
+import type { ImportBatch, PrivacyAuditEntry, SavedMapping } from '@/lib/domain/import-batch';
 
 /** A contact as stored: the record plus derived index keys. */
 export interface StoredContact extends Contact {
@@ -28,6 +29,16 @@ export type SettingsRow =
   // Set once the default templates were offered: a rep who deletes them does not get them back on restart.
   | { key: 'templatesSeeded'; value: true };
 
+/** What undoing an import restores: the contact before the batch first touched it (null: the batch created it). */
+export interface ImportJournalEntry {
+  batchId: string;
+  contactId: string;
+  before: StoredContact | null;
+}
+
+/** Privacy settings and state: activity retention (months, null = keep) and when it last ran. */
+export type PrivacyStateRow = { key: 'retention'; months: number | null; lastRunAt: number | null; lastRemoved: number };
+
 export class FichaDb extends Dexie {
   contacts!: EntityTable<StoredContact, 'id'>;
   activities!: EntityTable<Activity, 'id'>;
@@ -38,6 +49,11 @@ export class FichaDb extends Dexie {
   deals!: EntityTable<Deal, 'id'>;
   templates!: EntityTable<CtaTemplate, 'id'>;
   templateUsage!: EntityTable<TemplateUsage, 'templateId'>;
+  importBatches!: EntityTable<ImportBatch, 'id'>;
+  importJournal!: Dexie.Table<ImportJournalEntry, [string, string]>;
+  importMappings!: EntityTable<SavedMapping, 'signature'>;
+  privacyAudit!: EntityTable<PrivacyAuditEntry, 'id'>;
+  privacyState!: EntityTable<PrivacyStateRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -70,6 +86,15 @@ export class FichaDb extends Dexie {
     this.version(7).stores({
       templates: 'id, order',
       templateUsage: 'templateId',
+    });
+    // v8: CSV import batches with their undo journal (the contact as it was before the batch touched it), saved
+    // column mappings, the privacy audit log (no personal data) and privacy settings such as activity retention.
+    this.version(8).stores({
+      importBatches: 'id, startedAt',
+      importJournal: '[batchId+contactId], batchId, contactId',
+      importMappings: 'signature',
+      privacyAudit: 'id, at',
+      privacyState: 'key',
     });
   }
 }
