@@ -89,7 +89,7 @@ export function createApp(handle: DbHandle, config: AppConfig = defaultConfig(),
     const auth = c.req.header('authorization');
     const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
     const found = token ? await authenticate(handle.db, token) : undefined;
-    if (!found) throw new ApiError('unauthorized', token ? 'Token unknown or revoked: ask your admin for a new one' : 'Missing "Authorization: Bearer <token>" header');
+    if (!found) throw new ApiError('unauthorized', token ? 'Token unknown or revoked, or its team disabled: ask your admin for a new one' : 'Missing "Authorization: Bearer <token>" header');
     const wait = limiter?.take(found.tokenId, config.now()) ?? 0;
     if (wait > 0) throw new ApiError('rate_limited', `Too many requests: retry in ${wait} s`, { retryAfterSeconds: wait });
     const raw = c.req.header(SCHEMA_VERSION_HEADER);

@@ -3,14 +3,15 @@
 import { openPglite, openPostgres, type DbHandle } from './db/open.ts';
 import type { ServerEnv } from './env.ts';
 import { acquireLock, pgliteDir, readAdminSecret, readLock } from './lock.ts';
-import { createTeam, createToken, findTeam, listTokens, revokeToken } from './admin/tokens.ts';
+import { createTeam, createToken, disableTeam, findTeam, listTokens, revokeToken } from './admin/tokens.ts';
 
 export const USAGE = `Usage: npm run server [-- <command>]
   (no command)               start the sync server
   create-team "<name>"       create a team and its first token (printed once, on the last line)
   create-token <team> [label] another token for a team (team id or exact name)
   revoke-token <token-id>    revoke a token (ids are listed by list-tokens)
-  list-tokens                list tokens (ids, teams, labels, dates; never the secrets)`;
+  list-tokens                list tokens (ids, teams, labels, dates; never the secrets)
+  disable-team <team>        disable a team: all its tokens stop working, its data stays`;
 
 type Out = (line: string) => void;
 
@@ -18,12 +19,13 @@ interface Ops {
   createTeam(name: string): Promise<{ teamId: string; name: string; token: { id: string; token: string } }>;
   createToken(team: string, label?: string): Promise<{ id: string; token: string; teamId: string }>;
   revokeToken(id: string): Promise<boolean>;
+  disableTeam(team: string): Promise<boolean>;
   listTokens(): Promise<Array<{ id: string; teamId: string; team?: string; label: string; createdAt: string; revokedAt: string | null }>>;
 }
 
 export async function runCli(env: ServerEnv, argv: string[], out: Out = (l) => process.stdout.write(l + '\n')): Promise<number> {
   const [cmd, ...args] = argv;
-  const known = ['create-team', 'create-token', 'revoke-token', 'list-tokens'];
+  const known = ['create-team', 'create-token', 'revoke-token', 'list-tokens', 'disable-team'];
   if (!cmd || !known.includes(cmd)) {
     process.stderr.write(`${cmd ? `Unknown command "${cmd}"\n` : ''}${USAGE}\n`);
     return 2;
@@ -49,6 +51,12 @@ export async function runCli(env: ServerEnv, argv: string[], out: Out = (l) => p
         if (!args[0]) throw new Error('revoke-token needs a token id');
         if (!(await ops.revokeToken(args[0]))) throw new Error(`No active token ${args[0]}`);
         out(`Revoked ${args[0]}`);
+        return 0;
+      }
+      case 'disable-team': {
+        if (!args[0]) throw new Error('disable-team needs a team id or name');
+        if (!(await ops.disableTeam(args.join(' ')))) throw new Error(`No active team "${args.join(' ')}"`);
+        out(`Disabled ${args.join(' ')}`);
         return 0;
       }
       default: {
@@ -89,6 +97,10 @@ async function withDb(handle: DbHandle, run: (ops: Ops) => Promise<number>): Pro
         return createToken(db, found.id, label);
       },
       revokeToken: (id) => revokeToken(db, id),
+      async disableTeam(team) {
+        const found = await findTeam(db, team);
+        return found ? disableTeam(db, found.id) : false;
+      },
       listTokens: () => listTokens(db),
     });
   } finally {
@@ -121,6 +133,14 @@ async function remoteOps(dataDir: string): Promise<Ops> {
     revokeToken: async (id) => {
       try {
         await call('POST', `/tokens/${encodeURIComponent(id)}/revoke`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    disableTeam: async (team) => {
+      try {
+        await call('POST', '/teams/disable', { team });
         return true;
       } catch {
         return false;

@@ -56,13 +56,18 @@ export async function listTokens(db: Db) {
   return list.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), revokedAt: t.revokedAt?.toISOString() ?? null }));
 }
 
-/** The token's team when the token is valid and not revoked. */
+export async function disableTeam(db: Db, teamId: string): Promise<boolean> {
+  const done = await db.update(teams).set({ disabledAt: new Date() }).where(and(eq(teams.id, teamId), isNull(teams.disabledAt))).returning({ id: teams.id });
+  return done.length > 0;
+}
+
+/** The token's team when the token is valid, not revoked, and its team not disabled. */
 export async function authenticate(db: Db, token: string) {
   const found = await db
-    .select({ tokenId: tokens.id, label: tokens.label, teamId: teams.id, teamName: teams.name, revokedAt: tokens.revokedAt })
+    .select({ tokenId: tokens.id, label: tokens.label, teamId: teams.id, teamName: teams.name, revokedAt: tokens.revokedAt, disabledAt: teams.disabledAt })
     .from(tokens)
     .innerJoin(teams, eq(teams.id, tokens.teamId))
     .where(eq(tokens.hash, hashToken(token)));
   const row = found[0];
-  return row && !row.revokedAt ? row : undefined;
+  return row && !row.revokedAt && !row.disabledAt ? row : undefined;
 }

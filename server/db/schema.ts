@@ -9,6 +9,8 @@ export const teams = pgTable('teams', {
   /** Bumped under the row lock by every push: the per-team commit order that pull cursors follow. */
   version: bigint('version', { mode: 'number' }).notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** A disabled team's tokens all stop working; its rows stay (re-enable by clearing it in SQL). */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
 });
 
 export const tokens = pgTable(

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
 import { ApiError } from '../errors.ts';
-import { createTeam, createToken, findTeam, listTokens, revokeToken } from '../admin/tokens.ts';
+import { createTeam, createToken, disableTeam, findTeam, listTokens, revokeToken } from '../admin/tokens.ts';
 import { validate } from './validate.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest();
@@ -26,6 +26,12 @@ export function adminRoutes(deps: Deps, secret: string) {
       const team = await findTeam(db, body.team);
       if (!team) throw new ApiError('not_found', `No team "${body.team}"`);
       return c.json(await createToken(db, team.id, body.label));
+    })
+    .post('/teams/disable', validate('json', z.strictObject({ team: z.string().min(1) })), async (c) => {
+      const { team } = c.req.valid('json');
+      const found = await findTeam(db, team);
+      if (!found || !(await disableTeam(db, found.id))) throw new ApiError('not_found', `No active team "${team}"`);
+      return c.json({ disabled: found.id });
     })
     .post('/tokens/:id/revoke', async (c) => {
       const ok = await revokeToken(db, c.req.param('id'));

@@ -1,10 +1,12 @@
 // Bad requests get a 4xx JSON error with a clear message, and write nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, defaultConfig, type App } from '../../server/app.ts';
-import { createTeam, createToken, revokeToken } from '../../server/admin/tokens.ts';
+import { createTeam, createToken, disableTeam, revokeToken } from '../../server/admin/tokens.ts';
 import type { DbHandle } from '../../server/db/open.ts';
 import { encodeHlc } from '../../lib/sync/hlc.ts';
 import { ErrorBodySchema, LIMITS } from '../../lib/sync/wire.ts';
+import { eq } from 'drizzle-orm';
+import { rows } from '../../server/db/schema.ts';
 import { backends } from './helpers/backends.ts';
 import { call, put } from './helpers/api.ts';
 
@@ -118,6 +120,17 @@ describe.each(backends)('bad input on $name', (backend) => {
       const res = await app.request('/v1/pull', { headers: { 'Ficha-Schema-Version': '1' } });
       await expectError({ status: res.status, json: await res.json() }, 401, 'unauthorized');
     });
+  });
+
+  it('a token of a disabled team is 401 and writes nothing', async () => {
+    const other = await createTeam(handle.db, 'Soon disabled');
+    expect((await call(app, other.token.token, 'GET', '/v1/whoami')).status).toBe(200);
+    expect(await disableTeam(handle.db, other.teamId)).toBe(true);
+    const body = { clientId: 'dt', mutations: [put(1, 'dt', 'contacts', 'dk', { a: 1 })] };
+    const err = await expectError(await call(app, other.token.token, 'POST', '/v1/push', body), 401, 'unauthorized');
+    expect(err.message).toMatch(/disabled/);
+    const [row] = await handle.db.select().from(rows).where(eq(rows.teamId, other.teamId));
+    expect(row).toBeUndefined();
   });
 
   it('schema versions: missing is 400, older 426 update needed, newer 409', async () => {

@@ -80,6 +80,10 @@ describe('npm run server with PGlite', () => {
       expect((await run(['revoke-token', id], env)).code).toBe(0);
       expect((await whoami(server.url, token)).status).toBe(401);
       expect((await run(['revoke-token', 'tok000000000000'], env)).code).toBe(1);
+      const laptop = more.stdout.trimEnd().split('\n').pop()!;
+      expect((await whoami(server.url, laptop)).status).toBe(200);
+      expect((await run(['disable-team', 'Acme Sales'], env)).code).toBe(0);
+      expect((await whoami(server.url, laptop)).status).toBe(401);
     } finally {
       await stop(server.child);
     }

@@ -36,7 +36,7 @@ describe.each(backends)('team isolation on $name', (backend) => {
   it('covers every route the app serves', () => {
     const routes = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
     expect([...routes].sort()).toEqual(
-      ['GET /health', 'GET /metrics', 'GET /v1/whoami', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/events', 'POST /admin/teams', 'POST /admin/tokens', 'POST /admin/tokens/:id/revoke', 'GET /admin/tokens'].sort(),
+      ['GET /health', 'GET /metrics', 'GET /v1/whoami', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/events', 'POST /admin/teams', 'POST /admin/teams/disable', 'POST /admin/tokens', 'POST /admin/tokens/:id/revoke', 'GET /admin/tokens'].sort(),
     );
   });
 
@@ -81,7 +81,7 @@ describe.each(backends)('team isolation on $name', (backend) => {
   });
 
   it('team tokens cannot use the admin endpoints', async () => {
-    for (const [method, path] of [['POST', '/admin/teams'], ['POST', '/admin/tokens'], ['POST', '/admin/tokens/x/revoke'], ['GET', '/admin/tokens']] as const) {
+    for (const [method, path] of [['POST', '/admin/teams'], ['POST', '/admin/teams/disable'], ['POST', '/admin/tokens'], ['POST', '/admin/tokens/x/revoke'], ['GET', '/admin/tokens']] as const) {
       const res = await call(app, a, method, path, method === 'POST' ? { name: 'x', team: 'Team B' } : undefined);
       expect(res.status, `${method} ${path}`).toBe(401);
     }
