@@ -14,6 +14,8 @@ import { profileHandlers } from './features/profile-handlers';
 import { scoringHandlers } from './features/scoring-handlers';
 import { lifecycleHandlers } from './features/lifecycle-handlers';
 import { templateHandlers } from './features/templates-handlers';
+import { dashboardHandlers } from './features/dashboard-handlers';
+import { importHandlers } from './features/import-handlers';
 import type { Handlers } from './protocol';
 
 interface Services {
@@ -70,6 +72,8 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     ...scoringHandlers(scoring),
     ...lifecycleHandlers(db),
     ...templateHandlers({ templates, contacts, settings, record, db }),
+    ...dashboardHandlers(db),
+    ...importHandlers({ db, settings }),
     'activities.findLogged': async ({ contactId, messageId }) => (await activities.findByKey(emailActivityKey(contactId, messageId))) ?? null,
     'activities.list': ({ contactId, limit }) => activities.listFor(contactId, limit),
     'activities.remove': async ({ id }) => ({ removed: await record.removeActivity(id) }),

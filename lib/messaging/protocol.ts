@@ -10,6 +10,8 @@ import { type LifecycleResponses, lifecycleRequests } from './features/lifecycle
 import { type ProfileResponses, profileRequests } from './features/profile';
 import { type ScoringResponses, scoringRequests } from './features/scoring';
 import { type TemplateResponses, templateRequests } from './features/templates';
+import { type DashboardResponses, dashboardRequests } from './features/dashboard';
+import { type ImportResponses, importRequests } from './features/import';
 
 export const MAX_LOOKUP_EMAILS = 500;
 export const MAX_BATCH = 5_000;
@@ -74,6 +76,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...scoringRequests,
   ...lifecycleRequests,
   ...templateRequests,
+  ...dashboardRequests,
+  ...importRequests,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -83,7 +87,7 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
 
-export interface Responses extends ProfileResponses, ScoringResponses, LifecycleResponses, TemplateResponses {
+export interface Responses extends ProfileResponses, ScoringResponses, LifecycleResponses, TemplateResponses, DashboardResponses, ImportResponses {
   'contacts.lookup': Record<string, Contact | null>;
   'contacts.create': { contact: Contact; created: boolean };
   'contacts.get': Contact;

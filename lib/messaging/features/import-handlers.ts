@@ -1,0 +1,56 @@
+// Handlers for the messages declared in ./import.ts; the services are built here over the one database.
+import type { FichaDb } from '@/lib/storage/db';
+import { exportReader } from '@/lib/storage/export';
+import { importService, ImportRefusal } from '@/lib/storage/import';
+import { privacyOps } from '@/lib/storage/privacy-ops';
+import type { SettingsRepository } from '@/lib/storage/settings';
+import { FichaError } from '../errors';
+import type { HandlersFor } from '../protocol';
+import type { ImportResponses } from './import';
+
+interface Deps {
+  db: FichaDb;
+  settings: SettingsRepository;
+}
+
+/** Storage refusals become typed errors: not_found for a missing batch, rejected for a closed or out-of-order one. */
+async function refusals<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ImportRefusal) throw new FichaError(error.reason === 'not_found' ? 'not_found' : 'rejected', error.message, { reason: error.reason });
+    throw error;
+  }
+}
+
+export function importHandlers({ db, settings }: Deps): HandlersFor<keyof ImportResponses> {
+  const imports = importService(db, { settings });
+  const exports = exportReader(db);
+  const privacy = privacyOps(db, { settings });
+  return {
+    'import.begin': ({ type: _t, ...input }) => imports.begin(input),
+    'import.chunk': ({ type: _t, ...chunk }) => refusals(imports.chunk(chunk)),
+    'import.finish': ({ batchId }) => refusals(imports.finish(batchId)),
+    'import.cancel': ({ batchId }) => refusals(imports.cancel(batchId)),
+    'import.resume': ({ batchId }) => refusals(imports.resume(batchId)),
+    'import.undo': ({ batchId }) => refusals(imports.undo(batchId)),
+    'import.batches': () => imports.list(),
+    'import.saveMapping': ({ signature, name, mapping }) => imports.saveMapping({ signature, name, mapping }),
+    'import.findMapping': ({ signature }) => imports.findMapping(signature),
+    'export.page': ({ filter, after, limit, full }) => exports.page(filter, after, limit, full),
+    'privacy.exportPerson': async ({ contactId }) => {
+      const data = await privacy.exportPerson(contactId);
+      if (!data) throw new FichaError('not_found', `No contact with id ${contactId}`);
+      return data;
+    },
+    'privacy.erasePerson': async ({ contactId, addToNeverLog }) => {
+      const result = await privacy.erasePerson(contactId, { addToNeverLog });
+      if (!result.erased) throw new FichaError('not_found', `No contact with id ${contactId}`);
+      return result;
+    },
+    'privacy.audit': () => privacy.auditLog(),
+    'privacy.retention': () => privacy.retention(),
+    'privacy.setRetention': ({ months }) => privacy.setRetention(months),
+    'privacy.runRetention': () => privacy.runRetention(),
+  };
+}

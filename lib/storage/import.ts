@@ -1,0 +1,288 @@
+// CSV import as one logical batch: chunks commit one transaction each (contacts, companies, scores and the undo
+// journal together), numbered so a retried or resumed chunk is a no-op; the batch can be undone as a whole.
+import { type Contact, ContactSchema } from '@/lib/domain/contact';
+import type { ColumnMapping, CsvFormat, ImportRecord } from '@/lib/domain/csv-mapping';
+import { effectiveStatus, type ImportBatch, type ImportCounts, type SavedMapping } from '@/lib/domain/import-batch';
+import { contactFromImport, mergeChanged, mergeImport, type MergePolicy } from '@/lib/domain/import-merge';
+import { initialStageOf, presetStageSet } from '@/lib/domain/lifecycle';
+import { toScoringContact } from '@/lib/domain/profile-scoring';
+import { type Company, CompanySchema } from '@/lib/domain/record';
+import { fromStored, toStored } from './contacts';
+import type { FichaDb, ImportJournalEntry, StoredContact } from './db';
+import { activeScorer, scoreOf } from './scores';
+import type { SettingsRepository } from './settings';
+
+export class ImportRefusal extends Error {
+  constructor(
+    readonly reason: 'not_found' | 'closed' | 'out_of_order',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface BeginImport {
+  fileName: string;
+  fileSize: number;
+  format: CsvFormat;
+  policy: MergePolicy;
+  mapping: ColumnMapping;
+}
+
+export interface ImportChunk {
+  batchId: string;
+  seq: number;
+  records: ImportRecord[];
+  /** Rows of this chunk the page rejected (no valid email, …); counted in the batch. */
+  rejected: number;
+  /** Data rows this chunk covers (accepted + rejected). */
+  rows: number;
+}
+
+export interface ChunkResult {
+  batch: ImportBatch;
+  /** Already written before (a retry or a resume): nothing changed. */
+  skipped: boolean;
+  counts: ImportCounts;
+  /** Rows the background refused after merging (the merged record broke a rule, e.g. more than 20 addresses). */
+  refused: { row: number; reason: string }[];
+}
+
+interface Deps {
+  settings: SettingsRepository;
+  now?: () => number;
+  newId?: () => string;
+}
+
+const UNDO_CHUNK = 1000;
+
+export function importService(db: FichaDb, { settings, now = Date.now, newId = () => crypto.randomUUID() }: Deps) {
+  const chunkScope = [db.contacts, db.companies, db.activities, db.importBatches, db.importJournal, db.settings];
+
+  async function open(batchId: string): Promise<ImportBatch> {
+    const batch = await db.importBatches.get(batchId);
+    if (!batch) throw new ImportRefusal('not_found', `No import batch ${batchId}`);
+    return batch;
+  }
+
+  async function writeChunk({ batchId, seq, records, rejected, rows }: ImportChunk): Promise<ChunkResult> {
+    const at = now();
+    const batch = await open(batchId);
+    const zero = { imported: 0, merged: 0, rejected: 0 };
+    if (batch.status === 'done' || batch.status === 'undone') throw new ImportRefusal('closed', `Import ${batchId} is ${batch.status}`);
+    if (seq <= batch.lastSeq) return { batch, skipped: true, counts: zero, refused: [] };
+    if (seq !== batch.lastSeq + 1) throw new ImportRefusal('out_of_order', `Chunk ${seq} came before chunk ${batch.lastSeq + 1}`);
+
+    const set = presetStageSet((await settings.get()).stageSet);
+    const stages = new Set(set.stages.map((s) => s.id));
+    const initial = initialStageOf(set);
+    const counts: ImportCounts = { imported: 0, merged: 0, rejected: rejected };
+    const refused: ChunkResult['refused'] = [];
+
+    // Who owns each address of the chunk now (one multi-entry index read for the whole chunk).
+    const addresses = [...new Set(records.flatMap((r) => r.emails))];
+    const found = addresses.length ? await db.contacts.where('emailKeys').anyOf(addresses).toArray() : [];
+    const originals = new Map<string, StoredContact>(found.map((c) => [c.id, c]));
+    const owner = new Map<string, string>();
+    for (const c of found) for (const e of c.emailKeys) owner.set(e, c.id);
+    const working = new Map<string, Contact>();
+    const created = new Set<string>();
+
+    for (const record of records) {
+      const stage = record.stage && stages.has(record.stage) ? record.stage : null;
+      const rec = { ...record, stage };
+      const ownerId = rec.emails.map((e) => owner.get(e)).find((id) => id !== undefined);
+      let next: Contact;
+      try {
+        if (ownerId) {
+          const current = working.get(ownerId) ?? fromStored(originals.get(ownerId) as StoredContact);
+          const free = rec.emails.filter((e) => (owner.get(e) ?? ownerId) === ownerId);
+          next = ContactSchema.parse(mergeImport(current, rec, batch.policy, { now: at, freeEmails: free }));
+          counts.merged++;
+        } else {
+          next = contactFromImport(rec, { id: newId(), now: at, stage: initial });
+          created.add(next.id);
+          counts.imported++;
+        }
+      } catch (error) {
+        counts.rejected++;
+        refused.push({ row: record.row, reason: error instanceof Error ? error.message.slice(0, 200) : 'Invalid record' });
+        continue;
+      }
+      working.set(next.id, next);
+      for (const e of next.emails) owner.set(e.address, next.id);
+    }
+
+    const changed = [...working.values()].filter((c) => {
+      const original = originals.get(c.id);
+      return !original || mergeChanged(fromStored(original), c);
+    });
+
+    // Companies: a row for every new domain; an existing row is never overwritten by an import.
+    const domains = [...new Set(changed.map((c) => c.companyDomain).filter(Boolean))];
+    const companies = new Map<string, Company>();
+    (await db.companies.bulkGet(domains)).forEach((row) => row && companies.set(row.domain, row));
+    const newCompanies: Company[] = [];
+    for (const c of changed) {
+      if (!c.companyDomain || companies.has(c.companyDomain)) continue;
+      const row = CompanySchema.safeParse({ domain: c.companyDomain, name: c.company || c.companyDomain });
+      if (row.success) {
+        companies.set(row.data.domain, row.data);
+        newCompanies.push(row.data);
+      }
+    }
+
+    // Scores: a new contact has no activities, so its score is fit alone (computed here, no reads).
+    const scorer = activeScorer(db);
+    const scored: StoredContact[] = [];
+    for (const c of changed) {
+      const result = created.has(c.id)
+        ? scorer({ contact: toScoringContact(c, companies.get(c.companyDomain)), activities: [] }, at)
+        : await scoreOf(db, c, at);
+      scored.push(toStored({ ...c, leadScore: result.total, leadGrade: result.grade }));
+    }
+
+    // Undo journal: the state before this batch first touched each contact.
+    const keys = scored.map((c) => [batchId, c.id] as [string, string]);
+    const journaled = await db.importJournal.bulkGet(keys);
+    const journal: ImportJournalEntry[] = [];
+    scored.forEach((c, i) => {
+      if (journaled[i]) return;
+      journal.push({ batchId, contactId: c.id, before: created.has(c.id) ? null : (originals.get(c.id) ?? null) });
+    });
+
+    if (newCompanies.length) await db.companies.bulkPut(newCompanies);
+    await db.contacts.bulkPut(scored);
+    await db.importJournal.bulkPut(journal);
+    // SYNC: once lib/sync has an outbox, each written contact gets its outbox entry here, in this transaction.
+    const next: ImportBatch = {
+      ...batch,
+      status: 'running',
+      lastSeq: seq,
+      rows: batch.rows + rows,
+      updatedAt: at,
+      counts: {
+        imported: batch.counts.imported + counts.imported,
+        merged: batch.counts.merged + counts.merged,
+        rejected: batch.counts.rejected + counts.rejected,
+      },
+    };
+    await db.importBatches.put(next);
+    return { batch: next, skipped: false, counts, refused };
+  }
+
+  return {
+    async begin(input: BeginImport): Promise<ImportBatch> {
+      const at = now();
+      const batch: ImportBatch = {
+        id: newId(),
+        ...input,
+        status: 'running',
+        startedAt: at,
+        updatedAt: at,
+        finishedAt: null,
+        lastSeq: -1,
+        rows: 0,
+        counts: { imported: 0, merged: 0, rejected: 0 },
+      };
+      await db.importBatches.add(batch);
+      return batch;
+    },
+
+    /** One chunk, one transaction: a crash leaves whole chunks only, and the batch says how far it got. */
+    chunk(input: ImportChunk): Promise<ChunkResult> {
+      return db.transaction('rw', chunkScope, () => writeChunk(input));
+    },
+
+    async finish(batchId: string): Promise<ImportBatch> {
+      return db.transaction('rw', db.importBatches, async () => {
+        const batch = await open(batchId);
+        const at = now();
+        const next: ImportBatch = { ...batch, status: 'done', updatedAt: at, finishedAt: at };
+        await db.importBatches.put(next);
+        return next;
+      });
+    },
+
+    /** Cancelled (or the page saw an error): the batch is kept, marked partial, to resume or undo. */
+    async cancel(batchId: string): Promise<ImportBatch> {
+      return db.transaction('rw', db.importBatches, async () => {
+        const batch = await open(batchId);
+        if (batch.status !== 'running') return batch;
+        const next: ImportBatch = { ...batch, status: 'partial', updatedAt: now() };
+        await db.importBatches.put(next);
+        return next;
+      });
+    },
+
+    /** Picks a partial batch up again; the page re-reads the file and sends the chunks after `lastSeq`. */
+    async resume(batchId: string): Promise<ImportBatch> {
+      return db.transaction('rw', db.importBatches, async () => {
+        const batch = await open(batchId);
+        if (batch.status === 'done' || batch.status === 'undone') throw new ImportRefusal('closed', `Import ${batchId} is ${batch.status}`);
+        const next: ImportBatch = { ...batch, status: 'running', updatedAt: now() };
+        await db.importBatches.put(next);
+        return next;
+      });
+    },
+
+    /**
+     * Undoes the whole batch: contacts it created are deleted (with anything logged to them since), contacts it
+     * merged into get their earlier state back. Runs in chunks; interrupted, it continues where it stopped.
+     */
+    async undo(batchId: string): Promise<{ batch: ImportBatch; removed: number; restored: number }> {
+      await open(batchId);
+      let removed = 0;
+      let restored = 0;
+      for (;;) {
+        const done = await db.transaction('rw', [db.contacts, db.activities, db.stageHistory, db.deals, db.importJournal], async () => {
+          const entries = await db.importJournal.where('batchId').equals(batchId).limit(UNDO_CHUNK).toArray();
+          const gone = entries.filter((e) => e.before === null).map((e) => e.contactId);
+          const back = entries.flatMap((e) => (e.before ? [e.before] : []));
+          for (const id of gone) {
+            await db.activities.where('[targetId+occurredAt]').between([id, -Infinity], [id, Infinity]).delete();
+            await db.stageHistory.where('[contactId+at]').between([id, -Infinity], [id, Infinity]).delete();
+            await db.deals.where('[contactId+date]').between([id, -Infinity], [id, Infinity]).delete();
+          }
+          await db.contacts.bulkDelete(gone);
+          // A merged contact erased since stays erased.
+          const still = await db.contacts.bulkGet(back.map((c) => c.id));
+          const restore = back.filter((_, i) => still[i]);
+          await db.contacts.bulkPut(restore);
+          // SYNC: deletions and restores here become outbox entries (tombstones for `gone`) once sync exists.
+          await db.importJournal.bulkDelete(entries.map((e) => [e.batchId, e.contactId] as [string, string]));
+          removed += gone.length;
+          restored += restore.length;
+          return entries.length < UNDO_CHUNK;
+        });
+        if (done) break;
+      }
+      const batch = await db.transaction('rw', db.importBatches, async () => {
+        const current = await open(batchId);
+        const next: ImportBatch = { ...current, status: 'undone', updatedAt: now(), finishedAt: now() };
+        await db.importBatches.put(next);
+        return next;
+      });
+      return { batch, removed, restored };
+    },
+
+    /** Recent batches, newest first; a running batch not heard from for a minute shows as partial. */
+    async list(limit = 20): Promise<ImportBatch[]> {
+      const at = now();
+      const rows = await db.importBatches.orderBy('startedAt').reverse().limit(limit).toArray();
+      return rows.map((b) => ({ ...b, status: effectiveStatus(b, at) }));
+    },
+
+    async saveMapping(mapping: Omit<SavedMapping, 'savedAt'>): Promise<SavedMapping> {
+      const row = { ...mapping, savedAt: now() };
+      await db.importMappings.put(row);
+      return row;
+    },
+
+    async findMapping(signature: string): Promise<SavedMapping | null> {
+      return (await db.importMappings.get(signature)) ?? null;
+    },
+  };
+}
+
+export type ImportService = ReturnType<typeof importService>;

@@ -1,0 +1,157 @@
+// GDPR/CCPA operations on one person (export everything held, erase everything held), the audit log of those
+// operations (counts only, never personal data), and retention: activities older than N months deleted.
+import type { Activity } from '@/lib/domain/activity';
+import type { Contact } from '@/lib/domain/contact';
+import type { ConsentLogEntry } from '@/lib/domain/consent';
+import type { PrivacyAction, PrivacyAuditEntry } from '@/lib/domain/import-batch';
+import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
+import type { Deal } from '@/lib/domain/transactions';
+import { fromStored } from './contacts';
+import type { FichaDb, PrivacyStateRow } from './db';
+import type { SettingsRepository } from './settings';
+
+export interface PersonExport {
+  format: 'ficha-person';
+  version: 1;
+  exportedAt: number;
+  contact: Contact;
+  activities: Activity[];
+  stageHistory: StageHistoryEntry[];
+  consentLog: ConsentLogEntry[];
+  deals: Deal[];
+}
+
+export interface EraseResult {
+  erased: boolean;
+  counts: Record<string, number>;
+  neverLogAdded: string[];
+}
+
+export interface RetentionState {
+  months: number | null;
+  lastRunAt: number | null;
+  lastRemoved: number;
+}
+
+interface Deps {
+  settings: SettingsRepository;
+  now?: () => number;
+  newId?: () => string;
+  user?: string;
+}
+
+const RETENTION_CHUNK = 2000;
+const DAY = 86_400_000;
+
+const range = (id: string) => [[id, -Infinity], [id, Infinity]] as const;
+
+/** The instant `months` calendar months before `now` (UTC). */
+export function retentionCutoff(now: number, months: number): number {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.getTime();
+}
+
+export function privacyOps(db: FichaDb, { settings, now = Date.now, newId = () => crypto.randomUUID(), user = '' }: Deps) {
+  const audit = (action: PrivacyAction, counts: Record<string, number>) =>
+    db.privacyAudit.add({ id: newId(), at: now(), action, by: user || 'me', counts } satisfies PrivacyAuditEntry);
+
+  const retentionRow = async (): Promise<PrivacyStateRow> =>
+    (await db.privacyState.get('retention')) ?? { key: 'retention', months: null, lastRunAt: null, lastRemoved: 0 };
+
+  return {
+    /** Everything held on the person: record, timeline, stage history, consent log, deals. */
+    async exportPerson(contactId: string): Promise<PersonExport | null> {
+      return db.transaction('rw', [db.contacts, db.activities, db.stageHistory, db.consentLog, db.deals, db.privacyAudit], async () => {
+        const stored = await db.contacts.get(contactId);
+        if (!stored) return null;
+        const [lo, hi] = range(contactId);
+        const [activities, stageHistory, consentLog, deals] = await Promise.all([
+          db.activities.where('[targetId+occurredAt]').between(lo, hi).toArray(),
+          db.stageHistory.where('[contactId+at]').between(lo, hi).toArray(),
+          db.consentLog.where('[contactId+at]').between(lo, hi).toArray(),
+          db.deals.where('[contactId+date]').between(lo, hi).toArray(),
+        ]);
+        await audit('export_person', { contacts: 1, activities: activities.length, consentLog: consentLog.length, deals: deals.length });
+        return { format: 'ficha-person', version: 1, exportedAt: now(), contact: fromStored(stored), activities, stageHistory, consentLog, deals };
+      });
+    },
+
+    /**
+     * Erases the person: contact, activities (emails, notes, stage and score events), stage history, consent log,
+     * deals and import-undo snapshots, in one transaction; optionally adds their addresses to never-log. The audit
+     * entry keeps counts only.
+     */
+    async erasePerson(contactId: string, options: { addToNeverLog: boolean }): Promise<EraseResult> {
+      const scope = [db.contacts, db.activities, db.stageHistory, db.consentLog, db.deals, db.importJournal, db.privacyAudit, db.settings];
+      return db.transaction('rw', scope, async (): Promise<EraseResult> => {
+        const stored = await db.contacts.get(contactId);
+        if (!stored) return { erased: false, counts: {}, neverLogAdded: [] };
+        const [lo, hi] = range(contactId);
+        const counts = {
+          contacts: 1,
+          activities: await db.activities.where('[targetId+occurredAt]').between(lo, hi).delete(),
+          stageHistory: await db.stageHistory.where('[contactId+at]').between(lo, hi).delete(),
+          consentLog: await db.consentLog.where('[contactId+at]').between(lo, hi).delete(),
+          deals: await db.deals.where('[contactId+date]').between(lo, hi).delete(),
+          importSnapshots: await db.importJournal.where('contactId').equals(contactId).delete(),
+        };
+        await db.contacts.delete(contactId);
+        // SYNC: write the contact's tombstone to the outbox here (same transaction) once lib/sync has one, so the
+        // erasure reaches the team's server and every other replica.
+        let neverLogAdded: string[] = [];
+        if (options.addToNeverLog) {
+          const current = await settings.get();
+          neverLogAdded = stored.emailKeys.filter((e) => !current.neverLog.includes(e));
+          if (neverLogAdded.length) await settings.update({ neverLog: [...current.neverLog, ...neverLogAdded] });
+        }
+        await audit('erase', { ...counts, neverLog: neverLogAdded.length });
+        return { erased: true, counts, neverLogAdded };
+      });
+    },
+
+    async auditLog(limit = 50): Promise<PrivacyAuditEntry[]> {
+      return db.privacyAudit.orderBy('at').reverse().limit(limit).toArray();
+    },
+
+    async retention(): Promise<RetentionState> {
+      const { key: _k, ...state } = await retentionRow();
+      return state;
+    },
+
+    async setRetention(months: number | null): Promise<RetentionState> {
+      const row = { ...(await retentionRow()), months };
+      await db.privacyState.put(row);
+      const { key: _k, ...state } = row;
+      return state;
+    },
+
+    /** Deletes activities older than the retention period, in chunks (short transactions); reports how many. */
+    async runRetention(): Promise<RetentionState & { removed: number }> {
+      const row = await retentionRow();
+      let removed = 0;
+      if (row.months) {
+        const cutoff = retentionCutoff(now(), row.months);
+        const old = await db.activities.filter((a) => a.occurredAt < cutoff).primaryKeys();
+        for (let i = 0; i < old.length; i += RETENTION_CHUNK) {
+          const ids = old.slice(i, i + RETENTION_CHUNK);
+          await db.transaction('rw', db.activities, () => db.activities.bulkDelete(ids));
+          removed += ids.length;
+        }
+        await audit('retention', { activities: removed, months: row.months });
+      }
+      const next = { ...row, lastRunAt: now(), lastRemoved: removed };
+      await db.privacyState.put(next);
+      const { key: _k, ...state } = next;
+      return { ...state, removed };
+    },
+
+    /** Background start: run retention if it is on and has not run in the last day. */
+    async retentionDue(): Promise<boolean> {
+      const row = await retentionRow();
+      return !!row.months && (row.lastRunAt === null || now() - row.lastRunAt > DAY);
+    },
+  };
+}
+
+export type PrivacyOps = ReturnType<typeof privacyOps>;
