@@ -21,40 +21,54 @@ export interface PageDiagnostics {
   fallbacks: string[];
 }
 
-export function recordDiagnostics(
+/**
+ * The adapter with diagnostics riding on its own observer (no second MutationObserver on the page): each change the
+ * sidebar hears also schedules a probe once the page has been quiet for SETTLE_MS.
+ */
+export function withDiagnostics(
   ctx: ContentScriptContext,
   adapter: SiteAdapter,
   selectors: Readonly<Record<string, readonly string[]>>,
-): void {
-  const controller = new AbortController();
-  ctx.onInvalidated(() => controller.abort());
+): SiteAdapter {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastKey = '';
+  ctx.onInvalidated(() => clearTimeout(timer));
 
-  const probe = async () => {
-    const report = probeSelectors(document, selectors);
+  const probe = async (doc: Document, signal: AbortSignal) => {
+    const report = probeSelectors(doc, selectors);
     const entry: PageDiagnostics = {
       site: adapter.site,
-      host: location.host,
+      host: doc.location?.host ?? '',
       at: Date.now(),
-      health: adapter.health?.(document) ?? 'unknown',
+      health: adapter.health?.(doc) ?? 'unknown',
       selectors: report,
       fallbacks: fallbacksUsed(report),
     };
     // Only a change of what matched is worth a storage write.
     const key = JSON.stringify([entry.health, report]);
-    if (key === lastKey || controller.signal.aborted) return;
+    if (key === lastKey || signal.aborted) return;
     lastKey = key;
     const stored = (await browser.storage.local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY];
     const previous = Array.isArray(stored) ? (stored as PageDiagnostics[]) : [];
     await browser.storage.local.set({ [DIAGNOSTICS_KEY]: [entry, ...previous].slice(0, KEEP) });
   };
-
-  const later = () => {
+  const later = (doc: Document, signal: AbortSignal) => {
     clearTimeout(timer);
-    timer = setTimeout(() => void probe().catch(() => undefined), SETTLE_MS);
+    timer = setTimeout(() => void probe(doc, signal).catch(() => undefined), SETTLE_MS);
   };
-  controller.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  adapter.observe(document, later, controller.signal);
-  later();
+
+  return {
+    ...adapter,
+    observe(doc, onChange, signal) {
+      adapter.observe(
+        doc,
+        () => {
+          onChange();
+          later(doc, signal);
+        },
+        signal,
+      );
+      later(doc, signal);
+    },
+  };
 }

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { DIAGNOSTICS_KEY, type PageDiagnostics, recordDiagnostics } from '@/entrypoints/outlook.content/diagnostics';
+import { DIAGNOSTICS_KEY, type PageDiagnostics, withDiagnostics } from '@/entrypoints/outlook.content/diagnostics';
 import { outlookAdapter } from '@/lib/sites/outlook/adapter';
 import { outlookSelectors } from '@/lib/sites/outlook/selectors';
 import { loadOutlookIntoDocument } from './outlook-fixtures';
@@ -78,7 +78,9 @@ describe('outlook diagnostics (browser.storage.local, never sent anywhere)', () 
     loadOutlookIntoDocument('thread-de.html');
     const invalidated: (() => void)[] = [];
     const ctx = { onInvalidated: (cb: () => void) => invalidated.push(cb) } as unknown as ContentScriptContext;
-    recordDiagnostics(ctx, outlookAdapter, outlookSelectors);
+    const controller = new AbortController();
+    const onChange = vi.fn();
+    withDiagnostics(ctx, outlookAdapter, outlookSelectors).observe(document, onChange, controller.signal);
     await vi.advanceTimersByTimeAsync(2000);
 
     const stored = (await fakeBrowser.storage.local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY] as PageDiagnostics[];
@@ -87,6 +89,14 @@ describe('outlook diagnostics (browser.storage.local, never sent anywhere)', () 
     // The German fixture has no item ids: the sender was found by its aria structure (fallback 1).
     expect(stored[0]?.selectors.sender).toBe(1);
     expect(stored[0]?.fallbacks).toContain('sender');
+    // The sidebar still hears every change through the same observer.
+    document.getElementById('ConversationReadingPaneContainer')?.remove();
+    await vi.advanceTimersByTimeAsync(50);
+    expect(onChange).toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2000);
+    const after = (await fakeBrowser.storage.local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY] as PageDiagnostics[];
+    expect(after.map((e) => e.health)).toEqual(['idle', 'thread']);
+    controller.abort();
     invalidated.forEach((cb) => cb());
     document.body.innerHTML = '';
   });
