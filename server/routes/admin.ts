@@ -1,7 +1,8 @@
 // Admin endpoints for the CLI while a PGlite server holds the data folder (see server/lock.ts).
 // Only mounted when the server has an admin secret; the secret lives in the data folder (mode 0600).
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
 import { ApiError } from '../errors.ts';
@@ -10,10 +11,22 @@ import { validate } from './validate.ts';
 
 const sha = (s: string) => createHash('sha256').update(s).digest();
 
+/** Defence in depth when HOST exposes the server: the CLI always calls from the same machine. */
+function fromLoopback(c: Context): boolean {
+  let address: string | undefined;
+  try {
+    address = getConnInfo(c).remote.address;
+  } catch {
+    return true; // not served by node (app.request in tests): no socket to check
+  }
+  return address === undefined || address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
 export function adminRoutes(deps: Deps, secret: string) {
   const { db } = deps.handle;
   return new Hono()
     .use(async (c, next) => {
+      if (!fromLoopback(c)) throw new ApiError('forbidden', 'Admin endpoints answer on loopback only');
       const given = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
       if (!timingSafeEqual(sha(given), sha(secret))) throw new ApiError('unauthorized', 'Bad admin secret');
       await next();

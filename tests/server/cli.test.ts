@@ -88,7 +88,9 @@ describe('npm run server with PGlite', () => {
       await stop(server.child);
     }
     expect(existsSync(join(dir, 'data', 'ficha.lock'))).toBe(false);
-    // No server: the CLI opens the folder itself.
+    // No server: the CLI opens the folder itself, and the data survived the restart.
+    const after = await run(['list-tokens'], env);
+    expect(after.stdout).toContain('Acme Sales\tlaptop');
     const offline = await run(['create-team', 'Offline Team'], env);
     expect(offline.code, offline.stderr).toBe(0);
     expect(offline.stdout.trimEnd().split('\n').pop()).toMatch(TOKEN_LINE);
