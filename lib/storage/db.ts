@@ -11,6 +11,7 @@ import type { Deal } from '@/lib/domain/transactions';
 import type { CtaTemplate } from '@/lib/domain/template-schema';
 import type { TemplateUsage } from '@/lib/domain/template-rank';
 import type { ImportBatch, PrivacyAuditEntry, SavedMapping } from '@/lib/domain/import-batch';
+import { installSyncTracking, type OutboxRow, type SyncStateRow } from './sync-tracking';
 
 /** A contact as stored: the record plus derived index keys. */
 export interface StoredContact extends Contact {
@@ -54,6 +55,8 @@ export class FichaDb extends Dexie {
   importMappings!: EntityTable<SavedMapping, 'signature'>;
   privacyAudit!: EntityTable<PrivacyAuditEntry, 'id'>;
   privacyState!: EntityTable<PrivacyStateRow, 'key'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  syncState!: EntityTable<SyncStateRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -96,5 +99,20 @@ export class FichaDb extends Dexie {
       privacyAudit: 'id, at',
       privacyState: 'key',
     });
+    // v9: team sync. The outbox of local changes not yet acknowledged by the server (written by the DBCore
+    // middleware in the same transaction as each change, lib/storage/sync-tracking.ts) and the sync state rows.
+    this.version(9).stores({
+      outbox: '++seq, [entity+id]',
+      syncState: 'key',
+    });
+    // v10: the dashboard counts through indexes instead of scanning: contacts by stage, grade and score, activities
+    // by type over time, stage moves and deals by date.
+    this.version(10).stores({
+      contacts: 'id, *emailKeys, *searchKeys, updatedAt, companyDomain, lifecycleStage, leadGrade, leadScore',
+      activities: 'id, &key, [targetId+occurredAt], type, [type+occurredAt]',
+      stageHistory: 'id, [contactId+at], at',
+      deals: 'id, [contactId+date], status, date',
+    });
+    installSyncTracking(this);
   }
 }
