@@ -1,0 +1,68 @@
+// Drives one import: opens (or resumes) the batch, sends each parsed chunk to the background in order, keeps the
+// rejected rows for the error report, reports progress, and on cancel or failure leaves the batch marked partial.
+import type { ColumnMapping, CsvFormat } from '@/lib/domain/csv-mapping';
+import type { PipelineChunk, RejectedRow } from '@/lib/domain/csv-pipeline';
+import type { ImportBatch, ImportCounts } from '@/lib/domain/import-batch';
+import type { MergePolicy } from '@/lib/domain/import-merge';
+import { send } from '@/lib/messaging/client';
+
+export interface ImportProgress {
+  rows: number;
+  bytesRead: number;
+  counts: ImportCounts;
+  startedAt: number;
+}
+
+export type ImportStart =
+  | { fileName: string; fileSize: number; format: CsvFormat; policy: MergePolicy; mapping: ColumnMapping }
+  | { resumeBatchId: string };
+
+export interface ImportOutcome {
+  batch: ImportBatch;
+  rejected: RejectedRow[];
+  cancelled: boolean;
+}
+
+export async function runImport(
+  start: ImportStart,
+  chunks: AsyncIterable<PipelineChunk>,
+  hooks: { onBatch?: (batch: ImportBatch) => void; onProgress?: (p: ImportProgress) => void; signal?: AbortSignal } = {},
+): Promise<ImportOutcome> {
+  let batch =
+    'resumeBatchId' in start
+      ? await send<'import.resume'>({ type: 'import.resume', batchId: start.resumeBatchId })
+      : await send<'import.begin'>({ type: 'import.begin', ...start });
+  hooks.onBatch?.(batch);
+  const rejected: RejectedRow[] = [];
+  const startedAt = Date.now();
+  let rows = 0;
+  try {
+    for await (const chunk of chunks) {
+      if (hooks.signal?.aborted) break;
+      rows += chunk.rows;
+      if (chunk.seq <= batch.lastSeq) continue; // written before this resume
+      const result = await send<'import.chunk'>({
+        type: 'import.chunk',
+        batchId: batch.id,
+        seq: chunk.seq,
+        records: chunk.records,
+        rejected: chunk.rejected.length,
+        rows: chunk.rows,
+      });
+      batch = result.batch;
+      rejected.push(...chunk.rejected);
+      const byRow = new Map(chunk.records.map((r) => [r.row, r]));
+      for (const refusal of result.refused) rejected.push({ row: refusal.row, reason: refusal.reason, cells: byRow.get(refusal.row)?.emails ?? [] });
+      hooks.onProgress?.({ rows, bytesRead: chunk.bytesRead, counts: batch.counts, startedAt });
+    }
+  } catch (error) {
+    await send<'import.cancel'>({ type: 'import.cancel', batchId: batch.id }).catch(() => undefined);
+    throw error;
+  }
+  if (hooks.signal?.aborted) {
+    batch = await send<'import.cancel'>({ type: 'import.cancel', batchId: batch.id });
+    return { batch, rejected, cancelled: true };
+  }
+  batch = await send<'import.finish'>({ type: 'import.finish', batchId: batch.id });
+  return { batch, rejected: rejected.sort((a, b) => a.row - b.row), cancelled: false };
+}
