@@ -136,3 +136,11 @@ test('local diagnostics: fallbacks used and an unrecognised page are recorded in
   await expect.poll(async () => (await entries())[0]?.health, { timeout: 10_000 }).toBe('unrecognised');
   expect(requests.filter((url) => !url.startsWith('https://outlook.office.com/') && !url.startsWith('chrome-extension://'))).toEqual([]);
 });
+
+test('the other Outlook hosts get the sidebar too (outlook.live.com, outlook.cloud.microsoft)', async ({ context, page }) => {
+  for (const host of ['https://outlook.live.com', 'https://outlook.cloud.microsoft']) {
+    await context.route(`${host}/**`, (route) => route.fulfill({ contentType: 'text/html', body: outlookPageHtml({ conversation: renewal }) }));
+    await page.goto(`${host}/mail/0/inbox/id/${renewal.id}`);
+    await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
+  }
+});
