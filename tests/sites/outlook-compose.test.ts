@@ -139,3 +139,28 @@ describe('outlook: opening a reply for a CTA when no editor is open', () => {
     expect(outlookAdapter.openReply?.(document)).toBe(false);
   });
 });
+
+describe('outlook compose: addresses typed as plain text', () => {
+  afterEach(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    document.body.innerHTML = '';
+  });
+
+  it('count once closed by a separator while the rep types, all of them once the line is left', () => {
+    loadOutlookIntoDocument('compose-popout-en.html');
+    const well = document.querySelector('[aria-label=Cc]') as HTMLElement;
+    well.replaceChildren('x@first.example; y@second.exam');
+    well.focus();
+    expect(read(document)?.participants.filter((p) => p.roles.includes('cc')).map((p) => p.email)).toEqual(['x@first.example']);
+    well.blur();
+    expect(read(document)?.participants.filter((p) => p.roles.includes('cc')).map((p) => p.email)).toEqual(['x@first.example', 'y@second.exam']);
+  });
+
+  it('a line whose first name starts with "Cc" is not taken for the Cc line', () => {
+    loadOutlookIntoDocument('compose-popout-en.html');
+    const wells = document.querySelectorAll('[contenteditable=true]:not([aria-multiline=true])');
+    wells.forEach((w) => w.removeAttribute('aria-label'));
+    wells[0]?.replaceChildren('Ccilia <ccilia@client.example>;');
+    expect(read(document)?.participants[0]).toMatchObject({ email: 'ccilia@client.example', roles: ['to'] });
+  });
+});

@@ -51,11 +51,21 @@ export function wellRole(well: Element, index: number): ParticipantRole {
   return index === 0 ? 'to' : 'cc';
 }
 
+/**
+ * Addresses typed as plain text (Outlook leaves an address it could not resolve as text). While the rep is typing
+ * in the line, only addresses closed by a separator count: "ana@client.co" may still become "ana@client.com".
+ */
+function typedAddresses(well: Element): string[] {
+  const text = well.textContent ?? '';
+  const typing = well.contains(well.ownerDocument.activeElement);
+  return typing ? text.split(/[;,]/).slice(0, -1).flatMap(emailsInText) : emailsInText(text);
+}
+
 /** The people in one recipient line: its pills, or the addresses in its text when it has no pills. */
 export function sightingsInWell(well: Element, role: ParticipantRole): RawSighting[] {
   const pills = findAll(well, S.persona).els.filter((pill, _, all) => !all.some((o) => o !== pill && o.contains(pill)));
   if (pills.length > 0) return pills.flatMap((pill) => sightingOf(pill, role) ?? []);
-  return emailsInText(well.textContent ?? '').map((email) => ({ email, name: '', role }));
+  return typedAddresses(well).map((email) => ({ email, name: '', role }));
 }
 
 /**

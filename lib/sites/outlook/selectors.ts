@@ -131,6 +131,6 @@ export const outlookSelectors = {
 export type OutlookSelectorKey = keyof typeof outlookSelectors;
 
 /** Recipient-line labels that mean Cc/Bcc (en, de, es, fr, pt). Anything else — or no label — is decided by position. */
-export const CC_LABEL = /^\s*(b?cc|cco|cci|bkopie|kopie)\s*:?/i;
+export const CC_LABEL = /^\s*(b?cc|cco|cci|bkopie|kopie)(?=\s|:|$)/i;
 /** Labels that mean To in the same locales. */
 export const TO_LABEL = /^\s*(to|an|para|a)\s*(:|$)/i;
