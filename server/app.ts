@@ -29,6 +29,9 @@ export const defaultConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
 
 export function createApp(handle: DbHandle, config: AppConfig = defaultConfig(), shared?: { events?: TeamEvents; metrics?: Metrics }) {
   const deps: Deps = { handle, config, metrics: shared?.metrics ?? new Metrics(), events: shared?.events ?? new TeamEvents() };
+  handle.listenHeads?.((teamId, head) => deps.events.publish(teamId, head)).catch((e: unknown) =>
+    config.logger('warn', 'LISTEN failed: SSE announces only this process\'s pushes', { error: e instanceof Error ? e.message : 'unknown' }),
+  );
   const limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : null;
   const app = new Hono<AppEnv>();
 

@@ -15,7 +15,12 @@ export interface DbHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PostgreSQL: head changes committed by any server process on this database (LISTEN on HEAD_CHANNEL). */
+  listenHeads?(fn: (teamId: string, head: number) => void): Promise<void>;
 }
+
+/** Pushes NOTIFY this channel with "<teamId> <head>" (delivered on commit), so every server instance can tell its SSE clients. */
+export const HEAD_CHANNEL = 'ficha_head';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -31,5 +36,15 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   const db = drizzlePostgres({ client, schema });
   await migratePostgres(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return {
+    db: db as unknown as Db,
+    kind: 'postgres',
+    close: () => client.end({ timeout: 5 }),
+    async listenHeads(fn) {
+      await client.listen(HEAD_CHANNEL, (payload) => {
+        const [teamId, head] = payload.split(' ');
+        if (teamId && head && /^\d+$/.test(head)) fn(teamId, Number(head));
+      });
+    },
+  };
 }

@@ -6,7 +6,7 @@
 //   3. merge each mutation into its row with the shared conflict rule, dedupe activities by natural key;
 //   4. write changed rows with the new version and the client's new last id, then commit.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
+import { HEAD_CHANNEL, type Db } from '../db/open.ts';
 import { clients, rows, teams } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { parseHlc } from '../../lib/sync/hlc.ts';
@@ -86,6 +86,7 @@ export async function push(db: Db, teamId: string, req: PushRequest, opts: PushO
     if (changed.length > 0) {
       head = team.version + 1;
       await tx.update(teams).set({ version: head }).where(eq(teams.id, teamId));
+      await tx.execute(sql`select pg_notify(${HEAD_CHANNEL}, ${`${teamId} ${head}`})`);
       // Keys given up first: the unique natural-key index is checked row by row.
       const released = changed.filter((r) => r.keyBefore !== null && r.naturalKey === null);
       await upsert(tx as unknown as Db, teamId, head, released);

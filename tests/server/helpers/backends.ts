@@ -13,7 +13,8 @@ if (process.env.CI && !postgresUrl) {
 
 export interface Backend {
   name: 'pglite' | 'postgres';
-  open(): Promise<DbHandle>;
+  /** `url`: the PostgreSQL database's own URL, to open a second "server process" on it. */
+  open(): Promise<DbHandle & { url?: string }>;
 }
 
 const pglite: Backend = { name: 'pglite', open: () => openPglite() };
@@ -30,6 +31,7 @@ const pg = (url: string): Backend => ({
     const handle = await openPostgres(dbUrl.toString(), { max: 8 });
     return {
       ...handle,
+      url: dbUrl.toString(),
       async close() {
         await handle.close();
         const a = postgres(url, { max: 1, onnotice: () => {} });
