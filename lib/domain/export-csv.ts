@@ -42,7 +42,8 @@ export function csvLine(cells: readonly string[], delimiter: string): string {
 const LABELS = new Map<string, string>();
 for (const set of [RELATIONSHIP_STAGE_SET, HUBSPOT_STAGE_SET]) for (const s of set.stages) LABELS.set(s.id, s.label.en);
 
-const isoDate = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, 19);
+/** "2024-03-15 10:22:05" (UTC), with milliseconds only when there are any, so a round trip keeps the instant. */
+const isoDate = (t: number) => new Date(t).toISOString().replace('T', ' ').slice(0, t % 1000 ? 23 : 19);
 
 export function contactCsvCells(contact: Contact): string[] {
   const [primary, ...others] = contact.emails;
