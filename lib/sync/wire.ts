@@ -82,8 +82,8 @@ export const PushRequestSchema = z
       if (prev && m.mutationId !== prev.mutationId + 1) {
         ctx.addIssue({ code: 'custom', path: ['mutations', i, 'mutationId'], message: 'mutation ids in a batch must be consecutive' });
       }
-      if (m.op === 'put' && m.entity === 'activities' && !m.naturalKey) {
-        ctx.addIssue({ code: 'custom', path: ['mutations', i, 'naturalKey'], message: 'activities need their natural key' });
+      if (m.op === 'put' && APPEND_ONLY.has(m.entity) !== (m.naturalKey !== undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['mutations', i, 'naturalKey'], message: APPEND_ONLY.has(m.entity) ? 'activities need their natural key' : 'only activities carry a natural key' });
       }
       if (!m.hlc.endsWith(`:${req.clientId}`)) {
         ctx.addIssue({ code: 'custom', path: ['mutations', i, 'hlc'], message: 'hlc must end with the pushing clientId' });

@@ -66,6 +66,7 @@ describe.each(backends)('bad input on $name', (backend) => {
         { clientId: 'c 1', mutations: [ok] },
         { clientId: 'c1', mutations: [ok, put(3, 'c1', 'contacts', 'k2', {})] },
         { clientId: 'c1', mutations: [put(1, 'c1', 'activities', 'a1', {})] }, // no natural key
+        { clientId: 'c1', mutations: [put(1, 'c1', 'contacts', 'k1', {}, { naturalKey: 'x' })] }, // natural keys are for activities
         { clientId: 'c1', mutations: [put(1, 'other', 'contacts', 'k1', {})] }, // stamp of another client
         { clientId: 'c1', mutations: [] },
       ]) {
