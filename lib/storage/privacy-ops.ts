@@ -45,11 +45,13 @@ const DAY = 86_400_000;
 
 const range = (id: string) => [[id, -Infinity], [id, Infinity]] as const;
 
-/** The instant `months` calendar months before `now` (UTC). */
+/** The instant `months` calendar months before `now` (UTC); 31 March minus one month is 28/29 February. */
 export function retentionCutoff(now: number, months: number): number {
   const d = new Date(now);
-  d.setUTCMonth(d.getUTCMonth() - months);
-  return d.getTime();
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.getTime() + (now - Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }
 
 export function privacyOps(db: FichaDb, { settings, now = Date.now, newId = () => crypto.randomUUID(), user = '' }: Deps) {
