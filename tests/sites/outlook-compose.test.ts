@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noteFocus } from '@/lib/sites/compose-focus';
 import { outlookAdapter } from '@/lib/sites/outlook/adapter';
+import { composeRoots } from '@/lib/sites/outlook/compose';
 import { loadOutlookIntoDocument, parseOutlook } from './outlook-fixtures';
 
 const read = (doc: Document) => outlookAdapter.readThread(doc);
@@ -162,5 +163,24 @@ describe('outlook compose: addresses typed as plain text', () => {
     wells.forEach((w) => w.removeAttribute('aria-label'));
     wells[0]?.replaceChildren('Ccilia <ccilia@client.example>;');
     expect(read(document)?.participants[0]).toMatchObject({ email: 'ccilia@client.example', roles: ['to'] });
+  });
+});
+
+describe('outlook: a reply editor without recipient lines next to a docked draft', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('is not merged with the docked draft into one big "compose form"', () => {
+    loadOutlookIntoDocument('thread-en-multi.html');
+    // The inline reply before it is expanded: an editor, no editable recipient line.
+    document.querySelector('#inline-reply .fui-Input')?.remove();
+    const docked = parseOutlook('compose-es.html').getElementById('docking_InitVisiblePart_1');
+    if (docked) document.getElementById('appRoot')?.append(document.importNode(docked, true));
+    expect(composeRoots(document).map((root) => root.id)).toEqual(['docking_InitVisiblePart_1']);
+    expect(read(document)).toMatchObject({ mode: 'thread', threadId: 'AAQkADQ3OTg1-conv-q3' });
+    (document.querySelector('#docking_InitVisiblePart_1 [aria-multiline=true]') as HTMLElement).focus();
+    expect(read(document)).toMatchObject({ mode: 'compose', participants: [{ email: 'pedro.gil@otro.es' }] });
+    (document.activeElement as HTMLElement).blur();
   });
 });

@@ -9,19 +9,25 @@ export function editors(doc: Document): Element[] {
   return findAll(doc, S.editor, (el) => isShown(el) && outsideBody(el)).els;
 }
 
-/** The editor's form: Briskine's docking id, else the editor's nearest ancestor that holds a recipient well. */
-function rootOf(editor: Element): Element | null {
+/**
+ * The editor's form: Briskine's docking id, else the editor's nearest ancestor that holds a recipient well — but
+ * never one that also holds another editor (that would be a container of several forms, not a form).
+ */
+function rootOf(editor: Element, all: readonly Element[]): Element | null {
   const docked = closestOf(editor, S.composeRoot);
   if (docked) return docked;
   for (let up = editor.parentElement; up && up !== editor.ownerDocument.body; up = up.parentElement) {
-    if (findFirst(up, S.composeWell, (w) => w !== editor && !editor.contains(w) && !w.contains(editor))) return up;
+    const container = up;
+    if (all.some((other) => other !== editor && container.contains(other))) return null;
+    if (findFirst(container, S.composeWell, (w) => w !== editor && !editor.contains(w) && !w.contains(editor))) return container;
   }
   return null;
 }
 
 /** Every shown compose form in page order (a reply editor with no recipient wells is not a compose form). */
 export function composeRoots(doc: Document): Element[] {
-  return outermostShown(editors(doc).flatMap((editor) => rootOf(editor) ?? []));
+  const all = editors(doc);
+  return outermostShown(all.flatMap((editor) => rootOf(editor, all) ?? []));
 }
 
 export function composeRecipients(root: Element): RawSighting[] {
