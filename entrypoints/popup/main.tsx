@@ -7,7 +7,10 @@ document.documentElement.lang = browser.i18n.getUILanguage();
 renderPage(
   <>
     <ContactSearch />
-    <p>
+    <p className="row">
+      <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer" data-testid="open-dashboard">
+        {i18n.t('dashboard.open')}
+      </a>
       <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>
         {i18n.t('popup.openOptions')}
       </a>
