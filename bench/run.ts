@@ -6,6 +6,7 @@ import { launchWithExtension } from '../tests/e2e/support/launch';
 import { gmailPageHtml } from '../tests/e2e/support/gmail-dom';
 import { ctaInsertResults, pickerSearchResults } from './cta';
 import { lookupResults } from './lookup';
+import { dashboardPaintResults, popupSearchResults } from './pages';
 import { logLatencyResults, rescoreResults } from './record';
 import { seedActivities, seedContacts } from './seed';
 import { threadSwitchResults } from './sidebar';
@@ -44,6 +45,9 @@ async function main() {
     console.log('measuring lookups…');
     results.push(...(await lookupResults(context, extPage, CONTACTS)));
     await extPage.close();
+    console.log('measuring popup search and the dashboard…');
+    results.push(...(await popupSearchResults(context, extensionId, CONTACTS)));
+    results.push(...(await dashboardPaintResults(context, extensionId, CONTACTS, CONTACTS * ACTIVITIES_PER_CONTACT)));
 
     const page = context.pages()[0] ?? (await context.newPage());
     await context.route('https://mail.google.com/**', (r) => r.fulfill({ contentType: 'text/html', body: gmailPageHtml({ inboxRows: 100 }) }));
