@@ -18,7 +18,10 @@ export async function startServer(env: ServerEnv): Promise<void> {
     const lock = acquireLock(env.dataDir, 'server');
     if (!lock.ok) {
       logger('error', 'data folder in use', { dataDir: env.dataDir, pid: lock.holder.pid, role: lock.holder.role });
-      process.stderr.write(`Another Ficha ${lock.holder.role} (pid ${lock.holder.pid}) is using ${env.dataDir}: refusing to start.\n`);
+      process.stderr.write(
+        `Another Ficha ${lock.holder.role} (pid ${lock.holder.pid}) is using ${env.dataDir}: refusing to start.\n` +
+          `If no Ficha process runs (the pid was reused after a reboot), delete ${env.dataDir}/ficha.lock.\n`,
+      );
       process.exit(1);
     }
     release = lock.release;
@@ -39,6 +42,15 @@ export async function startServer(env: ServerEnv): Promise<void> {
     const loopback = env.host === '0.0.0.0' || env.host === '::' ? `http://127.0.0.1:${info.port}` : url;
     updateLock?.({ adminUrl: loopback });
     logger('info', `Ficha sync server ready at ${url}`, { url, database: handle.kind, ...(handle.kind === 'pglite' ? { dataDir: env.dataDir } : {}) });
+  });
+
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    logger('error', 'cannot listen', { host: env.host, port: env.port, code: e.code ?? null });
+    process.stderr.write(`Cannot listen on ${env.host}:${env.port}: ${e.message}\n`);
+    void handle.close().finally(() => {
+      release();
+      process.exit(1);
+    });
   });
 
   let stopping = false;

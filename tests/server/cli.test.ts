@@ -9,11 +9,18 @@ import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresUrl } from './helpers/backends.ts';
 
+// Every child this file starts, so a failed or timed-out test never leaves a server running.
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+});
+
 const TOKEN_LINE = /^ficha_tok[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/;
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { env: { ...process.env, ...env } });
+    children.add(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -24,6 +31,7 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: '0', ...env } });
+  children.add(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d));
   child.stderr!.on('data', (d: Buffer) => (out += d));
