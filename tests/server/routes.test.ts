@@ -89,6 +89,9 @@ describe.each(backends)('routes on $name', (backend) => {
     const ok = await pre('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
     expect(ok.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
     expect(ok.headers.get('access-control-allow-credentials')).toBeNull();
+    const actual = await app.request('/health', { headers: { Origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' } });
+    expect(actual.headers.get('access-control-allow-origin')).toBe('chrome-extension://abcdefghijklmnopabcdefghijklmnop');
+    expect(actual.headers.get('access-control-expose-headers')).toBe('Retry-After');
     const ff = await pre('moz-extension://0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0');
     expect(ff.headers.get('access-control-allow-origin')).toBe('moz-extension://0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0');
     const evil = await pre('https://evil.example');
