@@ -5,9 +5,12 @@ import { ScoringSection } from './scoring/ScoringSection';
 import { SenderSection } from './SenderSection';
 import { StageSetSection } from './StageSetSection';
 import { TemplatesSection } from './templates/TemplatesSection';
+import { ExportSection } from './import/ExportSection';
+import { ImportSection } from './import/ImportSection';
+import { PrivacySection } from './privacy/PrivacySection';
 
 // Sections that later work fills in (README lists which issue brings each) say so instead of pretending.
-const LATER_SECTIONS = ['syncTitle', 'importTitle'] as const;
+const LATER_SECTIONS = ['syncTitle'] as const;
 
 export function OptionsPage() {
   return (
@@ -26,6 +29,9 @@ export function OptionsPage() {
       <TemplatesSection />
       <SenderSection />
       <NeverLogSection />
+      <ImportSection />
+      <ExportSection />
+      <PrivacySection />
       {LATER_SECTIONS.map((key) => (
         <section key={key} aria-labelledby={`opt-${key}`}>
           <h2 id={`opt-${key}`}>{i18n.t(`options.${key}`)}</h2>

@@ -11,6 +11,7 @@ import { recordService } from '@/lib/storage/record';
 import { scoringService } from '@/lib/storage/scoring-service';
 import { settingsRepository } from '@/lib/storage/settings';
 import { templateRepository } from '@/lib/storage/templates';
+import { privacyOps } from '@/lib/storage/privacy-ops';
 import { FichaDb } from '@/lib/storage/db';
 
 export default defineBackground(() => {
@@ -30,6 +31,11 @@ export default defineBackground(() => {
   const record = recordService(db, { contacts, activities, settings });
   const profile = profileService(db);
   const templates = templateRepository(db, { uiLanguage });
+  // Activity retention (privacy options): runs shortly after start when due (daily at most), then every 6 hours.
+  const privacy = privacyOps(db, { settings });
+  const retention = () => void privacy.retentionDue().then((due) => (due ? privacy.runRetention() : null)).catch((e: unknown) => console.error('[ficha] retention', e));
+  setTimeout(retention, 10_000);
+  setInterval(retention, 6 * 3_600_000);
   const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates } });

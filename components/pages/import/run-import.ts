@@ -11,6 +11,8 @@ export interface ImportProgress {
   bytesRead: number;
   counts: ImportCounts;
   startedAt: number;
+  /** When this progress was measured. */
+  at: number;
 }
 
 export type ImportStart =
@@ -53,7 +55,7 @@ export async function runImport(
       rejected.push(...chunk.rejected);
       const byRow = new Map(chunk.records.map((r) => [r.row, r]));
       for (const refusal of result.refused) rejected.push({ row: refusal.row, reason: refusal.reason, cells: byRow.get(refusal.row)?.emails ?? [] });
-      hooks.onProgress?.({ rows, bytesRead: chunk.bytesRead, counts: batch.counts, startedAt });
+      hooks.onProgress?.({ rows, bytesRead: chunk.bytesRead, counts: batch.counts, startedAt, at: Date.now() });
     }
   } catch (error) {
     await send<'import.cancel'>({ type: 'import.cancel', batchId: batch.id }).catch(() => undefined);
