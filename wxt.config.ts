@@ -21,6 +21,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage'],
     host_permissions: MAIL_HOSTS,
+    commands: {
+      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandToggle__' },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: { gecko: { id: 'ficha@ficha.app', strict_min_version: '115.0' } },
     }),

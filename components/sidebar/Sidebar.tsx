@@ -1,4 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { pageIsDark } from '@/lib/sites/theme';
 import { i18n } from '#i18n';
 import { useContactLookup } from '@/lib/query/hooks';
 import type { ThreadContext } from '@/lib/sites/types';
@@ -6,6 +7,7 @@ import type { ThreadStore } from '@/lib/sites/watch';
 import { ContactCard } from './ContactCard';
 import { ErrorNotice } from './ErrorNotice';
 import { ParticipantList } from './ParticipantList';
+import { collapseStore } from './collapse';
 import { PICKER_OPEN, pickerRequests } from './picker-shortcut';
 import { UnknownPerson } from './UnknownPerson';
 
@@ -17,7 +19,10 @@ export function Sidebar({ store }: { store: ThreadStore }) {
 }
 
 function ThreadPanel({ thread }: { thread: ThreadContext }) {
-  const [collapsed, setCollapsed] = useState(false);
+  const collapsed = useSyncExternalStore(collapseStore.subscribe, collapseStore.get);
+  const setCollapsed = collapseStore.set;
+  // Read once per thread: the webmail's theme rarely changes while a thread is open.
+  const theme = useMemo(() => (pageIsDark(document) ? 'dark' : 'light'), []);
   const [picked, setPicked] = useState<string | null>(null);
   const participants = thread.participants;
   // A pick survives DOM updates of the same thread, unless that person left the thread (e.g. compose chip removed).
@@ -31,7 +36,7 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
 
   if (collapsed) {
     return (
-      <aside className="ficha-sidebar ficha-collapsed" data-testid="sidebar">
+      <aside className="ficha-sidebar ficha-collapsed" data-testid="sidebar" data-theme={theme}>
         <button type="button" className="ficha-tab" aria-expanded="false" aria-label={i18n.t('sidebar.expand')} onClick={() => setCollapsed(false)}>
           F
         </button>
@@ -40,7 +45,7 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
   }
 
   return (
-    <aside className="ficha-sidebar" data-testid="sidebar" aria-label={i18n.t('sidebar.title')}>
+    <aside className="ficha-sidebar" data-testid="sidebar" data-theme={theme} aria-label={i18n.t('sidebar.title')}>
       <header className="ficha-header">
         <span className="ficha-logo">{i18n.t('sidebar.title')}</span>
         <button type="button" className="ficha-icon" aria-expanded="true" aria-label={i18n.t('sidebar.collapse')} title={i18n.t('sidebar.collapse')} onClick={() => setCollapsed(true)}>

@@ -6,6 +6,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createQueryClient, lookupQuery } from '@/lib/query/hooks';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { watchThread } from '@/lib/sites/watch';
+import { syncCollapsed } from './collapse';
 import { listenForPickerShortcut } from './picker-shortcut';
 import { Sidebar } from './Sidebar';
 import { SiteContext } from './site';
@@ -16,6 +17,7 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapt
   ctx.onInvalidated(() => controller.abort());
   const store = watchThread(adapter, document, controller.signal);
   listenForPickerShortcut(document, controller.signal);
+  syncCollapsed(controller.signal);
   const site = { adapter, doc: document };
   const queryClient = createQueryClient();
   // Ask the background as soon as the thread is read, before React has rendered the loading state.
