@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { z } from 'zod';
 import { localiseMessage } from '@/lib/domain/messages-es';
+import { COLLAPSED_KEY } from '@/components/sidebar/collapse';
 import { createHandlers } from '@/lib/messaging/handlers';
 import { createMessageHandler } from '@/lib/messaging/server';
 import { activityRepository } from '@/lib/storage/activities';
@@ -39,6 +40,12 @@ export default defineBackground(() => {
   const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates } });
+
+  // The keyboard command flips the remembered state; every webmail tab's sidebar follows storage.onChanged.
+  browser.commands?.onCommand.addListener((command) => {
+    if (command !== 'toggle-sidebar') return;
+    void browser.storage.local.get(COLLAPSED_KEY).then((stored) => browser.storage.local.set({ [COLLAPSED_KEY]: stored[COLLAPSED_KEY] !== true }));
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
     void handle(message, sender).then(sendResponse);
