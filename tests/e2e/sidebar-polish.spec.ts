@@ -19,7 +19,7 @@ test('collapsed stays collapsed across reloads and tabs, and follows the remembe
   await other.goto(GMAIL_URL + '#inbox/' + thread.id);
   await expect(other.getByRole('button', { name: 'Show the record card' })).toBeVisible();
   const worker = context.serviceWorkers()[0]!;
-  await worker.evaluate(() => chrome.storage.local.set({ sidebarCollapsed: false }));
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ sidebarCollapsed: false }));
   await expect(page.getByTestId('create-contact')).toBeVisible();
   await expect(other.getByTestId('create-contact')).toBeVisible();
 });
