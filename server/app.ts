@@ -29,7 +29,8 @@ export const defaultConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
 
 export function createApp(handle: DbHandle, config: AppConfig = defaultConfig(), shared?: { events?: TeamEvents; metrics?: Metrics }) {
   const deps: Deps = { handle, config, metrics: shared?.metrics ?? new Metrics(), events: shared?.events ?? new TeamEvents() };
-  handle.listenHeads?.((teamId, head) => deps.events.publish(teamId, head)).catch((e: unknown) =>
+  // Resolves once this process hears other processes' pushes (PostgreSQL); tests wait on it.
+  const listening: Promise<void> = ((config.crossProcessEvents && handle.listenHeads?.((teamId, head) => deps.events.publish(teamId, head))) || Promise.resolve()).catch((e: unknown) =>
     config.logger('warn', 'LISTEN failed: SSE announces only this process\'s pushes', { error: e instanceof Error ? e.message : 'unknown' }),
   );
   const limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : null;
@@ -109,7 +110,7 @@ export function createApp(handle: DbHandle, config: AppConfig = defaultConfig(),
     app.use('/admin/*', bodyLimit({ maxSize: 64 * 1024 }));
     app.route('/admin', adminRoutes(deps, config.adminSecret));
   }
-  return Object.assign(app, { deps });
+  return Object.assign(app, { deps, listening });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -9,6 +9,8 @@ export interface AppConfig {
   /** null = no rate limit. */
   rateLimit: RateLimitConfig | null;
   maxClockSkewMs: number;
+  /** PostgreSQL: LISTEN for other server processes' pushes (once per app: the real server sets it, tests opt in). */
+  crossProcessEvents?: boolean;
   /** Enables /admin/* for the CLI when set (see server/admin/lock.ts). */
   adminSecret?: string;
   logger: Logger;

@@ -35,7 +35,7 @@ export async function startServer(env: ServerEnv): Promise<void> {
     adminSecret = writeAdminSecret(env.dataDir);
   }
 
-  const app = createApp(handle, defaultConfig({ logger, rateLimit: env.rateLimit, adminSecret }));
+  const app = createApp(handle, defaultConfig({ logger, rateLimit: env.rateLimit, adminSecret, crossProcessEvents: true }));
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const host = env.host.includes(':') ? `[${env.host}]` : env.host;
     const url = `http://${host}:${info.port}`;

@@ -22,8 +22,8 @@ describe.skipIf(!postgresBackend)('events across server processes on postgres', 
   it('announces a push made through the other process', async () => {
     const token = (await createTeam(one.db, 'Fleet')).token.token;
     const appOne = createApp(one, defaultConfig());
-    const appTwo = createApp(two, defaultConfig());
-    await new Promise((r) => setTimeout(r, 300)); // LISTEN registered
+    const appTwo = createApp(two, defaultConfig({ crossProcessEvents: true }));
+    await appTwo.listening;
     const res = await appTwo.request('/v1/events', { headers: { Authorization: `Bearer ${token}`, 'Ficha-Schema-Version': '1' } });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
