@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     include: ['tests/server/**/*.test.ts'],
     environment: 'node',
-    testTimeout: 60_000,
+    testTimeout: 120_000, // generous: CI runs these next to browser builds on 2 cores
     hookTimeout: 60_000,
   },
 });

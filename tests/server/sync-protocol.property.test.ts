@@ -217,5 +217,5 @@ describe.each(backends)('sync protocol under faults on $name', (backend) => {
       }),
       { numRuns: NUM_RUNS },
     );
-  }, LONG ? 3_600_000 : 120_000);
+  }, LONG ? 3_600_000 : 300_000);
 });
