@@ -7,6 +7,7 @@ import type { RecordService } from '@/lib/storage/record';
 import type { ScoringService } from '@/lib/storage/scoring-service';
 import type { SettingsRepository } from '@/lib/storage/settings';
 import type { TemplateRepository } from '@/lib/storage/templates';
+import type { SyncEngine } from '@/lib/storage/sync-engine';
 import type { LogPolicy } from '@/lib/domain/consent';
 import { localiseScoreResult } from '@/lib/domain/scoring-labels';
 import { FichaError } from './errors';
@@ -14,6 +15,7 @@ import { profileHandlers } from './features/profile-handlers';
 import { scoringHandlers } from './features/scoring-handlers';
 import { lifecycleHandlers } from './features/lifecycle-handlers';
 import { templateHandlers } from './features/templates-handlers';
+import { syncHandlers } from './features/sync-handlers';
 import { dashboardHandlers } from './features/dashboard-handlers';
 import { importHandlers } from './features/import-handlers';
 import type { Handlers } from './protocol';
@@ -27,6 +29,7 @@ interface Services {
   profile: ProfileService;
   templates: TemplateRepository;
   db: FichaDb;
+  sync?: SyncEngine;
 }
 
 function blockedMessage(policy: LogPolicy): string {
@@ -43,7 +46,7 @@ const STAGE_REFUSALS = {
   unchanged: ['rejected', 'The contact is already in that stage'],
 } as const;
 
-export function createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }: Services): Handlers {
+export function createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync }: Services): Handlers {
   const requireContact = async (id: string) => {
     const contact = await contacts.get(id);
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
@@ -72,6 +75,7 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     ...scoringHandlers(scoring),
     ...lifecycleHandlers(db),
     ...templateHandlers({ templates, contacts, settings, record, db }),
+    ...syncHandlers(sync),
     ...dashboardHandlers(db),
     ...importHandlers({ db, settings }),
     'activities.findLogged': async ({ contactId, messageId }) => (await activities.findByKey(emailActivityKey(contactId, messageId))) ?? null,

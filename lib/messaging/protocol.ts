@@ -10,6 +10,7 @@ import { type LifecycleResponses, lifecycleRequests } from './features/lifecycle
 import { type ProfileResponses, profileRequests } from './features/profile';
 import { type ScoringResponses, scoringRequests } from './features/scoring';
 import { type TemplateResponses, templateRequests } from './features/templates';
+import { type SyncResponses, syncRequests } from './features/sync';
 import { type DashboardResponses, dashboardRequests } from './features/dashboard';
 import { type ImportResponses, importRequests } from './features/import';
 
@@ -78,6 +79,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
   ...templateRequests,
   ...dashboardRequests,
   ...importRequests,
+  ...syncRequests,
 ]);
 
 export type Request = z.infer<typeof RequestSchema>;
@@ -87,7 +89,7 @@ export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type RequestInputOf<T extends RequestType> = Extract<RequestInput, { type: T }>;
 
-export interface Responses extends ProfileResponses, ScoringResponses, LifecycleResponses, TemplateResponses, DashboardResponses, ImportResponses {
+export interface Responses extends ProfileResponses, ScoringResponses, LifecycleResponses, TemplateResponses, DashboardResponses, ImportResponses, SyncResponses {
   'contacts.lookup': Record<string, Contact | null>;
   'contacts.create': { contact: Contact; created: boolean };
   'contacts.get': Contact;

@@ -30,11 +30,17 @@ export type SettingsRow =
   // Set once the default templates were offered: a rep who deletes them does not get them back on restart.
   | { key: 'templatesSeeded'; value: true };
 
-/** What undoing an import restores: the contact before the batch first touched it (null: the batch created it). */
+/**
+ * What undoing one chunk of an import needs: the contacts it created, and the contacts it merged into as they were
+ * before. One row per chunk (`contactId` holds the zero-padded chunk key, so rows sort in chunk order); undone in
+ * reverse chunk order, a contact touched by several chunks ends as it was before the batch.
+ */
 export interface ImportJournalEntry {
   batchId: string;
   contactId: string;
-  before: StoredContact | null;
+  seq: number;
+  created: string[];
+  before: StoredContact[];
 }
 
 /** Privacy settings and state: activity retention (months, null = keep) and when it last ran. */
@@ -56,7 +62,7 @@ export class FichaDb extends Dexie {
   privacyAudit!: EntityTable<PrivacyAuditEntry, 'id'>;
   privacyState!: EntityTable<PrivacyStateRow, 'key'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
-  syncState!: EntityTable<SyncStateRow, 'key'>;
+  syncState!: Dexie.Table<SyncStateRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -243,11 +243,12 @@ export function installSyncTracking(db: Dexie): SyncTracker {
     stack: 'dbcore',
     name: 'ficha-outbox',
     create(down) {
-      const hasOutbox = () => down.schema.tables.some((t) => t.name === 'outbox');
+      const withOutbox = down.schema.tables.some((t) => t.name === 'outbox');
+      const wrapped = new Map<string, DBCoreTable>();
       return {
         ...down,
         transaction(stores, mode, options) {
-          if (mode === 'readwrite' && tracker.enabled && hasOutbox() && stores.some((s) => SYNCED_TABLES.has(s))) {
+          if (mode === 'readwrite' && tracker.enabled && withOutbox && stores.some((s) => SYNCED_TABLES.has(s))) {
             const trans = down.transaction(stores.includes('outbox') ? stores : [...stores, 'outbox'], mode, options);
             tracked.add(trans);
             return trans;
@@ -257,6 +258,8 @@ export function installSyncTracking(db: Dexie): SyncTracker {
         table(name) {
           const table = down.table(name);
           if (!SYNCED_TABLES.has(name)) return table;
+          const cached = wrapped.get(name);
+          if (cached) return cached;
           const tracking: DBCoreTable = {
             ...table,
             async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
@@ -291,6 +294,7 @@ export function installSyncTracking(db: Dexie): SyncTracker {
               return res;
             },
           };
+          wrapped.set(name, tracking);
           return tracking;
         },
       };

@@ -10,11 +10,12 @@ import { scoringService } from '@/lib/storage/scoring-service';
 import { settingsRepository } from '@/lib/storage/settings';
 import { templateRepository } from '@/lib/storage/templates';
 import { FichaDb } from '@/lib/storage/db';
+import { syncEngine, type SyncEngineDeps } from '@/lib/storage/sync-engine';
 
 let dbCount = 0;
 
-export function startBackground() {
-  const db = new FichaDb(`test-${++dbCount}`);
+export function startBackground(options: { dbName?: string; sync?: SyncEngineDeps } = {}) {
+  const db = new FichaDb(options.dbName ?? `test-${++dbCount}`);
   const contacts = contactRepository(db);
   const activities = activityRepository(db);
   const settings = settingsRepository(db);
@@ -22,12 +23,13 @@ export function startBackground() {
   const record = recordService(db, { contacts, activities, settings });
   const profile = profileService(db);
   const templates = templateRepository(db);
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), fakeBrowser.runtime.id);
+  const sync = syncEngine(db, { liveEvents: false, ...options.sync, onModelChanged: () => scoring.load() });
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync }), fakeBrowser.runtime.id);
   fakeBrowser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     // fakeBrowser passes an empty sender; a real browser stamps our own id on messages from our scripts.
     void handle(message, { ...sender, id: sender.id ?? fakeBrowser.runtime.id }).then(sendResponse);
     return true;
   });
-  return { db, handle };
+  return { db, handle, sync };
 }
 
