@@ -1,5 +1,6 @@
 // Gmail compose windows: the recipients chosen so far as participants; the focused window wins.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { noteFocus } from '@/lib/sites/compose-focus';
 import { gmailAdapter } from '@/lib/sites/gmail/adapter';
 import { loadIntoDocument, parseFixture } from './gmail-fixtures';
 
@@ -107,3 +108,24 @@ describe('gmail: threads and compose windows together', () => {
   });
 });
 
+
+describe('gmail: CTA insertion after the rep clicked the sidebar', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('goes to the compose window focused before the sidebar, not the newest one', () => {
+    loadIntoDocument('compose-en.html');
+    const first = document.querySelector('#compose-1 [role=textbox]') as HTMLElement;
+    first.focus();
+    noteFocus(document, first);
+    const host = document.createElement('ficha-sidebar');
+    host.tabIndex = 0;
+    document.body.append(host);
+    host.focus();
+    noteFocus(document, host);
+    expect(gmailAdapter.insertAtCaret(document, ' Book a demo')).toBe(true);
+    expect(first.textContent).toContain('Book a demo');
+    expect(document.querySelector('#compose-2 [role=textbox]')?.textContent).toBe('Hola Marta,');
+  });
+});

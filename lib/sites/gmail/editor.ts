@@ -1,4 +1,5 @@
 // Gmail's reply and compose editors: which one an insert goes to, and how to open a reply when none is open.
+import { focusedOf } from '../compose-focus';
 import { closestOf, findAll, findFirst, isShown } from '../dom';
 import { type InsertContent, insertIntoEditor, trackCaret } from '../editing';
 import { outsideBody } from './messages';
@@ -11,13 +12,14 @@ export function editorOf(node: Node): HTMLElement | null {
   return editor && outsideBody(editor) ? (editor as HTMLElement) : null;
 }
 
-/** The focused editor, else the last visible one (the newest reply or compose window). */
+/** The focused editor, else the one focused last (several compose windows), else the last visible one. */
 export function findEditor(doc: Document): HTMLElement | null {
   const active = doc.activeElement;
   const focused = active ? editorOf(active) : null;
   if (focused) return focused;
   const editors = findAll(doc, S.editor, (el) => isShown(el) && outsideBody(el)).els;
-  return (editors.at(-1) as HTMLElement | undefined) ?? null;
+  // Focus is in the sidebar (the rep clicked Insert): the editor focused before it, else the newest one.
+  return ((focusedOf(doc, editors) ?? editors.at(-1)) as HTMLElement | undefined) ?? null;
 }
 
 export function insertAtCaret(doc: Document, content: InsertContent): boolean {
