@@ -5,6 +5,7 @@ import path from 'node:path';
 import { launchWithExtension } from '../tests/e2e/support/launch';
 import { gmailPageHtml } from '../tests/e2e/support/gmail-dom';
 import { ctaInsertResults, pickerSearchResults } from './cta';
+import { importResults } from './import';
 import { lookupResults } from './lookup';
 import { dashboardPaintResults, popupSearchResults } from './pages';
 import { logLatencyResults, rescoreResults } from './record';
@@ -20,6 +21,7 @@ const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
 
 async function main() {
   const results: BenchResult[] = [...sizeResults(), ...scoringResults()];
+  results.push(...(await importResults())); // its own fresh profile: CSV import and export figures
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ficha-bench-'));
   const seeding = await launchWithExtension({ userDataDir });
   const seedPage = await seeding.context.newPage();

@@ -54,7 +54,8 @@ interface Deps {
   newId?: () => string;
 }
 
-const UNDO_CHUNK = 1000;
+/** Journal rows sort by chunk: the key is the zero-padded sequence number. */
+const chunkKey = (seq: number) => `#${String(seq).padStart(9, '0')}`;
 
 export function importService(db: FichaDb, { settings, now = Date.now, newId = () => crypto.randomUUID() }: Deps) {
   const chunkScope = [db.contacts, db.companies, db.activities, db.importBatches, db.importJournal, db.settings];
@@ -142,19 +143,19 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
       scored.push(toStored({ ...c, leadScore: result.total, leadGrade: result.grade }));
     }
 
-    // Undo journal: the state before this batch first touched each contact.
-    const keys = scored.map((c) => [batchId, c.id] as [string, string]);
-    const journaled = await db.importJournal.bulkGet(keys);
-    const journal: ImportJournalEntry[] = [];
-    scored.forEach((c, i) => {
-      if (journaled[i]) return;
-      journal.push({ batchId, contactId: c.id, before: created.has(c.id) ? null : (originals.get(c.id) ?? null) });
-    });
+    // Undo journal: one row for the chunk (created ids, and merged contacts as they were before this chunk).
+    const journal: ImportJournalEntry = {
+      batchId,
+      contactId: chunkKey(seq),
+      seq,
+      created: scored.filter((c) => created.has(c.id)).map((c) => c.id),
+      before: scored.flatMap((c) => (created.has(c.id) ? [] : [originals.get(c.id) as StoredContact])),
+    };
 
     if (newCompanies.length) await db.companies.bulkPut(newCompanies);
     await db.contacts.bulkPut(scored);
-    await db.importJournal.bulkPut(journal);
-    // SYNC: once lib/sync has an outbox, each written contact gets its outbox entry here, in this transaction.
+    await db.importJournal.put(journal);
+    // Sync: the storage middleware (sync-tracking.ts) records these contact writes in the outbox, in this transaction.
     const next: ImportBatch = {
       ...batch,
       status: 'running',
@@ -228,32 +229,33 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
 
     /**
      * Undoes the whole batch: contacts it created are deleted (with anything logged to them since), contacts it
-     * merged into get their earlier state back. Runs in chunks; interrupted, it continues where it stopped.
+     * merged into get their earlier state back. Runs chunk by chunk, newest first; interrupted, it continues where it
+     * stopped.
      */
     async undo(batchId: string): Promise<{ batch: ImportBatch; removed: number; restored: number }> {
       await open(batchId);
       let removed = 0;
       let restored = 0;
+      const chunks = db.importJournal.where('[batchId+contactId]').between([batchId, ''], [batchId, '\uffff']);
       for (;;) {
         const done = await db.transaction('rw', [db.contacts, db.activities, db.stageHistory, db.deals, db.importJournal], async () => {
-          const entries = await db.importJournal.where('batchId').equals(batchId).limit(UNDO_CHUNK).toArray();
-          const gone = entries.filter((e) => e.before === null).map((e) => e.contactId);
-          const back = entries.flatMap((e) => (e.before ? [e.before] : []));
-          for (const id of gone) {
+          const entry = await chunks.clone().last();
+          if (!entry) return true;
+          for (const id of entry.created) {
             await db.activities.where('[targetId+occurredAt]').between([id, -Infinity], [id, Infinity]).delete();
             await db.stageHistory.where('[contactId+at]').between([id, -Infinity], [id, Infinity]).delete();
             await db.deals.where('[contactId+date]').between([id, -Infinity], [id, Infinity]).delete();
           }
-          await db.contacts.bulkDelete(gone);
+          await db.contacts.bulkDelete(entry.created);
           // A merged contact erased since stays erased.
-          const still = await db.contacts.bulkGet(back.map((c) => c.id));
-          const restore = back.filter((_, i) => still[i]);
+          const still = await db.contacts.bulkGet(entry.before.map((c) => c.id));
+          const restore = entry.before.filter((_, i) => still[i]);
           await db.contacts.bulkPut(restore);
-          // SYNC: deletions and restores here become outbox entries (tombstones for `gone`) once sync exists.
-          await db.importJournal.bulkDelete(entries.map((e) => [e.batchId, e.contactId] as [string, string]));
-          removed += gone.length;
+          // Sync: these deletes and restores reach the outbox through the storage middleware, like any write.
+          await db.importJournal.delete([entry.batchId, entry.contactId]);
+          removed += entry.created.length;
           restored += restore.length;
-          return entries.length < UNDO_CHUNK;
+          return false;
         });
         if (done) break;
       }

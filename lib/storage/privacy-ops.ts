@@ -96,11 +96,16 @@ export function privacyOps(db: FichaDb, { settings, now = Date.now, newId = () =
           stageHistory: await db.stageHistory.where('[contactId+at]').between(lo, hi).delete(),
           consentLog: await db.consentLog.where('[contactId+at]').between(lo, hi).delete(),
           deals: await db.deals.where('[contactId+date]').between(lo, hi).delete(),
-          importSnapshots: await db.importJournal.where('contactId').equals(contactId).delete(),
+          importSnapshots: await db.importJournal
+            .filter((row) => row.created.includes(contactId) || row.before.some((c) => c.id === contactId))
+            .modify((row) => {
+              row.created = row.created.filter((id) => id !== contactId);
+              row.before = row.before.filter((c) => c.id !== contactId);
+            }),
         };
         await db.contacts.delete(contactId);
-        // SYNC: write the contact's tombstone to the outbox here (same transaction) once lib/sync has one, so the
-        // erasure reaches the team's server and every other replica.
+        // Sync: with team sync on, the storage middleware (sync-tracking.ts) turns these deletes into tombstones in
+        // the outbox, in this same transaction, so the erasure reaches the server and every other replica.
         let neverLogAdded: string[] = [];
         if (options.addToNeverLog) {
           const current = await settings.get();
