@@ -59,3 +59,17 @@ test('Gmail pop-out compose window shows its recipients', async ({ context, page
   await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
   await expect(page.getByTestId('participant')).toHaveCount(1);
 });
+
+test('a CTA goes into the compose window the rep was typing in, not the newest one', async ({ context, page }) => {
+  await serveGmail(context, {});
+  await page.goto(GMAIL_URL + '#inbox');
+  await openComposeDialog(page, 'c1', [ana]);
+  await openComposeDialog(page, 'c22', [marta]);
+  await page.locator('#compose-c1 [role=textbox]').click();
+  await expect(page.getByTestId('contact-email')).toHaveText(ana.email);
+  await page.getByTestId('create-contact').click();
+
+  await page.getByTestId('cta-template').first().getByTestId('cta-insert').click();
+  await expect(page.locator('#compose-c1 [role=textbox]')).toContainText('Ana');
+  await expect(page.locator('#compose-c22 [role=textbox]')).toHaveText('Hi,');
+});
