@@ -19,8 +19,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // alarms: the sync loop's 1-minute poll, which also wakes a stopped worker to resume a sync.
+    permissions: ['storage', 'alarms'],
     host_permissions: MAIL_HOSTS,
+    // The team sync server's origin, asked for at runtime when the rep connects (best effort: the server grants CORS).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     commands: {
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandToggle__' },
     },

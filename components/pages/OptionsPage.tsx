@@ -8,9 +8,7 @@ import { TemplatesSection } from './templates/TemplatesSection';
 import { ExportSection } from './import/ExportSection';
 import { ImportSection } from './import/ImportSection';
 import { PrivacySection } from './privacy/PrivacySection';
-
-// Sections that later work fills in (README lists which issue brings each) say so instead of pretending.
-const LATER_SECTIONS = ['syncTitle'] as const;
+import { SyncSection } from './sync/SyncSection';
 
 export function OptionsPage() {
   return (
@@ -32,12 +30,7 @@ export function OptionsPage() {
       <ImportSection />
       <ExportSection />
       <PrivacySection />
-      {LATER_SECTIONS.map((key) => (
-        <section key={key} aria-labelledby={`opt-${key}`}>
-          <h2 id={`opt-${key}`}>{i18n.t(`options.${key}`)}</h2>
-          <p className="muted">{i18n.t('options.comingSoon')}</p>
-        </section>
-      ))}
+      <SyncSection />
     </main>
   );
 }

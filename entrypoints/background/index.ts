@@ -14,6 +14,8 @@ import { settingsRepository } from '@/lib/storage/settings';
 import { templateRepository } from '@/lib/storage/templates';
 import { privacyOps } from '@/lib/storage/privacy-ops';
 import { FichaDb } from '@/lib/storage/db';
+import { syncEngine } from '@/lib/storage/sync-engine';
+import { notifyTabsOfSync, startSyncRuntime } from '@/lib/messaging/features/sync-runtime';
 
 export default defineBackground(() => {
   const uiLanguage = browser.i18n.getUILanguage();
@@ -37,9 +39,12 @@ export default defineBackground(() => {
   const retention = () => void privacy.retentionDue().then((due) => (due ? privacy.runRetention() : null)).catch((e: unknown) => console.error('[ficha] retention', e));
   setTimeout(retention, 10_000);
   setInterval(retention, 6 * 3_600_000);
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
+  // Team sync (optional): off until the rep connects a server in the options page.
+  const sync = syncEngine(db, { onRemoteChange: () => void notifyTabsOfSync(), onModelChanged: () => scoring.load() });
+  startSyncRuntime(sync);
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
-  Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates } });
+  Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates, sync } });
 
   // The keyboard command flips the remembered state; every webmail tab's sidebar follows storage.onChanged.
   browser.commands?.onCommand.addListener((command) => {

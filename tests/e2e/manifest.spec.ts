@@ -13,7 +13,9 @@ const manifest = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manife
 test('the Chrome build is MV3 with least privilege', () => {
   const m = manifest('chrome-mv3');
   expect(m.manifest_version).toBe(3);
-  expect(m.permissions).toEqual(['storage']);
+  expect(m.permissions).toEqual(['storage', 'alarms']);
+  // The sync server's host only on request, at runtime.
+  expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(m.host_permissions).toEqual(MAIL_HOSTS);
   expect(JSON.stringify(m)).not.toContain('<all_urls>');
   expect(m.default_locale).toBe('en');
@@ -22,6 +24,6 @@ test('the Chrome build is MV3 with least privilege', () => {
 test('the Firefox build carries a gecko id and the same permissions', () => {
   const m = manifest('firefox-mv2');
   expect(m.browser_specific_settings.gecko.id).toBe('ficha@ficha.app');
-  expect([...m.permissions].sort()).toEqual(['storage', ...MAIL_HOSTS].sort());
+  expect([...m.permissions].sort()).toEqual(['storage', 'alarms', ...MAIL_HOSTS].sort());
   expect(m.content_scripts[0].matches).toEqual(['https://mail.google.com/*']);
 });

@@ -1,0 +1,24 @@
+// Drives the background's sync loop: a 1-minute alarm (polling fallback, survives worker restarts), online/offline
+// events, resume on start, and a nudge to open webmail tabs when a pull changed rows so their sidebar refetches.
+import { browser } from 'wxt/browser';
+import type { SyncEngine } from '@/lib/storage/sync-engine';
+
+export const SYNC_ALARM = 'ficha-sync';
+/** Sent to content scripts after a pull changed local rows. */
+export const SYNC_CHANGED_MESSAGE = 'ficha.sync.changed';
+
+export async function notifyTabsOfSync(): Promise<void> {
+  // Without the `tabs` permission tabs come without URLs; a tab without our content script just refuses.
+  const tabs = await browser.tabs.query({}).catch(() => []);
+  await Promise.all(tabs.map((t) => (t.id === undefined ? null : browser.tabs.sendMessage(t.id, { type: SYNC_CHANGED_MESSAGE }).catch(() => null))));
+}
+
+export function startSyncRuntime(sync: SyncEngine): void {
+  void browser.alarms?.create(SYNC_ALARM, { periodInMinutes: 1 });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.onAlarm();
+  });
+  globalThis.addEventListener?.('online', () => sync.onOnline());
+  globalThis.addEventListener?.('offline', () => sync.onOffline());
+  void sync.start().catch((error: unknown) => console.error('[ficha] sync start failed', error));
+}
