@@ -19,6 +19,7 @@ export function PrivacySection() {
   const [retention, setRetention] = useState<Retention | null>(null);
   const [months, setMonths] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [teamSync, setTeamSync] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
     void send<'privacy.audit'>({ type: 'privacy.audit' }).then(setAudit, () => undefined);
@@ -28,6 +29,9 @@ export function PrivacySection() {
     }, () => undefined);
   }, []);
   useEffect(refresh, [refresh]);
+  useEffect(() => {
+    void send<'sync.status'>({ type: 'sync.status' }).then((s) => setTeamSync(s.state === 'off' ? null : (s.teamName ?? s.url)), () => undefined);
+  }, []);
 
   useEffect(() => {
     const q = query.trim();
@@ -72,9 +76,15 @@ export function PrivacySection() {
   return (
     <section aria-labelledby="opt-gdpr" data-testid="privacy-section">
       <h2 id="opt-gdpr">{i18n.t('gdpr.title')}</h2>
-      <p className="muted" data-testid="privacy-local-only">
-        {i18n.t('gdpr.localOnly')}
-      </p>
+      {teamSync === null ? (
+        <p className="muted" data-testid="privacy-local-only">
+          {i18n.t('gdpr.localOnly')}
+        </p>
+      ) : (
+        <p className="muted" data-testid="privacy-team-sync">
+          {i18n.t('gdpr.syncOn', [teamSync])}
+        </p>
+      )}
       <label>
         {i18n.t('gdpr.search')} <input type="search" data-testid="privacy-search" value={query} onChange={(e) => setQuery(e.target.value)} />
       </label>
