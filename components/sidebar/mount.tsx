@@ -8,6 +8,7 @@ import type { SiteAdapter } from '@/lib/sites/types';
 import { watchThread } from '@/lib/sites/watch';
 import { syncCollapsed } from './collapse';
 import { listenForPickerShortcut } from './picker-shortcut';
+import { refreshOnSync } from './sync-refresh';
 import { Sidebar } from './Sidebar';
 import { SiteContext } from './site';
 import './sidebar.css';
@@ -20,6 +21,7 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapt
   syncCollapsed(controller.signal);
   const site = { adapter, doc: document };
   const queryClient = createQueryClient();
+  refreshOnSync(queryClient, controller.signal);
   // Ask the background as soon as the thread is read, before React has rendered the loading state.
   const prefetch = () => {
     const emails = store.getSnapshot()?.participants.map((p) => p.email) ?? [];
