@@ -3,6 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/open.ts';
+import { prepared } from '../db/prepared.ts';
 import { teams, tokens } from '../db/schema.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -63,11 +64,6 @@ export async function disableTeam(db: Db, teamId: string): Promise<boolean> {
 
 /** The token's team when the token is valid, not revoked, and its team not disabled. */
 export async function authenticate(db: Db, token: string) {
-  const found = await db
-    .select({ tokenId: tokens.id, label: tokens.label, teamId: teams.id, teamName: teams.name, revokedAt: tokens.revokedAt, disabledAt: teams.disabledAt })
-    .from(tokens)
-    .innerJoin(teams, eq(teams.id, tokens.teamId))
-    .where(eq(tokens.hash, hashToken(token)));
-  const row = found[0];
+  const [row] = await prepared(db).authByHash.execute({ hash: hashToken(token) });
   return row && !row.revokedAt && !row.disabledAt ? row : undefined;
 }

@@ -52,15 +52,13 @@ describe.each(backends)('pull cursor under concurrent pushes on $name', (backend
     let pulls = 0;
     const reader = async () => {
       for (;;) {
+        // Only a page requested after the last push was acknowledged can prove the reader caught up.
+        const requestedAfterWriters = writersDone;
         const page = PullResponseSchema.parse((await call(app, token, 'GET', `/v1/pull?limit=7${cursor ? `&cursor=${cursor}` : ''}`)).json);
         pulls++;
         for (const r of page.rows) seen.set(r.id, r);
         cursor = page.cursor;
-        if (!page.hasMore && writersDone) {
-          const last = page.rows[page.rows.length - 1];
-          // One more pass after the writers finished and nothing more to read: caught up.
-          if (!last) return;
-        }
+        if (!page.hasMore && requestedAfterWriters && page.rows.length === 0) return;
         if (!page.hasMore) await new Promise((r) => setTimeout(r, 1));
       }
     };
