@@ -2,11 +2,13 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ContactSearch } from '@/components/pages/ContactSearch';
 import { renderPage } from '@/components/pages/renderPage';
+import { SyncStatusLine } from '@/components/pages/sync/SyncStatusLine';
 
 document.documentElement.lang = browser.i18n.getUILanguage();
 renderPage(
   <>
     <ContactSearch />
+    <SyncStatusLine />
     <p className="row">
       <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer" data-testid="open-dashboard">
         {i18n.t('dashboard.open')}

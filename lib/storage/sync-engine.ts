@@ -367,7 +367,8 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
     if (st && !st.initialPullDone) await db.syncState.put({ ...st, initialPullDone: true });
     progress = null;
     if (modelChanged) await deps.onModelChanged?.();
-    if (needsFullRescore && !modelChanged) await rescoreAll(db, activeScorer(db), now(), () => {});
+    // Scores of a bulk download follow in the background, in the rescore's short chunked transactions.
+    if (needsFullRescore && !modelChanged) void rescoreAll(db, activeScorer(db), now(), () => {}).catch((e: unknown) => console.error('[ficha] rescore after sync failed', e));
     if (anyChange) deps.onRemoteChange?.();
   }
 
