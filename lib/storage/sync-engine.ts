@@ -330,7 +330,7 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
         applied.changed++;
       }
 
-      if (!bulk && applied.contactsToRescore.size <= RESCORE_INLINE_MAX) {
+      if (applied.contactsToRescore.size <= RESCORE_INLINE_MAX) {
         const at = now();
         for (const id of applied.contactsToRescore) await rescoreContact(db, id, at);
         applied.contactsToRescore.clear();
