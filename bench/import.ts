@@ -66,7 +66,7 @@ export async function importResults(rows = Number(process.env.BENCH_IMPORT_ROWS 
     results.push({ name: 'import: JS heap peak, options page / background worker', value: round(heap / 1048576, 1), unit: 'MiB', detail: { background: round(workerHeap / 1048576, 1) } });
     results.push({ name: 'import: long tasks (> 50 ms) in the options page', value: long.length, unit: '', detail: { maxMs: round(Math.max(0, ...long)) } });
 
-    const download = page.waitForEvent('download');
+    const download = page.waitForEvent('download', { timeout: 600_000 });
     const t1 = Date.now();
     await page.getByTestId('export-run').click();
     await page.getByTestId('export-done').waitFor({ timeout: 600_000 });

@@ -5,6 +5,7 @@ import type { PipelineChunk, RejectedRow } from '@/lib/domain/csv-pipeline';
 import type { ImportBatch, ImportCounts } from '@/lib/domain/import-batch';
 import type { MergePolicy } from '@/lib/domain/import-merge';
 import { send } from '@/lib/messaging/client';
+import { FichaError } from '@/lib/messaging/errors';
 
 export interface ImportProgress {
   rows: number;
@@ -38,26 +39,41 @@ export async function runImport(
   const rejected: RejectedRow[] = [];
   const startedAt = Date.now();
   let rows = 0;
+  const write = (chunk: PipelineChunk) =>
+    send<'import.chunk'>({ type: 'import.chunk', batchId: batch.id, seq: chunk.seq, records: chunk.records, rejected: chunk.rejected.length, rows: chunk.rows });
+  // Two chunks in flight: the next one is on its way (serialised, validated) while the background writes this one.
+  // The background writes them in sequence order; one that overtook its predecessor is sent again after it.
+  let previous: Promise<void> = Promise.resolve();
   try {
     for await (const chunk of chunks) {
       if (hooks.signal?.aborted) break;
       rows += chunk.rows;
       if (chunk.seq <= batch.lastSeq) continue; // written before this resume
-      const result = await send<'import.chunk'>({
-        type: 'import.chunk',
-        batchId: batch.id,
-        seq: chunk.seq,
-        records: chunk.records,
-        rejected: chunk.rejected.length,
-        rows: chunk.rows,
-      });
-      batch = result.batch;
-      rejected.push(...chunk.rejected);
-      const byRow = new Map(chunk.records.map((r) => [r.row, r]));
-      for (const refusal of result.refused) rejected.push({ row: refusal.row, reason: refusal.reason, cells: byRow.get(refusal.row)?.emails ?? [] });
-      hooks.onProgress?.({ rows, bytesRead: chunk.bytesRead, counts: batch.counts, startedAt, at: Date.now() });
+      const before = previous;
+      const request = write(chunk);
+      const seenRows = rows;
+      previous = (async () => {
+        let result: Awaited<ReturnType<typeof write>>;
+        try {
+          result = await request;
+        } catch (error) {
+          await before;
+          if (!(error instanceof FichaError && (error.details as { reason?: string } | undefined)?.reason === 'out_of_order')) throw error;
+          result = await write(chunk);
+        }
+        await before;
+        batch = result.batch;
+        rejected.push(...chunk.rejected);
+        const byRow = new Map(chunk.records.map((r) => [r.row, r]));
+        for (const refusal of result.refused) rejected.push({ row: refusal.row, reason: refusal.reason, cells: byRow.get(refusal.row)?.emails ?? [] });
+        hooks.onProgress?.({ rows: seenRows, bytesRead: chunk.bytesRead, counts: batch.counts, startedAt, at: Date.now() });
+      })();
+      previous.catch(() => undefined); // awaited below; this only keeps an early failure from being reported as unhandled
+      await before;
     }
+    await previous;
   } catch (error) {
+    await previous.catch(() => undefined);
     await send<'import.cancel'>({ type: 'import.cancel', batchId: batch.id }).catch(() => undefined);
     throw error;
   }
