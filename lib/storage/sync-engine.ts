@@ -579,6 +579,12 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
       if (config) error = { kind: 'offline', message: userMessage('offline', '') };
     },
 
+    /** A server is configured (the runtime keeps the worker alive for the live event stream meanwhile). */
+    isConnected: async () => {
+      await ensureLoaded();
+      return config !== null;
+    },
+
     /** Test hook: wait until the loop is idle. */
     idle: async () => {
       while (running) await running;

@@ -20,5 +20,10 @@ export function startSyncRuntime(sync: SyncEngine): void {
   });
   globalThis.addEventListener?.('online', () => sync.onOnline());
   globalThis.addEventListener?.('offline', () => sync.onOffline());
+  // Chrome stops an idle worker after 30 s, which would close the server's event stream; an extension API call
+  // every 20 s keeps it running while a sync server is connected, so another device's edit shows within seconds.
+  setInterval(() => {
+    void sync.isConnected().then((on) => (on ? browser.runtime.getPlatformInfo() : null)).catch(() => null);
+  }, 20_000);
   void sync.start().catch((error: unknown) => console.error('[ficha] sync start failed', error));
 }
