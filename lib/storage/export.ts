@@ -17,6 +17,9 @@ export interface ExportPage {
   contacts: (Contact & { activities?: Activity[]; deals?: Deal[] })[];
   /** Pass back as `after` for the next page; null at the end. */
   next: string | null;
+  /** With `csv`: the page's rows as CSV lines (contacts is then empty) and how many there are. */
+  csv?: string;
+  count?: number;
 }
 
 export function matchesFilter(c: StoredContact, f: ExportFilter): boolean {

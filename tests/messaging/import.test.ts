@@ -168,5 +168,8 @@ describe('export', () => {
     expect(page.contacts.map((c) => c.emails[0]?.address)).toEqual(['a@acme.com']);
     expect(page.contacts[0]?.activities?.some((x) => x.type === 'stage.changed')).toBe(true);
     expect((await send<'export.page'>({ type: 'export.page', filter: { owner: 'nobody' } })).contacts).toEqual([]);
+    const csv = await send<'export.page'>({ type: 'export.page', filter: {}, csv: ';' });
+    expect(csv).toMatchObject({ contacts: [], count: 2, next: null });
+    expect(csv.csv?.split('\r\n').filter(Boolean).map((l) => l.split(';')[0]).sort()).toEqual(['a@acme.com', 'b@acme.com']);
   });
 });

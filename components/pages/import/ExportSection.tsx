@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { contactCsvCells, csvHeader, csvLine } from '@/lib/domain/export-csv';
+import { csvHeader } from '@/lib/domain/export-csv';
 import { DEFAULT_STAGE_IDS, RELATIONSHIP_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { send } from '@/lib/messaging/client';
 import { download } from './download';
@@ -20,10 +20,21 @@ export async function exportContacts(options: {
   let after: string | null = null;
   let count = 0;
   do {
-    const page: Awaited<ReturnType<typeof send<'export.page'>>> = await send<'export.page'>({ type: 'export.page', filter: options.filter, after, limit: PAGE, full });
-    if (full) parts.push(page.contacts.map((c, i) => (count + i > 0 ? ',' : '') + JSON.stringify(c)).join(''));
-    else parts.push(page.contacts.map((c) => csvLine(contactCsvCells(c), options.delimiter)).join(''));
-    count += page.contacts.length;
+    const page: Awaited<ReturnType<typeof send<'export.page'>>> = await send<'export.page'>({
+      type: 'export.page',
+      filter: options.filter,
+      after,
+      limit: PAGE,
+      full,
+      ...(full ? {} : { csv: options.delimiter }),
+    });
+    if (full) {
+      parts.push(page.contacts.map((c, i) => (count + i > 0 ? ',' : '') + JSON.stringify(c)).join(''));
+      count += page.contacts.length;
+    } else {
+      parts.push(page.csv ?? '');
+      count += page.count ?? 0;
+    }
     after = page.next;
   } while (after);
   if (full) parts.push(']}');

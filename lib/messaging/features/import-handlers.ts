@@ -1,4 +1,5 @@
 // Handlers for the messages declared in ./import.ts; the services are built here over the one database.
+import { contactCsvCells, csvLine } from '@/lib/domain/export-csv';
 import type { FichaDb } from '@/lib/storage/db';
 import { exportReader } from '@/lib/storage/export';
 import { importService, ImportRefusal } from '@/lib/storage/import';
@@ -37,7 +38,11 @@ export function importHandlers({ db, settings }: Deps): HandlersFor<keyof Import
     'import.batches': () => imports.list(),
     'import.saveMapping': ({ signature, name, mapping }) => imports.saveMapping({ signature, name, mapping }),
     'import.findMapping': ({ signature }) => imports.findMapping(signature),
-    'export.page': ({ filter, after, limit, full }) => exports.page(filter, after, limit, full),
+    'export.page': async ({ filter, after, limit, full, csv }) => {
+      const page = await exports.page(filter, after, limit, full && !csv);
+      if (!csv) return page;
+      return { contacts: [], next: page.next, count: page.contacts.length, csv: page.contacts.map((c) => csvLine(contactCsvCells(c), csv)).join('') };
+    },
     'privacy.exportPerson': async ({ contactId }) => {
       const data = await privacy.exportPerson(contactId);
       if (!data) throw new FichaError('not_found', `No contact with id ${contactId}`);

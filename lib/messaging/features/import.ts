@@ -45,6 +45,8 @@ export const importRequests = [
     after: z.string().max(64).nullable().default(null),
     limit: z.number().int().min(1).max(MAX_EXPORT_PAGE).default(2000),
     full: z.boolean().default(false),
+    /** Rows as CSV text built in the background (a quarter of the message size of the records). */
+    csv: z.enum([',', ';']).optional(),
   }),
   z.object({ type: z.literal('privacy.exportPerson'), contactId: Id }),
   z.object({ type: z.literal('privacy.erasePerson'), contactId: Id, addToNeverLog: z.boolean().default(false) }),
