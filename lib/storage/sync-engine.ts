@@ -347,11 +347,19 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
     let anyChange = false;
     let modelChanged = false;
     let needsFullRescore = false;
+    const first = await readState();
+    if (!first) return;
+    // The next page is fetched while this one is written (pages still apply in cursor order, one transaction each).
+    let next: Promise<PullResponse> = h.pull(first.cursor, pullLimit);
     for (;;) {
+      const page = await next;
+      if (page.hasMore) {
+        next = h.pull(page.cursor, pullLimit);
+        next.catch(() => {}); // awaited next turn; a failure there is handled then
+      }
       const st = await readState();
       if (!st) return;
       const bulk = !st.initialPullDone;
-      const page = await h.pull(st.cursor, pullLimit);
       const applied = await applyPage(page, bulk);
       knownHead = Math.max(knownHead, page.head);
       if (applied.changed) anyChange = true;
