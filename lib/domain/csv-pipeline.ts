@@ -16,6 +16,8 @@ export interface PipelineChunk {
   /** Data rows in this chunk. */
   rows: number;
   bytesRead: number;
+  /** The records as JSON text, when `records` was emptied to cross threads cheaply (one string, not 2,000 objects). */
+  recordsJson?: string;
 }
 
 export interface Inspection extends CsvMeta {

@@ -85,3 +85,15 @@ test('unknown columns get the mapping screen with a preview; Windows-1252 and ; 
   await expect(page.getByTestId('import-summary')).toHaveAttribute('data-imported', '2');
   expect(await storedContactCount(context)).toBe(2);
 });
+
+test('a CSV dropped on the import area is imported like a picked one', async ({ context, page, extensionId }) => {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['Email,First Name\r\nzoe@drop.test,Zoe\r\nyan@drop.test,Yan\r\n'], 'dropped.csv', { type: 'text/csv' }));
+    return dt;
+  });
+  await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('import-summary')).toHaveAttribute('data-imported', '2');
+  expect(await storedContactCount(context)).toBe(2);
+});

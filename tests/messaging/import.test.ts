@@ -125,6 +125,12 @@ describe('CSV import through the background', () => {
     const batch = await send<'import.begin'>({ type: 'import.begin', fileName: 'x.csv', fileSize: 1, format: 'generic', mapping: ['email'] });
     await expect(send({ type: 'import.chunk', batchId: batch.id, seq: 0, records: [{ row: 2, emails: [] }] as never, rejected: 0, rows: 1 })).rejects.toMatchObject({ code: 'invalid_message' });
     expect(await send<'contacts.count'>({ type: 'contacts.count' })).toBe(0);
+    // The worker's JSON-text form is validated the same way.
+    await expect(send({ type: 'import.chunk', batchId: batch.id, seq: 0, recordsJson: '[{"row":2,"emails":[]}]', rejected: 0, rows: 1 })).rejects.toMatchObject({ code: 'invalid_message' });
+    await expect(send({ type: 'import.chunk', batchId: batch.id, seq: 0, recordsJson: '[{', rejected: 0, rows: 1 })).rejects.toMatchObject({ code: 'invalid_message' });
+    const record = { row: 2, emails: ['json@acme.com'], firstName: 'J', lastName: '', company: '', title: '', phones: [], stage: null, owner: '', createdAt: null, tags: [], website: '', location: '' };
+    const ok = await send<'import.chunk'>({ type: 'import.chunk', batchId: batch.id, seq: 0, recordsJson: JSON.stringify([record]), rejected: 0, rows: 1 });
+    expect(ok.counts).toEqual({ imported: 1, merged: 0, rejected: 0 });
   });
 
   it('saves a column mapping for a header set and finds it again', async () => {

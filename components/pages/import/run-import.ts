@@ -40,7 +40,14 @@ export async function runImport(
   const startedAt = Date.now();
   let rows = 0;
   const write = (chunk: PipelineChunk) =>
-    send<'import.chunk'>({ type: 'import.chunk', batchId: batch.id, seq: chunk.seq, records: chunk.records, rejected: chunk.rejected.length, rows: chunk.rows });
+    send<'import.chunk'>({
+      type: 'import.chunk',
+      batchId: batch.id,
+      seq: chunk.seq,
+      ...(chunk.recordsJson === undefined ? { records: chunk.records } : { recordsJson: chunk.recordsJson }),
+      rejected: chunk.rejected.length,
+      rows: chunk.rows,
+    });
   // Two chunks in flight: the next one is on its way (serialised, validated) while the background writes this one.
   // The background writes them in sequence order; one that overtook its predecessor is sent again after it.
   let previous: Promise<void> = Promise.resolve();
@@ -64,7 +71,8 @@ export async function runImport(
         await before;
         batch = result.batch;
         rejected.push(...chunk.rejected);
-        const byRow = new Map(chunk.records.map((r) => [r.row, r]));
+        const records: PipelineChunk['records'] = result.refused.length && chunk.recordsJson ? JSON.parse(chunk.recordsJson) : chunk.records;
+        const byRow = new Map(records.map((r) => [r.row, r]));
         for (const refusal of result.refused) rejected.push({ row: refusal.row, reason: refusal.reason, cells: byRow.get(refusal.row)?.emails ?? [] });
         hooks.onProgress?.({ rows: seenRows, bytesRead: chunk.bytesRead, counts: batch.counts, startedAt, at: Date.now() });
       })();

@@ -7,7 +7,7 @@ import { privacyOps } from '@/lib/storage/privacy-ops';
 import type { SettingsRepository } from '@/lib/storage/settings';
 import { FichaError } from '../errors';
 import type { HandlersFor } from '../protocol';
-import type { ImportResponses } from './import';
+import { ImportRecordsSchema, type ImportResponses } from './import';
 
 interface Deps {
   db: FichaDb;
@@ -30,7 +30,18 @@ export function importHandlers({ db, settings }: Deps): HandlersFor<keyof Import
   const privacy = privacyOps(db, { settings });
   return {
     'import.begin': ({ type: _t, ...input }) => imports.begin(input),
-    'import.chunk': ({ type: _t, ...chunk }) => refusals(imports.chunk(chunk)),
+    'import.chunk': ({ type: _t, recordsJson, ...chunk }) => {
+      if (recordsJson === undefined) return refusals(imports.chunk(chunk));
+      let json: unknown;
+      try {
+        json = JSON.parse(recordsJson);
+      } catch {
+        throw new FichaError('invalid_message', 'recordsJson is not JSON');
+      }
+      const records = ImportRecordsSchema.safeParse(json);
+      if (!records.success) throw new FichaError('invalid_message', 'Invalid import records', records.error.issues.slice(0, 20));
+      return refusals(imports.chunk({ ...chunk, records: [...chunk.records, ...records.data] }));
+    },
     'import.finish': ({ batchId }) => refusals(imports.finish(batchId)),
     'import.cancel': ({ batchId }) => refusals(imports.cancel(batchId)),
     'import.resume': ({ batchId }) => refusals(imports.resume(batchId)),

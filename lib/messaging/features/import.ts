@@ -9,6 +9,7 @@ import type { EraseResult, PersonExport, RetentionState } from '@/lib/storage/pr
 
 const Id = z.string().min(1).max(64);
 export const MAX_IMPORT_CHUNK = 5000;
+export const ImportRecordsSchema = z.array(ImportRecordSchema).max(MAX_IMPORT_CHUNK);
 export const MAX_EXPORT_PAGE = 5000;
 const Mapping = z.array(z.enum(IMPORT_FIELDS).nullable()).max(500);
 const FORMATS = ['hubspot', 'google', 'google-legacy', 'outlook', 'outlook-com', 'excel-es', 'generic', 'unknown'] as const;
@@ -26,7 +27,9 @@ export const importRequests = [
     type: z.literal('import.chunk'),
     batchId: Id,
     seq: z.number().int().nonnegative(),
-    records: z.array(ImportRecordSchema).max(MAX_IMPORT_CHUNK),
+    records: z.array(ImportRecordSchema).max(MAX_IMPORT_CHUNK).default([]),
+    /** The same records as JSON text (what the page's worker sends: cheaper to pass on than objects); validated alike. */
+    recordsJson: z.string().max(64 * 1024 * 1024).optional(),
     rejected: z.number().int().nonnegative(),
     rows: z.number().int().nonnegative(),
   }),
