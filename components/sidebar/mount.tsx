@@ -1,14 +1,15 @@
 // Mounts the sidebar for one site adapter in an open shadow root, for the lifetime of the content script.
+// The entrypoint is named after the site (gmail.content → gmail.css, outlook.content → outlook.css).
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createQueryClient, lookupQuery } from '@/lib/query/hooks';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { watchThread } from '@/lib/sites/watch';
 import { syncCollapsed } from './collapse';
 import { listenForPickerShortcut } from './picker-shortcut';
 import { refreshOnSync } from './sync-refresh';
+import { createShadowHost } from './shadow-host';
 import { Sidebar } from './Sidebar';
 import { SiteContext } from './site';
 import './sidebar.css';
@@ -30,30 +31,19 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapt
   store.subscribe(prefetch);
   prefetch();
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'ficha-sidebar',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    mode: 'open',
-    // Keys typed in the sidebar must not trigger Gmail's keyboard shortcuts.
-    isolateEvents: ['keydown', 'keyup', 'keypress'],
-    onMount(container) {
-      const root = createRoot(container);
-      root.render(
-        <QueryClientProvider client={queryClient}>
-          <SiteContext.Provider value={site}>
-            <Sidebar store={store} />
-          </SiteContext.Provider>
-        </QueryClientProvider>,
-      );
-      return root;
-    },
-    onRemove(root) {
-      root?.unmount();
-      queryClient.clear();
-    },
+  const ui = await createShadowHost(adapter.site, controller.signal);
+  const root = createRoot(ui.container);
+  root.render(
+    <QueryClientProvider client={queryClient}>
+      <SiteContext.Provider value={site}>
+        <Sidebar store={store} />
+      </SiteContext.Provider>
+    </QueryClientProvider>,
+  );
+  ctx.onInvalidated(() => {
+    root.unmount();
+    queryClient.clear();
+    ui.remove();
   });
-  ui.mount();
   return ui;
 }
