@@ -6,14 +6,19 @@ import type { ThreadContext } from '@/lib/sites/types';
 import type { ThreadStore } from '@/lib/sites/watch';
 import { ContactCard } from './ContactCard';
 import { ErrorNotice } from './ErrorNotice';
+import { FindContact } from './FindContact';
+import type { HealthStore } from '@/lib/sites/health-watch';
 import { ParticipantList } from './ParticipantList';
 import { collapseStore } from './collapse';
 import { PICKER_OPEN, pickerRequests } from './picker-shortcut';
 import { UnknownPerson } from './UnknownPerson';
 
 /** Present only while a thread is open; a new thread starts from its last external sender. */
-export function Sidebar({ store }: { store: ThreadStore }) {
+export function Sidebar({ store, health }: { store: ThreadStore; health: HealthStore }) {
   const thread = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const pageHealth = useSyncExternalStore(health.subscribe, health.getSnapshot);
+  // Unrecognised: nothing read, or a message whose people could not be read (the webmail's markup changed).
+  if (pageHealth === 'unrecognised' && (!thread || thread.participants.length === 0)) return <FindContact />;
   if (!thread) return null;
   return <ThreadPanel key={thread.threadId ?? thread.messageIds.join(',')} thread={thread} />;
 }
@@ -29,7 +34,7 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
   const selected = participants.find((p) => p.email === picked) ?? participants[0];
   // The picker shortcut must work with the sidebar hidden too: show it, the template list takes focus.
   useEffect(() => {
-    const expand = () => setCollapsed(false);
+    const expand = () => collapseStore.set(false);
     pickerRequests.addEventListener(PICKER_OPEN, expand);
     return () => pickerRequests.removeEventListener(PICKER_OPEN, expand);
   }, []);

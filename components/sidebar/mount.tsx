@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createQueryClient, lookupQuery } from '@/lib/query/hooks';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { watchThread } from '@/lib/sites/watch';
+import { watchHealth } from '@/lib/sites/health-watch';
 import { syncCollapsed } from './collapse';
 import { listenForPickerShortcut } from './picker-shortcut';
 import { refreshOnSync } from './sync-refresh';
@@ -18,6 +19,7 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapt
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
   const store = watchThread(adapter, document, controller.signal);
+  const health = watchHealth(adapter, document, controller.signal);
   listenForPickerShortcut(document, controller.signal);
   syncCollapsed(controller.signal);
   const site = { adapter, doc: document };
@@ -36,7 +38,7 @@ export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapt
   root.render(
     <QueryClientProvider client={queryClient}>
       <SiteContext.Provider value={site}>
-        <Sidebar store={store} />
+        <Sidebar store={store} health={health} />
       </SiteContext.Provider>
     </QueryClientProvider>,
   );

@@ -7,7 +7,9 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 /** The entrypoint's CSS (cssInjectionMode 'ui' keeps it out of the page and web-accessible for us). */
 async function entryCss(entrypoint: string): Promise<string> {
   try {
-    const css = await (await fetch(browser.runtime.getURL(`/content-scripts/${entrypoint}.css` as '/content-scripts/gmail.css'))).text();
+    // WXT types getURL for public files only; the entrypoint's CSS is a build output of the same extension.
+    const url = (browser.runtime.getURL as (path: string) => string)(`/content-scripts/${entrypoint}.css`);
+    const css = await (await fetch(url)).text();
     return css.replaceAll(':root', ':host');
   } catch (error) {
     console.warn('[ficha] sidebar styles could not be loaded', error);
