@@ -36,7 +36,8 @@ export function CtaItem({ template, contactId, threadId }: { template: Suggested
 
   const insert = async () => {
     // Inserted first, synchronously when an editor is open: the rep sees the text in the same frame.
-    const outcome = await insertOrOpenReply(adapter, doc, insertable(template.body));
+    const subject = template.subject.map((s) => (s.kind === 'missing' ? '' : s.text)).join('');
+    const outcome = await insertOrOpenReply(adapter, doc, insertable(template.body), subject);
     setStatus({ kind: outcome });
     if (outcome === 'inserted') record.mutate({ templateId: template.id, threadId });
   };

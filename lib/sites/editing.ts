@@ -119,3 +119,23 @@ export function insertIntoEditor(doc: Document, editor: HTMLElement, content: In
   if (!ok) spliceNodes(doc, editor, selection, segments);
   return true;
 }
+
+/**
+ * A new email's subject from the template, only when the compose window the editor sits in has an empty subject
+ * field (a reply's subject, or one the rep typed, is never replaced). The compose window is the largest ancestor
+ * holding this editor and no other.
+ */
+export function fillEmptySubject(editor: HTMLElement, subjectSelectors: readonly string[], editorSelector: string, subject: string): boolean {
+  if (!subject.trim()) return false;
+  let input: HTMLInputElement | null = null;
+  for (let node = editor.parentElement; node && node.querySelectorAll(editorSelector).length <= 1; node = node.parentElement) {
+    input = node.querySelector<HTMLInputElement>(subjectSelectors.join(','));
+    if (input) break;
+  }
+  if (!input || input.value.trim()) return false;
+  // The native setter, so the webmail's own input handling (and draft saving) sees the change as typing.
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, subject);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+}

@@ -4,8 +4,8 @@ import type { SiteAdapter } from './types';
 
 export type InsertOutcome = 'inserted' | 'no-editor';
 
-export async function insertOrOpenReply(adapter: SiteAdapter, doc: Document, content: InsertContent, timeoutMs = 3000): Promise<InsertOutcome> {
-  if (adapter.insertAtCaret(doc, content)) return 'inserted';
+export async function insertOrOpenReply(adapter: SiteAdapter, doc: Document, content: InsertContent, subject = '', timeoutMs = 3000): Promise<InsertOutcome> {
+  if (adapter.insertAtCaret(doc, content, subject)) return 'inserted';
   if (!adapter.openReply?.(doc)) return 'no-editor';
   const win = doc.defaultView;
   const Observer = win?.MutationObserver ?? MutationObserver;

@@ -59,9 +59,10 @@ export interface SiteAdapter {
   observe(doc: Document, onChange: () => void, signal: AbortSignal): void;
   /**
    * Inserts text (and http(s) links) at the caret of the open reply/compose editor as typing would, so the editor's
-   * undo and draft saving see it; the caret the rep last had in that editor is restored first. False when no editor is open.
+   * undo and draft saving see it; the caret the rep last had in that editor is restored first. `subject` fills the
+   * subject of a new email when its field is empty. False when no editor is open.
    */
-  insertAtCaret(doc: Document, content: InsertContent): boolean;
+  insertAtCaret(doc: Document, content: InsertContent, subject?: string): boolean;
   /** A message's body as plain text (for the optional body copy on log), or null when the page does not show it. */
   readBody?(doc: Document, messageId: string): string | null;
   /** Opens a reply to the open thread (its editor appears asynchronously); false when there is nothing to reply to. */

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { MailThread } from './support/gmail-dom';
 import { SELF } from './support/gmail-dom';
 import { expect, GMAIL_URL, serveGmail, test } from './support/fixtures';
+import { openComposeDialog } from './support/gmail-compose-dom';
 
 const ana = { email: 'ana@clientco.com', name: 'Ana Ruiz' };
 const thread: MailThread = { id: '18c0cafe00000001', subject: 'Your trial', messages: [{ from: ana, to: [SELF], id: '18c0cafe00000001' }] };
@@ -57,26 +58,25 @@ test('inserts the rendered template at the caret in the middle of a draft; Ctrl+
   await expect(page.locator('[data-testid=activity][data-type="cta.inserted"]')).toHaveCount(1);
 });
 
-test('inserts into a new-message compose dialog when that is where the rep is typing', async ({ context, page }) => {
+test('a new email gets the template subject when its subject is empty, never over one already typed', async ({ context, page }) => {
   await openKnownContact(page, context);
-  await page.evaluate(() => {
-    const dialog = document.createElement('div');
-    dialog.setAttribute('role', 'dialog');
-    dialog.innerHTML = '<div class="Am Al editable" id="compose" contenteditable="true" role="textbox" g_editable="true" aria-label="Message Body">Hello</div>';
-    document.body.append(dialog);
-    const compose = document.getElementById('compose')!;
-    compose.focus();
-    const range = document.createRange();
-    range.selectNodeContents(compose);
-    range.collapse(false);
-    document.getSelection()?.removeAllRanges();
-    document.getSelection()?.addRange(range);
-  });
-  await page.getByTestId('cta-template').first().getByTestId('cta-insert').click();
-  const compose = page.locator('#compose');
+  await openComposeDialog(page, 'c1', [ana]);
+  await page.locator('#compose-c1 [role=textbox]').click();
+  await expect(page.getByTestId('contact-email')).toHaveText(ana.email);
+  const first = page.getByTestId('cta-template').first();
+  const subject = (await first.locator('.ficha-cta-subject').innerText()).trim();
+  expect(subject.length).toBeGreaterThan(0);
+  await first.getByTestId('cta-insert').click();
+  const compose = page.locator('#compose-c1 [role=textbox]');
   await expect(compose).toContainText('Ana');
-  expect((await compose.innerText()).startsWith('Hello')).toBe(true);
-  await expect(editor(page).first()).toHaveText(DRAFT); // the inline reply was not touched
+  const subjectBox = page.locator('#compose-c1 input[name=subjectbox]');
+  await expect(subjectBox).toHaveValue(subject);
+  await expect(editor(page).first()).toHaveText(DRAFT); // the thread's inline reply was not touched
+
+  await subjectBox.fill('My own subject');
+  await compose.click();
+  await first.getByTestId('cta-insert').click();
+  await expect(subjectBox).toHaveValue('My own subject');
 });
 
 test('opens the reply when no editor is open, then inserts into it', async ({ context, page }) => {

@@ -1,7 +1,7 @@
 // Gmail's reply and compose editors: which one an insert goes to, and how to open a reply when none is open.
 import { focusedOf } from '../compose-focus';
 import { closestOf, findAll, findFirst, isShown } from '../dom';
-import { type InsertContent, insertIntoEditor, trackCaret } from '../editing';
+import { fillEmptySubject, type InsertContent, insertIntoEditor, trackCaret } from '../editing';
 import { outsideBody } from './messages';
 import { gmailSelectors as S } from './selectors';
 
@@ -22,9 +22,11 @@ export function findEditor(doc: Document): HTMLElement | null {
   return ((focusedOf(doc, editors) ?? editors.at(-1)) as HTMLElement | undefined) ?? null;
 }
 
-export function insertAtCaret(doc: Document, content: InsertContent): boolean {
+export function insertAtCaret(doc: Document, content: InsertContent, subject = ''): boolean {
   const editor = findEditor(doc);
-  return editor ? insertIntoEditor(doc, editor, content) : false;
+  if (!editor) return false;
+  fillEmptySubject(editor, ['input[name=subjectbox]'], S.editor.join(','), subject);
+  return insertIntoEditor(doc, editor, content);
 }
 
 /** Clicks the thread's Reply; Gmail then renders the inline reply editor (asynchronously). */

@@ -1,7 +1,7 @@
 // CTA insertion into the reply/forward editor or the compose form the rep is in, and opening a reply when none is.
 import { closestOf, findAll, isShown } from '../dom';
 import { focusedOf } from '../compose-focus';
-import { type InsertContent, insertIntoEditor, trackCaret } from '../editing';
+import { fillEmptySubject, type InsertContent, insertIntoEditor, trackCaret } from '../editing';
 import { editors } from './compose';
 import { outsideBody } from './people';
 import { outlookSelectors as S } from './selectors';
@@ -19,9 +19,11 @@ function findEditor(doc: Document): HTMLElement | null {
   return ((focusedOf(doc, all) ?? all.at(-1)) as HTMLElement | undefined) ?? null;
 }
 
-export function insertAtCaret(doc: Document, content: InsertContent): boolean {
+export function insertAtCaret(doc: Document, content: InsertContent, subject = ''): boolean {
   const editor = findEditor(doc);
-  return editor ? insertIntoEditor(doc, editor, content) : false;
+  if (!editor) return false;
+  fillEmptySubject(editor, S.composeSubject, S.editor.join(','), subject);
+  return insertIntoEditor(doc, editor, content);
 }
 
 /** Clicks the newest message's Reply; Outlook then renders the inline reply editor (asynchronously). */
