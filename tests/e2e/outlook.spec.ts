@@ -144,3 +144,34 @@ test('the other Outlook hosts get the sidebar too (outlook.live.com, outlook.clo
     await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
   }
 });
+
+test('Outlook reading-pane reply: a CTA goes in at the caret, and Ctrl+Z takes it out', async ({ context, page }) => {
+  await serveOutlook(context, {});
+  await page.goto(OUTLOOK_URL + 'inbox');
+  await openConversation(page, renewal);
+  await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
+  await page.getByTestId('create-contact').click();
+  // The inline reply Outlook opens under the conversation (its own form, without recipient wells here).
+  await page.evaluate(() => {
+    const reply = document.createElement('div');
+    reply.innerHTML = '<div contenteditable="true" role="textbox" aria-multiline="true" aria-label="Message body" id="inline-reply">Thanks. Regards</div>';
+    document.querySelector('[data-app-section=ConversationContainer]')?.append(reply);
+  });
+  const reply = page.locator('#inline-reply');
+  await reply.evaluate((el) => {
+    el.focus();
+    const range = document.createRange();
+    range.setStart(el.firstChild!, 'Thanks.'.length);
+    range.collapse(true);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(range);
+  });
+  await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
+  await page.getByTestId('cta-template').first().getByTestId('cta-insert').click();
+  await expect(reply).toContainText('Marta');
+  const text = (await reply.innerText()).replace(/\u00a0/g, ' ');
+  expect(text.startsWith('Thanks.')).toBe(true);
+  expect(text.trimEnd().endsWith('Regards')).toBe(true);
+  await page.keyboard.press('Control+z');
+  await expect(reply).toHaveText('Thanks. Regards');
+});
