@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { i18n } from '#i18n';
 import type { Segment } from '@/lib/domain/template';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
@@ -28,7 +28,8 @@ function Preview({ segments }: { segments: readonly Segment[] }) {
 
 const insertable = (segments: readonly Segment[]) => segments.filter((s): s is InsertSegment => s.kind !== 'missing');
 
-export function CtaItem({ template, contactId, threadId }: { template: SuggestedTemplate; contactId: string; threadId: string | null }) {
+/** Memoised: a keystroke in the search re-renders only the items that enter the list, not those already shown. */
+export const CtaItem = memo(function CtaItem({ template, contactId, threadId }: { template: SuggestedTemplate; contactId: string; threadId: string | null }) {
   const { adapter, doc } = useSite();
   const record = useRecordInsert(contactId);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -87,4 +88,4 @@ export function CtaItem({ template, contactId, threadId }: { template: Suggested
       </div>
     </li>
   );
-}
+});

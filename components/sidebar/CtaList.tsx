@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
-import { matchesQuery, templateSearchText } from '@/lib/domain/template-rank';
+import { matchesWords, queryWords, templateSearchText } from '@/lib/domain/template-rank';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
 import { useTemplateSuggestions } from '@/lib/query/templates';
 import type { ThreadContext } from '@/lib/sites/types';
@@ -37,7 +37,8 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
 
   // Folded once per load, so each keystroke is a substring test per template.
   const indexed = useMemo(() => (suggestions.data ?? []).map((t) => ({ t, text: templateSearchText([t.name, ...t.tags, plain(t)]) })), [suggestions.data]);
-  const matches = query.trim() ? indexed.filter(({ text }) => matchesQuery(text, query)).map(({ t }) => t) : indexed.map(({ t }) => t);
+  const words = queryWords(query);
+  const matches = words.length ? indexed.filter(({ text }) => matchesWords(text, words)).map(({ t }) => t) : indexed.map(({ t }) => t);
   const visible = matches.slice(0, showAll || query.trim() ? MAX_LISTED : SHOWN);
 
   if (suggestions.isError) return <ErrorNotice error={suggestions.error} onRetry={() => void suggestions.refetch()} />;

@@ -2,6 +2,8 @@
 // Zod-free: the sidebar filters the ranked list as the rep types.
 import { foldText, queryWords } from './search';
 
+export { queryWords };
+
 export interface RankableTemplate {
   id: string;
   name: string;
@@ -50,5 +52,10 @@ export function templateSearchText(parts: readonly string[]): string {
 
 /** Every word of the query must appear somewhere in the template's search text. */
 export function matchesQuery(searchText: string, query: string): boolean {
-  return queryWords(query).every((word) => searchText.includes(word));
+  return matchesWords(searchText, queryWords(query));
+}
+
+/** The same test with the query folded once, for filtering a long list per keystroke. */
+export function matchesWords(searchText: string, words: readonly string[]): boolean {
+  return words.every((word) => searchText.includes(word));
 }
