@@ -20,10 +20,20 @@ import { type BenchResult, round, writeReport } from './stats';
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const ACTIVITIES_PER_CONTACT = Number(process.env.BENCH_ACTIVITIES_PER_CONTACT ?? 10);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
+// BENCH_ONLY=rescore,log runs only those sections (names below); unset runs them all.
+const SECTIONS = ['size', 'scoring', 'import', 'lookup', 'popup', 'dashboard', 'gmail', 'outlook', 'log', 'cta', 'rescore'] as const;
+type Section = (typeof SECTIONS)[number];
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (known: ${SECTIONS.join(', ')})`);
+const runs = (section: Section) => only.length === 0 || only.includes(section);
+// Only a full-size run of every section replaces the committed bench/results/latest.json; partial runs go beside it.
+const OUT = only.length === 0 && CONTACTS === 100_000 ? undefined : `bench/results/partial-${only.join('-') || 'all'}-${CONTACTS}.json`;
+const NEEDS_SEED: Section[] = ['lookup', 'popup', 'dashboard', 'gmail', 'outlook', 'log', 'cta', 'rescore'];
 
 async function main() {
-  const results: BenchResult[] = [...sizeResults(), ...scoringResults()];
-  results.push(...(await importResults())); // its own fresh profile: CSV import and export figures
+  const results: BenchResult[] = [...(runs('size') ? sizeResults() : []), ...(runs('scoring') ? scoringResults() : [])];
+  if (runs('import')) results.push(...(await importResults())); // its own fresh profile: CSV import and export figures
+  if (!NEEDS_SEED.some(runs)) return writeReport(results, OUT);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ficha-bench-'));
   const seeding = await launchWithExtension({ userDataDir });
   const seedPage = await seeding.context.newPage();
@@ -44,40 +54,57 @@ async function main() {
     // IndexedDB (LevelDB) compacts the freshly written 100,000 records in the background after a bulk load;
     // measure the steady state a rep sees, not the compaction.
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    const extPage = await context.newPage();
-    await extPage.goto(`chrome-extension://${extensionId}/popup.html`);
-    console.log('measuring lookups…');
-    results.push(...(await lookupResults(context, extPage, CONTACTS)));
-    await extPage.close();
-    console.log('measuring popup search and the dashboard…');
-    results.push(...(await popupSearchResults(context, extensionId, CONTACTS)));
-    results.push(...(await dashboardPaintResults(context, extensionId, CONTACTS, CONTACTS * ACTIVITIES_PER_CONTACT)));
+    if (runs('lookup')) {
+      const extPage = await context.newPage();
+      await extPage.goto(`chrome-extension://${extensionId}/popup.html`);
+      console.log('measuring lookups…');
+      results.push(...(await lookupResults(context, extPage, CONTACTS)));
+      await extPage.close();
+    }
+    if (runs('popup')) {
+      console.log('measuring popup search…');
+      results.push(...(await popupSearchResults(context, extensionId, CONTACTS)));
+    }
+    if (runs('dashboard')) {
+      console.log('measuring the dashboard…');
+      results.push(...(await dashboardPaintResults(context, extensionId, CONTACTS, CONTACTS * ACTIVITIES_PER_CONTACT)));
+    }
 
     const page = context.pages()[0] ?? (await context.newPage());
     await context.route('https://mail.google.com/**', (r) => r.fulfill({ contentType: 'text/html', body: gmailPageHtml({ inboxRows: 100 }) }));
     await page.goto('https://mail.google.com/mail/u/0/#inbox');
     await page.waitForFunction(() => document.querySelector('ficha-sidebar')?.shadowRoot);
-    console.log('measuring thread switches…');
-    results.push(...(await threadSwitchResults(page, CONTACTS)));
-    console.log('measuring Outlook conversation switches…');
-    const outlook = await context.newPage();
-    await context.route('https://outlook.office.com/**', (r) => r.fulfill({ contentType: 'text/html', body: outlookPageHtml({ listRows: 100, padding: 5000 }) }));
-    await outlook.goto('https://outlook.office.com/mail/inbox');
-    await outlook.waitForFunction(() => document.querySelector('ficha-sidebar')?.shadowRoot);
-    results.push(...(await outlookSwitchResults(outlook, CONTACTS)));
-    await outlook.close();
-    console.log('measuring one-click logging…');
-    results.push(...(await logLatencyResults(page, CONTACTS)));
-    console.log('measuring CTA inserts and picker search…');
-    results.push(...(await ctaInsertResults(page, CONTACTS)));
-    results.push(...(await pickerSearchResults(context, page, CONTACTS)));
-    console.log('measuring a full rescore…');
-    results.push(...(await rescoreResults(context, page, CONTACTS, CONTACTS * ACTIVITIES_PER_CONTACT)));
+    if (runs('gmail')) {
+      console.log('measuring thread switches…');
+      results.push(...(await threadSwitchResults(page, CONTACTS)));
+    }
+    if (runs('outlook')) {
+      console.log('measuring Outlook conversation switches…');
+      const outlook = await context.newPage();
+      await context.route('https://outlook.office.com/**', (r) => r.fulfill({ contentType: 'text/html', body: outlookPageHtml({ listRows: 100, padding: 5000 }) }));
+      await outlook.goto('https://outlook.office.com/mail/inbox');
+      await outlook.waitForFunction(() => document.querySelector('ficha-sidebar')?.shadowRoot);
+      results.push(...(await outlookSwitchResults(outlook, CONTACTS)));
+      await outlook.close();
+    }
+    if (runs('log')) {
+      console.log('measuring one-click logging…');
+      results.push(...(await logLatencyResults(page, CONTACTS)));
+    }
+    if (runs('cta')) {
+      console.log('measuring CTA inserts and picker search…');
+      results.push(...(await ctaInsertResults(page, CONTACTS)));
+      results.push(...(await pickerSearchResults(context, page, CONTACTS)));
+    }
+    if (runs('rescore')) {
+      console.log('measuring a full rescore…');
+      results.push(...(await rescoreResults(context, page, CONTACTS, CONTACTS * ACTIVITIES_PER_CONTACT)));
+    }
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }
-  writeReport(results);
+  writeReport(results, OUT);
 }
 
 main().catch((error) => {
