@@ -4,9 +4,12 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createRoot } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createQueryClient, lookupQuery } from '@/lib/query/hooks';
+import { recordDiagnostics } from '@/lib/sites/diagnostics-recorder';
+import { trackCaret } from '@/lib/sites/editing';
+import { watchHealth } from '@/lib/sites/health-watch';
+import { shareObserver } from '@/lib/sites/shared-observer';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { watchThread } from '@/lib/sites/watch';
-import { watchHealth } from '@/lib/sites/health-watch';
 import { syncCollapsed } from './collapse';
 import { listenForPickerShortcut } from './picker-shortcut';
 import { refreshOnSync } from './sync-refresh';
@@ -15,11 +18,16 @@ import { Sidebar } from './Sidebar';
 import { SiteContext } from './site';
 import './sidebar.css';
 
-export async function mountSidebar(ctx: ContentScriptContext, adapter: SiteAdapter) {
+export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteAdapter) {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
+  // One page observer for the thread, its health and the diagnostics; the thread store hears each change first,
+  // so the others reuse its parse of the page.
+  const adapter = shareObserver(siteAdapter, document, controller.signal);
   const store = watchThread(adapter, document, controller.signal);
-  const health = watchHealth(adapter, document, controller.signal);
+  const health = watchHealth(adapter, document, controller.signal, 3000, store.getSnapshot);
+  recordDiagnostics(adapter, document, controller.signal, store.getSnapshot);
+  if (adapter.editorOf) trackCaret(document, adapter.editorOf, controller.signal);
   listenForPickerShortcut(document, controller.signal);
   syncCollapsed(controller.signal);
   const site = { adapter, doc: document };

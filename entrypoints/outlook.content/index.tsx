@@ -1,8 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountSidebar } from '@/components/sidebar/mount';
 import { outlookAdapter } from '@/lib/sites/outlook/adapter';
-import { outlookSelectors } from '@/lib/sites/outlook/selectors';
-import { withDiagnostics } from './diagnostics';
 
 // Mail paths only: calendar, people and settings pages of the same hosts get no script.
 const OUTLOOK_MATCHES = [
@@ -19,6 +17,6 @@ export default defineContentScript({
   async main(ctx) {
     // An extension reload leaves the old script's sidebar behind; the new one replaces it (no duplicates).
     for (const stale of document.querySelectorAll('ficha-sidebar')) stale.remove();
-    await mountSidebar(ctx, withDiagnostics(ctx, outlookAdapter, outlookSelectors));
+    await mountSidebar(ctx, outlookAdapter);
   },
 });

@@ -1,13 +1,20 @@
 // A store of the page's health for the sidebar: 'unrecognised' (offer a manual "Find a contact" search) is reported
 // only once it has lasted `graceMs`, so a webmail that is still rendering after load never flashes the fallback.
-import type { PageHealth, SiteAdapter } from './types';
+import type { PageHealth, SiteAdapter, ThreadContext } from './types';
 
 export interface HealthStore {
   subscribe(listener: () => void): () => void;
   getSnapshot(): PageHealth;
 }
 
-export function watchHealth(adapter: SiteAdapter, doc: Document, signal: AbortSignal, graceMs = 3000): HealthStore {
+/** `thread`, when given, returns what readThread gives for the page right now (the thread store's snapshot), saving a parse. */
+export function watchHealth(
+  adapter: SiteAdapter,
+  doc: Document,
+  signal: AbortSignal,
+  graceMs = 3000,
+  thread?: () => ThreadContext | null,
+): HealthStore {
   const listeners = new Set<() => void>();
   let current: PageHealth = 'idle';
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -17,7 +24,7 @@ export function watchHealth(adapter: SiteAdapter, doc: Document, signal: AbortSi
     for (const listener of listeners) listener();
   };
   const check = () => {
-    const now = adapter.health?.(doc) ?? 'idle';
+    const now = adapter.health?.(doc, thread?.()) ?? 'idle';
     if (now !== 'unrecognised') {
       clearTimeout(timer);
       timer = undefined;

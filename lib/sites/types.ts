@@ -69,9 +69,17 @@ export interface SiteAdapter {
   openReply?(doc: Document): boolean;
   /**
    * 'unrecognised' when this is a mail page but nothing the adapter knows matches (the webmail changed its markup):
-   * the sidebar should then offer a manual "Find a contact" search instead of disappearing or guessing.
+   * the sidebar should then offer a manual "Find a contact" search instead of disappearing or guessing. `thread` is
+   * what readThread returned for this page state, when the caller already has it (saves a second parse).
    */
-  health?(doc: Document): PageHealth;
+  health?(doc: Document, thread?: ThreadContext | null): PageHealth;
+  /**
+   * The reply/compose editor containing a node, or null (never one inside a message body). The sidebar uses it to
+   * remember the rep's caret, so an insert clicked in the sidebar lands where they were typing.
+   */
+  editorOf?(node: Node): HTMLElement | null;
+  /** The site's ordered fallback selector lists, probed for the local diagnostics (which one matched). */
+  selectors?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** 'thread'/'compose': something was read; 'idle': the app is recognised, nothing open; 'unrecognised': see above. */

@@ -2,10 +2,10 @@
 // nothing is reported after abort. Plus the content script's local diagnostics record.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { DIAGNOSTICS_KEY, type PageDiagnostics, withDiagnostics } from '@/entrypoints/outlook.content/diagnostics';
+import { DIAGNOSTICS_KEY, type PageDiagnostics } from '@/lib/sites/diagnostics';
+import { recordDiagnostics } from '@/lib/sites/diagnostics-recorder';
 import { outlookAdapter } from '@/lib/sites/outlook/adapter';
-import { outlookSelectors } from '@/lib/sites/outlook/selectors';
+import { shareObserver } from '@/lib/sites/shared-observer';
 import { loadOutlookIntoDocument } from './outlook-fixtures';
 
 const delivered = async () => {
@@ -76,11 +76,11 @@ describe('outlook diagnostics (browser.storage.local, never sent anywhere)', () 
   it('records which selectors matched and the page health, once per change', async () => {
     vi.useFakeTimers();
     loadOutlookIntoDocument('thread-de.html');
-    const invalidated: (() => void)[] = [];
-    const ctx = { onInvalidated: (cb: () => void) => invalidated.push(cb) } as unknown as ContentScriptContext;
     const controller = new AbortController();
     const onChange = vi.fn();
-    withDiagnostics(ctx, outlookAdapter, outlookSelectors).observe(document, onChange, controller.signal);
+    const shared = shareObserver(outlookAdapter, document, controller.signal);
+    shared.observe(document, onChange, controller.signal);
+    recordDiagnostics(shared, document, controller.signal);
     await vi.advanceTimersByTimeAsync(2000);
 
     const stored = (await fakeBrowser.storage.local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY] as PageDiagnostics[];
@@ -97,7 +97,6 @@ describe('outlook diagnostics (browser.storage.local, never sent anywhere)', () 
     const after = (await fakeBrowser.storage.local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY] as PageDiagnostics[];
     expect(after.map((e) => e.health)).toEqual(['idle', 'thread']);
     controller.abort();
-    invalidated.forEach((cb) => cb());
     document.body.innerHTML = '';
   });
 });

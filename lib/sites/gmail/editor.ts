@@ -1,7 +1,7 @@
 // Gmail's reply and compose editors: which one an insert goes to, and how to open a reply when none is open.
 import { focusedOf } from '../compose-focus';
 import { closestOf, findAll, findFirst, isShown } from '../dom';
-import { fillEmptySubject, type InsertContent, insertIntoEditor, trackCaret } from '../editing';
+import { fillEmptySubject, type InsertContent, insertIntoEditor } from '../editing';
 import { outsideBody } from './messages';
 import { gmailSelectors as S } from './selectors';
 
@@ -38,6 +38,3 @@ export function openReply(doc: Document): boolean {
   return true;
 }
 
-export function trackEditorCaret(doc: Document, signal: AbortSignal): void {
-  trackCaret(doc, editorOf, signal);
-}

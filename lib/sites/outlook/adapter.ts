@@ -1,20 +1,20 @@
 // Outlook on the web's SiteAdapter: DOM in, plain data out. Parsing lives in the small files next to this one.
 import type { SiteAdapter } from '../types';
 import { readBody } from './body';
-import { insertAtCaret, openReply, trackEditorCaret } from './editor';
+import { editorOf, insertAtCaret, openReply } from './editor';
 import { pageHealth } from './health';
 import { observe } from './observe';
+import { outlookSelectors } from './selectors';
 import { readThread } from './thread';
 
 export const outlookAdapter: SiteAdapter = {
   site: 'outlook',
   readThread,
-  observe(doc, onChange, signal) {
-    observe(doc, onChange, signal);
-    trackEditorCaret(doc, signal);
-  },
+  observe,
   insertAtCaret,
   readBody,
   openReply,
-  health: (doc) => pageHealth(doc, readThread(doc)),
+  health: (doc, thread = readThread(doc)) => pageHealth(doc, thread),
+  editorOf,
+  selectors: outlookSelectors,
 };

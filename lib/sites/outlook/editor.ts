@@ -1,7 +1,7 @@
 // CTA insertion into the reply/forward editor or the compose form the rep is in, and opening a reply when none is.
 import { closestOf, findAll, isShown } from '../dom';
 import { focusedOf } from '../compose-focus';
-import { fillEmptySubject, type InsertContent, insertIntoEditor, trackCaret } from '../editing';
+import { fillEmptySubject, type InsertContent, insertIntoEditor } from '../editing';
 import { editors } from './compose';
 import { outsideBody } from './people';
 import { outlookSelectors as S } from './selectors';
@@ -37,6 +37,3 @@ export function openReply(doc: Document): boolean {
   return true;
 }
 
-export function trackEditorCaret(doc: Document, signal: AbortSignal): void {
-  trackCaret(doc, editorOf, signal);
-}
