@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { ContactSearch } from './ContactSearch';
+import { DiagnosticsSection } from './DiagnosticsSection';
 import { NeverLogSection } from './NeverLogSection';
 import { ScoringSection } from './scoring/ScoringSection';
 import { SenderSection } from './SenderSection';
@@ -31,6 +32,7 @@ export function OptionsPage() {
       <ExportSection />
       <PrivacySection />
       <SyncSection />
+      <DiagnosticsSection />
     </main>
   );
 }
