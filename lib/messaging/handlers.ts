@@ -1,6 +1,7 @@
 // The handler map: each protocol message bound to the repository call that answers it.
 import { type ActivityRepository, emailActivityKey } from '@/lib/storage/activities';
 import type { ContactRepository } from '@/lib/storage/contacts';
+import { contactSearchIndex } from '@/lib/storage/search-index';
 import type { ProfileService } from '@/lib/storage/profile';
 import type { FichaDb } from '@/lib/storage/db';
 import type { RecordService } from '@/lib/storage/record';
@@ -52,6 +53,8 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
     return contact;
   };
+  // Popup and Find a contact keystrokes answer from memory (lib/storage/search-index.ts).
+  const searchIndex = contactSearchIndex(db, contacts);
   return {
     'activities.logEmail': async ({ email }) => {
       await requireContact(email.contactId);
@@ -102,7 +105,7 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     'contacts.lookup': ({ emails }) => contacts.lookup(emails),
     'contacts.create': ({ input }) => record.createFromHeader(input),
     'contacts.get': ({ id }) => requireContact(id),
-    'contacts.search': ({ query, limit }) => contacts.search(query, limit),
+    'contacts.search': ({ query, limit }) => searchIndex.search(query, limit),
     'contacts.count': () => contacts.count(),
     'contacts.putMany': async ({ contacts: batch }) => ({ written: await contacts.putMany(batch) }),
   };

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { contactFromHeader } from '@/lib/domain/contact';
+import { contactRepository } from '@/lib/storage/contacts';
+import { FichaDb } from '@/lib/storage/db';
+import { buildKeyTable, contactSearchIndex, prefixRange, searchKeyTable } from '@/lib/storage/search-index';
+
+describe('key table', () => {
+  const table = buildKeyTable([
+    { id: 'a', searchKeys: ['ana', 'perez', 'ana.perez@acme.com', 'ana.perez', 'acme'] },
+    { id: 'b', searchKeys: ['anabel', 'ruiz', 'anabel@beta.es', 'beta'] },
+    { id: 'c', searchKeys: ['carlos', 'perez', 'carlos@acme.com', 'acme'] },
+  ]);
+
+  it('finds the contiguous run of keys with a prefix', () => {
+    const [from, to] = prefixRange(table.keys, 'ana');
+    expect(table.keys.slice(from, to)).toEqual(['ana', 'ana.perez', 'ana.perez@acme.com', 'anabel', 'anabel@beta.es']);
+    expect(prefixRange(table.keys, 'zz')).toEqual([table.keys.length, table.keys.length]);
+  });
+
+  it('lists each contact once, requires every word, and honours the limit', () => {
+    expect(searchKeyTable(table, ['ana'], 10)).toEqual(['a', 'b']);
+    expect(searchKeyTable(table, ['perez', 'acme'], 10).sort()).toEqual(['a', 'c']);
+    expect(searchKeyTable(table, ['ana', 'ruiz'], 10)).toEqual(['b']);
+    expect(searchKeyTable(table, ['ana', 'nobody'], 10)).toEqual([]);
+    expect(searchKeyTable(table, ['a'], 1)).toHaveLength(1);
+    expect(searchKeyTable(table, ['ana'], 10, (ordinal) => ordinal === 0)).toEqual(['b']);
+  });
+});
+
+describe('contact search index', () => {
+  let db: FichaDb;
+  let index: ReturnType<typeof contactSearchIndex>;
+  let repo: ReturnType<typeof contactRepository>;
+  let n = 0;
+  const person = (email: string, name: string) => contactFromHeader({ email, displayName: name }, { id: `c${++n}`, now: 1_700_000_000_000 + n });
+  const ids = async (query: string) => (await index.search(query, 50)).map((c) => c.id).sort();
+
+  beforeEach(async () => {
+    db = new FichaDb(`search-index-${n++}`);
+    repo = contactRepository(db);
+    index = contactSearchIndex(db, repo);
+    await repo.putMany([person('ana.perez@clientco.com', 'Ána Pérez'), person('carlos@other.org', 'Carlos Díaz')]);
+  });
+  afterEach(() => {
+    index.dispose();
+    db.close();
+  });
+
+  it('answers like the IndexedDB scan (accents, case, name, company and address prefixes) without it once built', async () => {
+    const queries = ['ana', 'PÉR', 'clientco', 'diaz car', 'carlos@oth', 'zzz', 'o'];
+    const expected = await Promise.all(queries.map(async (q) => (await repo.search(q, 50)).map((c) => c.id).sort()));
+    await index.ready();
+    const scan = vi.spyOn(repo, 'search');
+    for (const [i, q] of queries.entries()) expect(await ids(q), q).toEqual(expected[i]);
+    expect(scan).not.toHaveBeenCalled();
+    expect(expected[0]).toHaveLength(1);
+  });
+
+  it('follows single writes: a new contact, a renamed one and a deleted one', async () => {
+    await index.ready();
+    const [ana] = await repo.search('ana', 1);
+    await repo.putMany([person('beatriz@zeta.io', 'Beatriz Núñez')]);
+    await repo.putMany([{ ...ana!, firstName: 'Anabel', lastName: 'Sanz' }]);
+    await db.contacts.delete((await repo.search('carlos', 1))[0]!.id);
+    const scan = vi.spyOn(repo, 'search');
+    expect(await ids('nunez')).toHaveLength(1);
+    expect(await ids('perez')).toEqual([]);
+    expect(await ids('anabel sanz')).toEqual([ana!.id]);
+    expect(await ids('carlos')).toEqual([]);
+    expect(scan).not.toHaveBeenCalled();
+  });
+
+  it('after a bulk write answers from IndexedDB until the table is rebuilt, then from the table again', async () => {
+    await index.ready();
+    await repo.putMany(Array.from({ length: 120 }, (_, i) => person(`bulk${i}@mass.example`, `Bulk${i} Person`)));
+    const scan = vi.spyOn(repo, 'search');
+    expect(await ids('bulk11')).toHaveLength(11); // bulk11, bulk110…bulk119
+    expect(scan).toHaveBeenCalledTimes(1);
+    await index.ready();
+    expect(await ids('mass bulk11')).toHaveLength(11);
+    expect(scan).toHaveBeenCalledTimes(1);
+  });
+
+  it('an empty query lists recent contacts', async () => {
+    expect((await index.search('', 10)).map((c) => c.firstName)).toEqual(['Carlos', 'Ána']);
+  });
+});
