@@ -18,12 +18,12 @@ export function activeScorer(db: FichaDb): Scorer {
 }
 
 export async function scoreOf(db: FichaDb, contact: Contact, now: number): Promise<ScoreResult> {
-  const activities = await db.activities
-    .where('[targetId+occurredAt]')
-    .between([contact.id, -Infinity], [contact.id, Infinity])
-    .toArray();
-  // Company-level industry, size and country count for every contact of the domain.
-  const company = contact.companyDomain ? await db.companies.get(contact.companyDomain) : undefined;
+  // Both reads in flight at once: this sits on the path of every log click.
+  const [activities, company] = await Promise.all([
+    db.activities.where('[targetId+occurredAt]').between([contact.id, -Infinity], [contact.id, Infinity]).toArray(),
+    // Company-level industry, size and country count for every contact of the domain.
+    contact.companyDomain ? db.companies.get(contact.companyDomain) : undefined,
+  ]);
   return activeScorer(db)({ contact: toScoringContact(contact, company), activities }, now);
 }
 
@@ -39,7 +39,8 @@ export async function rescoreContact(db: FichaDb, contactId: string, now: number
   if (!stored) return null;
   const result = await scoreOf(db, stored, now);
   if (result.total !== stored.leadScore || result.grade !== stored.leadGrade) {
-    await db.contacts.update(contactId, { leadScore: result.total, leadGrade: result.grade });
+    // The row was read in this transaction: put it back rather than `update`, which would read it again.
+    await db.contacts.put({ ...stored, leadScore: result.total, leadGrade: result.grade });
   }
   if (Math.abs(result.total - stored.leadScore) >= SCORE_EVENT_THRESHOLD) {
     const id = crypto.randomUUID();

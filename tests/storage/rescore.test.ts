@@ -1,13 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contactFromHeader } from '@/lib/domain/contact';
+import { compileModel } from '@/lib/domain/scoring';
+import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
 import { toStored } from '@/lib/storage/contacts';
 import { FichaDb } from '@/lib/storage/db';
-import { writeScores } from '@/lib/storage/rescore';
+import { rescoreAll, writeScores } from '@/lib/storage/rescore';
+import { scoreOf } from '@/lib/storage/scores';
+import { syncTracker } from '@/lib/storage/sync-tracking';
+
+let n = 0;
+const make = (id: string, leadScore: number) => toStored({ ...contactFromHeader({ email: `${id}@acme.com` }, { id, now: 1 }), leadScore });
 
 describe('full rescore writes', () => {
   it('keeps a score that changed between the chunk read and its write (a log rescored it meanwhile)', async () => {
     const db = new FichaDb('rescore-race');
-    const make = (id: string, leadScore: number) => toStored({ ...contactFromHeader({ email: `${id}@acme.com` }, { id, now: 1 }), leadScore });
     await db.contacts.bulkPut([make('a', 10), make('b', 10)]);
     // The chunk read both at 10 and computed 40; meanwhile a log rescored "b" to 55.
     await db.contacts.update('b', { leadScore: 55, leadGrade: 'B1' });
@@ -19,5 +25,61 @@ describe('full rescore writes', () => {
     expect((await db.contacts.get('b'))).toMatchObject({ leadScore: 55, leadGrade: 'B1' });
     // Index keys survive the write (the card is still found by address).
     expect((await db.contacts.where('emailKeys').equals('a@acme.com').first())?.id).toBe('a');
+  });
+
+  it('with sync on, writes no outbox rows and tells the tracker to skip its per-row read and diff', async () => {
+    const db = new FichaDb(`rescore-sync-${++n}`);
+    await db.open();
+    await db.syncState.put({ key: 'state', clientId: 'devA', clock: null, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0 });
+    syncTracker(db).enable('devA', null);
+    await db.contacts.bulkPut([make('a', 10)]);
+    await db.outbox.clear();
+    const derived = vi.spyOn(syncTracker(db), 'markDerived');
+    await writeScores(db, new Map([['a', { before: [10, 'C3'], after: [40, 'B2'] }]]));
+    expect(derived).toHaveBeenCalledTimes(1);
+    expect((await db.contacts.get('a'))).toMatchObject({ leadScore: 40, leadGrade: 'B2' });
+    expect(await db.outbox.count()).toBe(0);
+    // A normal edit in the same database is still tracked.
+    await db.contacts.update('a', { title: 'CTO' });
+    expect((await db.outbox.toArray()).map((r) => r.fields)).toEqual([{ title: 'CTO' }]);
+  });
+});
+
+describe('rescoreAll', () => {
+  async function seeded(count: number) {
+    const db = new FichaDb(`rescore-all-${++n}`);
+    await db.contacts.bulkPut(Array.from({ length: count }, (_, i) => make(`c${String(i).padStart(4, '0')}`, 99)));
+    // A few contacts with activities on both edges of chunks (the range read covers a whole chunk).
+    const now = Date.now();
+    const ids = ['c0000', 'c0006', 'c0007', 'c0013'];
+    await db.activities.bulkAdd(ids.flatMap((id, k) => Array.from({ length: 3 + k }, (_, j) => ({
+      id: `${id}-${j}`, key: `${id}-${j}`, type: 'email.sent' as const, targetType: 'contact' as const, targetId: id,
+      occurredAt: now - j * 86_400_000, createdAt: now, createdBy: '', summary: '', data: {},
+    }))));
+    return { db, now };
+  }
+
+  it('scores every contact in read-ahead chunks exactly as one contact at a time would, with progress', async () => {
+    const { db, now } = await seeded(15);
+    const scorer = compileModel(DEFAULT_SCORING_MODEL);
+    const progress: number[] = [];
+    const done = await rescoreAll(db, scorer, now, (p) => progress.push(p.done), undefined, 7);
+    expect(done).toBe(15);
+    expect(progress).toEqual([0, 7, 14, 15]);
+    for (const contact of await db.contacts.toArray()) {
+      const expected = await scoreOf(db, contact, now);
+      expect([contact.id, contact.leadScore, contact.leadGrade]).toEqual([contact.id, expected.total, expected.grade]);
+    }
+    // Engagement counted: contacts with activities score above a same-profile contact without any.
+    const [withMail, without] = await db.contacts.bulkGet(['c0013', 'c0001']);
+    expect(withMail!.leadScore).toBeGreaterThan(without!.leadScore);
+  });
+
+  it('stops at the next chunk when asked, leaving the rest for a later run', async () => {
+    const { db, now } = await seeded(15);
+    let chunks = 0;
+    const done = await rescoreAll(db, compileModel(DEFAULT_SCORING_MODEL), now, () => chunks++, () => chunks > 1, 7);
+    expect(done).toBe(7);
+    expect((await db.contacts.get('c0014'))?.leadScore).toBe(99);
   });
 });
