@@ -13,7 +13,8 @@ import { Metrics } from './metrics.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { syncRoutes } from './routes/sync.ts';
-import { authenticate } from './admin/tokens.ts';
+import { authenticateHash, hashToken } from './admin/tokens.ts';
+import { AuthCache, registerAuthCache } from './auth-cache.ts';
 import { LIMITS, SCHEMA_VERSION, SCHEMA_VERSION_HEADER } from '../lib/sync/wire.ts';
 
 /** Extension pages only: Chrome/Edge and Firefox origins. Web pages get no CORS grant. */
@@ -21,6 +22,7 @@ const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]{1,64}$/;
 
 export const defaultConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   rateLimit: { perSecond: 100, burst: 200 },
+  authCacheMs: 2000,
   maxClockSkewMs: 60 * 60 * 1000,
   logger: () => {},
   now: () => Date.now(),
@@ -32,6 +34,12 @@ export function createApp(handle: DbHandle, config: AppConfig = defaultConfig(),
   // Resolves once this process hears other processes' pushes (PostgreSQL); tests wait on it.
   const listening: Promise<void> = ((config.crossProcessEvents && handle.listenHeads?.((teamId, head) => deps.events.publish(teamId, head))) || Promise.resolve()).catch((e: unknown) =>
     config.logger('warn', 'LISTEN failed: SSE announces only this process\'s pushes', { error: e instanceof Error ? e.message : 'unknown' }),
+  );
+  const authCache = new AuthCache(config.authCacheMs, config.now);
+  registerAuthCache(handle.db, authCache);
+  // Revocations by the admin CLI (another process) on PostgreSQL; in-process ones clear the cache directly.
+  const listeningAuth: Promise<void> = ((config.crossProcessEvents && handle.listenAuth?.(() => authCache.clear())) || Promise.resolve()).catch((e: unknown) =>
+    config.logger('warn', `LISTEN failed: revocations by other processes take up to ${config.authCacheMs} ms`, { error: e instanceof Error ? e.message : 'unknown' }),
   );
   const limiter = config.rateLimit ? new RateLimiter(config.rateLimit) : null;
   const app = new Hono<AppEnv>();
@@ -93,7 +101,8 @@ export function createApp(handle: DbHandle, config: AppConfig = defaultConfig(),
   app.use('/v1/*', async (c, next) => {
     const auth = c.req.header('authorization');
     const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-    const found = token ? await authenticate(handle.db, token) : undefined;
+    const hash = token ? hashToken(token) : '';
+    const found = hash ? await authCache.resolve(hash, () => authenticateHash(handle.db, hash)) : undefined;
     if (!found) throw new ApiError('unauthorized', token ? 'Token unknown or revoked, or its team disabled: ask your admin for a new one' : 'Missing "Authorization: Bearer <token>" header');
     const wait = limiter?.take(found.tokenId, config.now()) ?? 0;
     if (wait > 0) throw new ApiError('rate_limited', `Too many requests: retry in ${wait} s`, { retryAfterSeconds: wait });
@@ -102,7 +111,7 @@ export function createApp(handle: DbHandle, config: AppConfig = defaultConfig(),
     if (Number.isNaN(version)) throw new ApiError('schema_version_missing', `Send the "${SCHEMA_VERSION_HEADER}: ${SCHEMA_VERSION}" header`);
     if (version < SCHEMA_VERSION) throw new ApiError('client_update_needed', 'Update the Ficha extension to sync with this server', { client: version, server: SCHEMA_VERSION });
     if (version > SCHEMA_VERSION) throw new ApiError('server_update_needed', 'This sync server is older than the extension: ask your admin to update it', { client: version, server: SCHEMA_VERSION });
-    c.set('auth', { teamId: found.teamId, teamName: found.teamName, tokenId: found.tokenId, label: found.label });
+    c.set('auth', found);
     await next();
   });
   app.route('/v1', syncRoutes(deps));
@@ -110,7 +119,7 @@ export function createApp(handle: DbHandle, config: AppConfig = defaultConfig(),
     app.use('/admin/*', bodyLimit({ maxSize: 64 * 1024 }));
     app.route('/admin', adminRoutes(deps, config.adminSecret));
   }
-  return Object.assign(app, { deps, listening });
+  return Object.assign(app, { deps, listening: Promise.all([listening, listeningAuth]).then(() => {}) });
 }
 
 export type App = ReturnType<typeof createApp>;

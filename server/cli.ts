@@ -3,29 +3,60 @@
 import { openPglite, openPostgres, type DbHandle } from './db/open.ts';
 import type { ServerEnv } from './env.ts';
 import { acquireLock, pgliteDir, readAdminSecret, readLock } from './lock.ts';
+import { addMember, listMembers, removeMember, ROLES, type Role } from './admin/members.ts';
 import { createTeam, createToken, disableTeam, findTeam, listTokens, revokeToken } from './admin/tokens.ts';
 
 export const USAGE = `Usage: npm run server [-- <command>]
   (no command)               start the sync server
-  create-team "<name>"       create a team and its first token (printed once, on the last line)
-  create-token <team> [label] another token for a team (team id or exact name)
+  create-team "<name>"       create a team, its first member ("Admin", role admin) and that member's first token
+                             (printed once, on the last line)
+  create-token <team> [label] [--member <member id or email>]
+                             another token for a team (team id or exact name), optionally for one of its members
   revoke-token <token-id>    revoke a token (ids are listed by list-tokens)
-  list-tokens                list tokens (ids, teams, labels, dates; never the secrets)
+  list-tokens                list tokens (ids, teams, labels, dates, members; never the secrets)
+  add-member <team> "<name>" [email] [--role admin|member]
+                             add a member to a team (role member unless given); prints the member id
+  list-members [team]        list members (ids, teams, names, emails, roles, active tokens, dates)
+  remove-member <member-id>  remove a member and revoke all their tokens at once
   disable-team <team>        disable a team: all its tokens stop working, its data stays`;
 
 type Out = (line: string) => void;
 
+type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
+
 interface Ops {
   createTeam(name: string): Promise<{ teamId: string; name: string; token: { id: string; token: string } }>;
-  createToken(team: string, label?: string): Promise<{ id: string; token: string; teamId: string }>;
+  createToken(team: string, label?: string, member?: string): Promise<{ id: string; token: string; teamId: string; memberId: string | null }>;
   revokeToken(id: string): Promise<boolean>;
   disableTeam(team: string): Promise<boolean>;
-  listTokens(): Promise<Array<{ id: string; teamId: string; team?: string; label: string; createdAt: string; revokedAt: string | null }>>;
+  listTokens(): Promise<Array<{ id: string; teamId: string; team?: string; label: string; member?: string | null; createdAt: string; revokedAt: string | null }>>;
+  addMember(team: string, input: { name: string; email?: string; role?: Role }): Promise<{ id: string; teamId: string; name: string; email: string | null; role: string }>;
+  listMembers(team?: string): Promise<MemberRow[]>;
+  removeMember(id: string): Promise<{ revokedTokens: number } | false>;
+}
+
+/** Splits `--name value` / `--name=value` options out of the positional arguments. */
+function options(args: string[], names: string[]): { positional: string[]; opts: Record<string, string> } {
+  const positional: string[] = [];
+  const opts: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
+    if (!m) {
+      positional.push(a);
+      continue;
+    }
+    if (!names.includes(m[1]!)) throw new Error(`Unknown option --${m[1]} (known: ${names.map((n) => `--${n}`).join(', ')})`);
+    const value = m[2] ?? args[++i];
+    if (value === undefined || value === '') throw new Error(`--${m[1]} needs a value`);
+    opts[m[1]!] = value;
+  }
+  return { positional, opts };
 }
 
 export async function runCli(env: ServerEnv, argv: string[], out: Out = (l) => process.stdout.write(l + '\n')): Promise<number> {
   const [cmd, ...args] = argv;
-  const known = ['create-team', 'create-token', 'revoke-token', 'list-tokens', 'disable-team'];
+  const known = ['create-team', 'create-token', 'revoke-token', 'list-tokens', 'disable-team', 'add-member', 'list-members', 'remove-member'];
   if (!cmd || !known.includes(cmd)) {
     process.stderr.write(`${cmd ? `Unknown command "${cmd}"\n` : ''}${USAGE}\n`);
     return 2;
@@ -41,10 +72,36 @@ export async function runCli(env: ServerEnv, argv: string[], out: Out = (l) => p
         return 0;
       }
       case 'create-token': {
-        if (!args[0]) throw new Error('create-token needs a team id or name');
-        const t = await ops.createToken(args[0], args.slice(1).join(' ') || undefined);
-        out(`Created token ${t.id} for team ${t.teamId}. It is shown once; store it safely:`);
+        const { positional, opts } = options(args, ['member']);
+        if (!positional[0]) throw new Error('create-token needs a team id or name');
+        const t = await ops.createToken(positional[0], positional.slice(1).join(' ') || undefined, opts.member);
+        out(`Created token ${t.id} for team ${t.teamId}${t.memberId ? ` (member ${t.memberId})` : ''}. It is shown once; store it safely:`);
         out(t.token);
+        return 0;
+      }
+      case 'add-member': {
+        const { positional, opts } = options(args, ['role']);
+        const [team, name, email, extra] = positional;
+        if (!team || !name) throw new Error('add-member needs a team and a name: add-member <team> "<name>" [email] [--role admin|member]');
+        if (extra !== undefined) throw new Error('add-member takes one name (quote it if it has spaces) and one email');
+        const role = opts.role;
+        if (role !== undefined && !(ROLES as readonly string[]).includes(role)) throw new Error(`--role must be ${ROLES.join(' or ')}`);
+        const m = await ops.addMember(team, { name, ...(email ? { email } : {}), ...(role ? { role: role as Role } : {}) });
+        out(`Added ${m.role} "${m.name}"${m.email ? ` <${m.email}>` : ''} to team ${m.teamId}. Member id:`);
+        out(m.id);
+        return 0;
+      }
+      case 'list-members': {
+        const list = await ops.listMembers(args.join(' ').trim() || undefined);
+        out(['id', 'team', 'name', 'email', 'role', 'tokens', 'created', 'removed'].join('\t'));
+        for (const m of list) out([m.id, m.team, m.name, m.email ?? '-', m.role, String(m.tokens), m.createdAt, m.removedAt ?? '-'].join('\t'));
+        return 0;
+      }
+      case 'remove-member': {
+        if (!args[0]) throw new Error('remove-member needs a member id (ids are listed by list-members)');
+        const done = await ops.removeMember(args[0]);
+        if (!done) throw new Error(`No active member ${args[0]}`);
+        out(`Removed ${args[0]} and revoked ${done.revokedTokens} token${done.revokedTokens === 1 ? '' : 's'}`);
         return 0;
       }
       case 'revoke-token': {
@@ -61,8 +118,8 @@ export async function runCli(env: ServerEnv, argv: string[], out: Out = (l) => p
       }
       default: {
         const list = await ops.listTokens();
-        out(['id', 'team', 'label', 'created', 'revoked'].join('\t'));
-        for (const t of list) out([t.id, t.team ?? t.teamId, t.label, t.createdAt, t.revokedAt ?? '-'].join('\t'));
+        out(['id', 'team', 'label', 'created', 'revoked', 'member'].join('\t'));
+        for (const t of list) out([t.id, t.team ?? t.teamId, t.label, t.createdAt, t.revokedAt ?? '-', t.member ?? '-'].join('\t'));
         return 0;
       }
     }
@@ -91,11 +148,23 @@ async function withDb(handle: DbHandle, run: (ops: Ops) => Promise<number>): Pro
   try {
     return await run({
       createTeam: (name) => createTeam(db, name),
-      async createToken(team, label) {
+      async createToken(team, label, member) {
         const found = await findTeam(db, team);
         if (!found) throw new Error(`No team "${team}"`);
-        return createToken(db, found.id, label);
+        return createToken(db, found.id, label, member);
       },
+      async addMember(team, input) {
+        const found = await findTeam(db, team);
+        if (!found) throw new Error(`No team "${team}"`);
+        return addMember(db, found.id, input);
+      },
+      async listMembers(team) {
+        if (team === undefined) return listMembers(db);
+        const found = await findTeam(db, team);
+        if (!found) throw new Error(`No team "${team}"`);
+        return listMembers(db, found.id);
+      },
+      removeMember: (id) => removeMember(db, id),
       revokeToken: (id) => revokeToken(db, id),
       async disableTeam(team) {
         const found = await findTeam(db, team);
@@ -129,7 +198,16 @@ async function remoteOps(dataDir: string): Promise<Ops> {
   };
   return {
     createTeam: (name) => call('POST', '/teams', { name }),
-    createToken: (team, label) => call('POST', '/tokens', { team, ...(label ? { label } : {}) }),
+    createToken: (team, label, member) => call('POST', '/tokens', { team, ...(label ? { label } : {}), ...(member ? { member } : {}) }),
+    addMember: (team, input) => call('POST', '/members', { team, ...input }),
+    listMembers: async (team) => (await call<{ members: MemberRow[] }>('GET', `/members${team ? `?team=${encodeURIComponent(team)}` : ''}`)).members,
+    removeMember: async (id) => {
+      try {
+        return await call<{ revokedTokens: number }>('POST', `/members/${encodeURIComponent(id)}/remove`);
+      } catch {
+        return false;
+      }
+    },
     revokeToken: async (id) => {
       try {
         await call('POST', `/tokens/${encodeURIComponent(id)}/revoke`);

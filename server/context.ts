@@ -8,6 +8,8 @@ import type { RateLimitConfig } from './rate-limit.ts';
 export interface AppConfig {
   /** null = no rate limit. */
   rateLimit: RateLimitConfig | null;
+  /** How long a valid token's lookup is reused (0 = every request reads the database). See auth-cache.ts. */
+  authCacheMs: number;
   maxClockSkewMs: number;
   /** PostgreSQL: LISTEN for other server processes' pushes (once per app: the real server sets it, tests opt in). */
   crossProcessEvents?: boolean;
@@ -24,11 +26,7 @@ export interface Deps {
   events: TeamEvents;
 }
 
-export interface AuthInfo {
-  teamId: string;
-  teamName: string;
-  tokenId: string;
-  label: string;
-}
+export type { CachedAuth as AuthInfo } from './auth-cache.ts';
+import type { CachedAuth } from './auth-cache.ts';
 
-export type AppEnv = { Variables: { auth: AuthInfo } };
+export type AppEnv = { Variables: { auth: CachedAuth } };

@@ -15,12 +15,23 @@ export interface DbHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /**
+   * A plain parameterised statement on the driver, outside drizzle and outside any transaction: for the hot read
+   * paths, where drizzle's query building and row mapping cost more than the database. int8 columns may come back
+   * as strings or bigints: wrap them in Number().
+   */
+  query<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]>;
   /** PostgreSQL: head changes committed by any server process on this database (LISTEN on HEAD_CHANNEL). */
   listenHeads?(fn: (teamId: string, head: number) => void): Promise<void>;
+  /** PostgreSQL: token revocations committed by any process (admin CLI included) on this database (AUTH_CHANNEL). */
+  listenAuth?(fn: () => void): Promise<void>;
 }
 
 /** Pushes NOTIFY this channel with "<teamId> <head>" (delivered on commit), so every server instance can tell its SSE clients. */
 export const HEAD_CHANNEL = 'ficha_head';
+
+/** Revoking a token, removing a member or disabling a team NOTIFYs this channel: servers drop cached logins. */
+export const AUTH_CHANNEL = 'ficha_auth';
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -29,7 +40,12 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return {
+    db: db as unknown as Db,
+    kind: 'pglite',
+    close: () => client.close(),
+    query: async <T,>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
+  };
 }
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<DbHandle> {
@@ -40,6 +56,10 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     db: db as unknown as Db,
     kind: 'postgres',
     close: () => client.end({ timeout: 5 }),
+    query: async <T,>(text: string, params: unknown[]) => (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[],
+    async listenAuth(fn) {
+      await client.listen(AUTH_CHANNEL, () => fn());
+    },
     async listenHeads(fn) {
       await client.listen(HEAD_CHANNEL, (payload) => {
         const [teamId, head] = payload.split(' ');

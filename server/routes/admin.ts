@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { addMember, listMembers, removeMember, ROLES } from '../admin/members.ts';
 import { createTeam, createToken, disableTeam, findTeam, listTokens, revokeToken } from '../admin/tokens.ts';
 import { validate } from './validate.ts';
 
@@ -22,8 +23,23 @@ function fromLoopback(c: Context): boolean {
   return address === undefined || address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
 
+/** Input the admin functions refuse (a removed member, a taken email) is the caller's mistake: 400, with the reason. */
+async function asBadRequest<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ApiError || !(e instanceof Error)) throw e;
+    throw new ApiError('invalid_request', e.message);
+  }
+}
+
 export function adminRoutes(deps: Deps, secret: string) {
   const { db } = deps.handle;
+  const teamOf = async (team: string) => {
+    const found = await asBadRequest(() => findTeam(db, team));
+    if (!found) throw new ApiError('not_found', `No team "${team}"`);
+    return found;
+  };
   return new Hono()
     .use(async (c, next) => {
       if (!fromLoopback(c)) throw new ApiError('forbidden', 'Admin endpoints answer on loopback only');
@@ -34,15 +50,14 @@ export function adminRoutes(deps: Deps, secret: string) {
     .post('/teams', validate('json', z.strictObject({ name: z.string().min(1).max(200) })), async (c) => {
       return c.json(await createTeam(db, c.req.valid('json').name));
     })
-    .post('/tokens', validate('json', z.strictObject({ team: z.string().min(1), label: z.string().max(200).optional() })), async (c) => {
+    .post('/tokens', validate('json', z.strictObject({ team: z.string().min(1), label: z.string().max(200).optional(), member: z.string().min(1).max(320).optional() })), async (c) => {
       const body = c.req.valid('json');
-      const team = await findTeam(db, body.team);
-      if (!team) throw new ApiError('not_found', `No team "${body.team}"`);
-      return c.json(await createToken(db, team.id, body.label));
+      const team = await teamOf(body.team);
+      return c.json(await asBadRequest(() => createToken(db, team.id, body.label, body.member)));
     })
     .post('/teams/disable', validate('json', z.strictObject({ team: z.string().min(1) })), async (c) => {
       const { team } = c.req.valid('json');
-      const found = await findTeam(db, team);
+      const found = await asBadRequest(() => findTeam(db, team));
       if (!found || !(await disableTeam(db, found.id))) throw new ApiError('not_found', `No active team "${team}"`);
       return c.json({ disabled: found.id });
     })
@@ -51,5 +66,23 @@ export function adminRoutes(deps: Deps, secret: string) {
       if (!ok) throw new ApiError('not_found', `No active token ${c.req.param('id')}`);
       return c.json({ revoked: c.req.param('id') });
     })
-    .get('/tokens', async (c) => c.json({ tokens: await listTokens(db) }));
+    .get('/tokens', async (c) => c.json({ tokens: await listTokens(db) }))
+    .post(
+      '/members',
+      validate('json', z.strictObject({ team: z.string().min(1), name: z.string().min(1).max(200), email: z.string().max(320).optional(), role: z.enum(ROLES).optional() })),
+      async (c) => {
+        const body = c.req.valid('json');
+        const team = await teamOf(body.team);
+        return c.json(await asBadRequest(() => addMember(db, team.id, body)));
+      },
+    )
+    .get('/members', validate('query', z.strictObject({ team: z.string().min(1).optional() })), async (c) => {
+      const { team } = c.req.valid('query');
+      return c.json({ members: await listMembers(db, team ? (await teamOf(team)).id : undefined) });
+    })
+    .post('/members/:id/remove', async (c) => {
+      const done = await removeMember(db, c.req.param('id'));
+      if (!done) throw new ApiError('not_found', `No active member ${c.req.param('id')}`);
+      return c.json({ removed: c.req.param('id'), ...done });
+    });
 }

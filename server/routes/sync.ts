@@ -39,9 +39,9 @@ export function syncRoutes(deps: Deps) {
     .get('/pull', validate('query', PullQuerySchema), async (c) => {
       const auth = c.get('auth');
       const q = c.req.valid('query');
-      const res = await pull(handle.db, auth.teamId, q.cursor, q.limit ?? LIMITS.defaultPullLimit);
-      metrics.observePull(res.head, decodeCursor(q.cursor).version);
-      return c.json(res);
+      const page = await pull(handle, auth.teamId, q.cursor, q.limit ?? LIMITS.defaultPullLimit);
+      metrics.observePull(page.head, decodeCursor(q.cursor).version);
+      return c.body(page.body, 200, { 'Content-Type': 'application/json' });
     })
     .get('/events', (c) => {
       const auth = c.get('auth');

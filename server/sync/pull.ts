@@ -1,32 +1,43 @@
 // One page of a team's rows after a cursor, in commit order (see push.ts for why version order is commit order).
-import type { Db } from '../db/open.ts';
-import { prepared } from '../db/prepared.ts';
-import type { Entity, Json, PullResponse } from '../../lib/sync/wire.ts';
+// One statement reads the head and the page from one snapshot; rows are stored as the JSON a pull sends
+// (schema.ts › rows.payload), so the answer is those strings joined: nothing parsed or serialised per row.
+import type { DbHandle } from '../db/open.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 
-export async function pull(db: Db, teamId: string, cursor: string | undefined, limit: number): Promise<PullResponse> {
+const PAGE = `select t.version as head, r.version, r.entity, r.id, r.payload
+  from teams t
+  left join lateral (
+    select version, entity, id, payload from rows
+    where team_id = t.id and (version, entity, id) > ($2::bigint, $3::text, $4::text)
+    order by version, entity, id
+    limit $5::int
+  ) r on true
+  where t.id = $1::text`;
+
+interface PageRow extends Record<string, unknown> {
+  head: string | number | bigint;
+  version: string | number | bigint | null;
+  entity: string | null;
+  id: string | null;
+  payload: string | null;
+}
+
+export interface PullPage {
+  /** The JSON body of PullResponse (lib/sync/wire.ts), ready to send. */
+  body: string;
+  head: number;
+  rowCount: number;
+}
+
+export async function pull(handle: DbHandle, teamId: string, cursor: string | undefined, limit: number): Promise<PullPage> {
   const from = decodeCursor(cursor);
-  // Head first: rows committed after this read may still appear below, never the other way round.
-  const q = prepared(db);
-  const [team] = await q.teamHead.execute({ teamId });
-  const page = await q.pullPage.execute({ teamId, version: from.version, entity: from.entity, id: from.id, limit: limit + 1 });
+  const found = await handle.query<PageRow>(PAGE, [teamId, from.version, from.entity, from.id, limit + 1]);
+  const head = Number(found[0]?.head ?? 0);
+  const page = found.filter((r) => r.payload !== null);
   const hasMore = page.length > limit;
-  const out = page.slice(0, limit);
-  const last = out[out.length - 1];
-  return {
-    rows: out.map((r) => ({
-      entity: r.entity as Entity,
-      id: r.id,
-      naturalKey: r.naturalKey,
-      deleted: r.deleted,
-      fields: r.fields as Record<string, Json>,
-      clocks: r.clocks,
-      put: r.putClock,
-      del: r.delClock,
-      version: r.version,
-    })),
-    cursor: encodeCursor(last ? { version: last.version, entity: last.entity, id: last.id } : from),
-    hasMore,
-    head: team?.version ?? 0,
-  };
+  if (hasMore) page.length = limit;
+  const last = page[page.length - 1];
+  const next = last ? { version: Number(last.version), entity: last.entity!, id: last.id! } : from;
+  const rows = page.map((r) => r.payload).join(',');
+  return { body: `{"rows":[${rows}],"cursor":${JSON.stringify(encodeCursor(next))},"hasMore":${hasMore},"head":${head}}`, head, rowCount: page.length };
 }

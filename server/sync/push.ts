@@ -5,13 +5,13 @@
 //      after a missing id (a lost or reordered request: the client resends from lastMutationId + 1);
 //   3. merge each mutation into its row with the shared conflict rule, dedupe activities by natural key;
 //   4. write changed rows with the new version and the client's new last id, then commit.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { HEAD_CHANNEL, type Db } from '../db/open.ts';
-import { clients, rows, teams } from '../db/schema.ts';
+import { clients, teams } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { parseHlc } from '../../lib/sync/hlc.ts';
 import { applyMutation, canonicalRow, emptyRow, isDeleted, type RowState } from '../../lib/sync/merge.ts';
-import type { Json, Mutation, PushRequest, PushResponse } from '../../lib/sync/wire.ts';
+import type { Json, Mutation, PulledRow, PushRequest, PushResponse } from '../../lib/sync/wire.ts';
 
 export interface PushOptions {
   now: number;
@@ -90,7 +90,8 @@ export async function push(db: Db, teamId: string, req: PushRequest, opts: PushO
       // Keys given up first: the unique natural-key index is checked row by row.
       const released = changed.filter((r) => r.keyBefore !== null && r.naturalKey === null);
       await upsert(tx as unknown as Db, teamId, head, released);
-      await upsert(tx as unknown as Db, teamId, head, changed.filter((r) => !released.includes(r)));
+      const releasedSet = new Set(released);
+      await upsert(tx as unknown as Db, teamId, head, changed.filter((r) => !releasedSet.has(r)));
     }
     await tx
       .insert(clients)
@@ -104,55 +105,67 @@ function newRow(entity: string, id: string): WorkingRow {
   return { entity, id, naturalKey: null, state: emptyRow(), before: null, keyBefore: null };
 }
 
+/** drizzle's execute() answers an array on postgres.js and `{ rows }` on PGlite. */
+const rowsOf = <T,>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : (r as { rows: T[] }).rows);
+
+interface StoredRow {
+  entity: string;
+  id: string;
+  natural_key: string | null;
+  payload: string;
+}
+
+/**
+ * The stored rows the batch touches: by (entity, id), and activities holding one of the batch's natural keys.
+ * The keys go in as one JSON parameter and drive index lookups, whatever the batch size.
+ */
 async function loadRows(db: Db, teamId: string, ms: Mutation[]): Promise<Map<string, WorkingRow>> {
-  const ids = [...new Set(ms.map((m) => m.id))];
+  const pairs = new Map<string, [string, string]>();
+  for (const m of ms) pairs.set(rowKey(m.entity, m.id), [m.entity, m.id]);
   const keys = [...new Set(ms.flatMap((m) => (m.op === 'put' && m.naturalKey ? [m.naturalKey] : [])))];
-  const wanted = new Set(ms.map((m) => rowKey(m.entity, m.id)));
-  const found = await db.select().from(rows).where(and(eq(rows.teamId, teamId), inArray(rows.id, ids)));
+  const found = rowsOf<StoredRow>(
+    await db.execute(sql`select r.entity, r.id, r.natural_key, r.payload
+      from json_to_recordset(${JSON.stringify([...pairs.values()].map(([e, i]) => ({ e, i })))}::json) as k(e text, i text)
+      join rows r on r.team_id = ${teamId} and r.entity = k.e and r.id = k.i`),
+  );
   const byKey = keys.length
-    ? await db.select().from(rows).where(and(eq(rows.teamId, teamId), eq(rows.entity, 'activities'), inArray(rows.naturalKey, keys)))
+    ? rowsOf<StoredRow>(
+        await db.execute(sql`select entity, id, natural_key, payload from rows
+          where team_id = ${teamId} and entity = 'activities' and natural_key in (select json_array_elements_text(${JSON.stringify(keys)}::json))`),
+      )
     : [];
   const out = new Map<string, WorkingRow>();
   for (const r of [...found, ...byKey]) {
     const k = rowKey(r.entity, r.id);
-    if (out.has(k) || (!wanted.has(k) && !byKey.includes(r))) continue;
-    const state: RowState = { fields: r.fields as Record<string, Json>, clocks: r.clocks, put: r.putClock, del: r.delClock };
-    out.set(k, { entity: r.entity, id: r.id, naturalKey: r.naturalKey, state, before: canonicalRow(state), keyBefore: r.naturalKey });
+    if (out.has(k)) continue;
+    const stored = JSON.parse(r.payload) as PulledRow;
+    const state: RowState = { fields: stored.fields, clocks: stored.clocks, put: stored.put, del: stored.del };
+    out.set(k, { entity: r.entity, id: r.id, naturalKey: r.natural_key, state, before: canonicalRow(state), keyBefore: r.natural_key });
   }
   return out;
 }
 
+/** One INSERT ... ON CONFLICT for the whole list, its rows passed as one JSON parameter. */
 async function upsert(db: Db, teamId: string, version: number, list: WorkingRow[]) {
-  const CHUNK = 500;
-  for (let i = 0; i < list.length; i += CHUNK) {
-    const values = list.slice(i, i + CHUNK).map((r) => ({
-      teamId,
-      entity: r.entity,
+  if (list.length === 0) return;
+  const values = list.map((r) => {
+    const deleted = isDeleted(r.state, r.entity);
+    const row: PulledRow = {
+      entity: r.entity as PulledRow['entity'],
       id: r.id,
       naturalKey: r.naturalKey,
+      deleted,
       fields: r.state.fields,
       clocks: r.state.clocks,
-      putClock: r.state.put,
-      delClock: r.state.del,
-      deleted: isDeleted(r.state, r.entity),
+      put: r.state.put,
+      del: r.state.del,
       version,
-    }));
-    await db
-      .insert(rows)
-      .values(values)
-      .onConflictDoUpdate({
-        target: [rows.teamId, rows.entity, rows.id],
-        set: {
-          naturalKey: sqlExcluded('natural_key'),
-          fields: sqlExcluded('fields'),
-          clocks: sqlExcluded('clocks'),
-          putClock: sqlExcluded('put_clock'),
-          delClock: sqlExcluded('del_clock'),
-          deleted: sqlExcluded('deleted'),
-          version: sqlExcluded('version'),
-        },
-      });
-  }
+    };
+    return { entity: r.entity, id: r.id, natural_key: r.naturalKey, deleted, payload: JSON.stringify(row) };
+  });
+  await db.execute(sql`insert into rows (team_id, entity, id, natural_key, deleted, version, payload)
+    select ${teamId}, x.entity, x.id, x.natural_key, x.deleted, ${version}::bigint, x.payload
+    from json_to_recordset(${JSON.stringify(values)}::json) as x(entity text, id text, natural_key text, deleted boolean, payload text)
+    on conflict (team_id, entity, id) do update
+    set natural_key = excluded.natural_key, deleted = excluded.deleted, version = excluded.version, payload = excluded.payload`);
 }
-
-const sqlExcluded = (column: string) => sql.raw(`excluded.${column}`);
