@@ -18,6 +18,11 @@ export interface PipelineChunk {
   bytesRead: number;
   /** The records as JSON text, when `records` was emptied to cross threads cheaply (one string, not 2,000 objects). */
   recordsJson?: string;
+  /**
+   * The records as a Blob of JSON text (what the page's CSV worker hands over): the page passes the background only a
+   * blob: URL for it, so the records never go through the page's main thread or the extension messaging's JSON.
+   */
+  recordsBlob?: Blob;
 }
 
 export interface Inspection extends CsvMeta {

@@ -9,7 +9,7 @@ import { toScoringContact } from '@/lib/domain/profile-scoring';
 import { type Company, CompanySchema } from '@/lib/domain/record';
 import { fromStored, toStored } from './contacts';
 import type { FichaDb, ImportJournalEntry, StoredContact } from './db';
-import { activeScorer, scoreOf } from './scores';
+import { activeScorer } from './scores';
 import type { SettingsRepository } from './settings';
 
 export class ImportRefusal extends Error {
@@ -57,8 +57,28 @@ interface Deps {
 /** Journal rows sort by chunk: the key is the zero-padded sequence number. */
 const chunkKey = (seq: number) => `#${String(seq).padStart(9, '0')}`;
 
+/** A record read before the chunk's transaction: the new contact it would make (scored when its company was known). */
+type Candidate = { contact: Contact; stored: StoredContact | null } | { error: string };
+
+interface Prepared {
+  at: number;
+  stages: Set<string>;
+  candidates: Candidate[];
+}
+
+/** Companies seen by the running batch, by domain: most exports repeat a company across many rows. */
+const COMPANY_CACHE_MAX = 50_000;
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message.slice(0, 200) : 'Invalid record');
+
 export function importService(db: FichaDb, { settings, now = Date.now, newId = () => crypto.randomUUID() }: Deps) {
-  const chunkScope = [db.contacts, db.companies, db.activities, db.importBatches, db.importJournal, db.settings];
+  // Settings are read before the transaction, so they are not in its scope (a read there would wait for it).
+  const chunkScope = [db.contacts, db.companies, db.activities, db.importBatches, db.importJournal];
+  let companyCache: { batchId: string; rows: Map<string, Company> } = { batchId: '', rows: new Map() };
+  const companiesOf = (batchId: string) => {
+    if (companyCache.batchId !== batchId || companyCache.rows.size > COMPANY_CACHE_MAX) companyCache = { batchId, rows: new Map() };
+    return companyCache.rows;
+  };
 
   async function open(batchId: string): Promise<ImportBatch> {
     const batch = await db.importBatches.get(batchId);
@@ -66,17 +86,45 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     return batch;
   }
 
-  async function writeChunk({ batchId, seq, records, rejected, rows }: ImportChunk): Promise<ChunkResult> {
+  const storedWithScore = (c: Contact, company: Company | undefined, at: number): StoredContact => {
+    const result = activeScorer(db)({ contact: toScoringContact(c, company), activities: [] }, at);
+    return toStored({ ...c, leadScore: result.total, leadGrade: result.grade });
+  };
+
+  /**
+   * The CPU-heavy half of a chunk, run before its transaction opens, so it overlaps the previous chunk's commit: every
+   * record as the new contact it would be (validated, and scored and indexed when its company is already known). In
+   * the transaction a record whose address someone owns is merged instead and its candidate is dropped.
+   */
+  async function prepare({ batchId, records }: ImportChunk): Promise<Prepared> {
     const at = now();
+    const set = presetStageSet((await settings.get()).stageSet);
+    const stages = new Set(set.stages.map((s) => s.id));
+    const initial = initialStageOf(set);
+    const known = companiesOf(batchId);
+    const candidates = records.map((record): Candidate => {
+      try {
+        const contact = contactFromImport(
+          { ...record, stage: record.stage && stages.has(record.stage) ? record.stage : null },
+          { id: newId(), now: at, stage: initial },
+        );
+        const company = contact.companyDomain ? known.get(contact.companyDomain) : undefined;
+        const ready = !contact.companyDomain || company !== undefined;
+        return { contact, stored: ready ? storedWithScore(contact, company, at) : null };
+      } catch (error) {
+        return { error: reasonOf(error) };
+      }
+    });
+    return { at, stages, candidates };
+  }
+
+  async function writeChunk({ batchId, seq, records, rejected, rows }: ImportChunk, { at, stages, candidates }: Prepared): Promise<ChunkResult> {
     const batch = await open(batchId);
     const zero = { imported: 0, merged: 0, rejected: 0 };
     if (batch.status === 'done' || batch.status === 'undone') throw new ImportRefusal('closed', `Import ${batchId} is ${batch.status}`);
     if (seq <= batch.lastSeq) return { batch, skipped: true, counts: zero, refused: [] };
     if (seq !== batch.lastSeq + 1) throw new ImportRefusal('out_of_order', `Chunk ${seq} came before chunk ${batch.lastSeq + 1}`);
 
-    const set = presetStageSet((await settings.get()).stageSet);
-    const stages = new Set(set.stages.map((s) => s.id));
-    const initial = initialStageOf(set);
     const counts: ImportCounts = { imported: 0, merged: 0, rejected: rejected };
     const refused: ChunkResult['refused'] = [];
 
@@ -87,60 +135,71 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     const owner = new Map<string, string>();
     for (const c of found) for (const e of c.emailKeys) owner.set(e, c.id);
     const working = new Map<string, Contact>();
-    const created = new Set<string>();
+    /** Contacts this chunk creates, with their stored form once it is final (null: score and index below). */
+    const created = new Map<string, StoredContact | null>();
 
-    for (const record of records) {
-      const stage = record.stage && stages.has(record.stage) ? record.stage : null;
-      const rec = { ...record, stage };
-      const ownerId = rec.emails.map((e) => owner.get(e)).find((id) => id !== undefined);
+    records.forEach((record, i) => {
+      const candidate = candidates[i] as Candidate;
+      const ownerId = record.emails.map((e) => owner.get(e)).find((id) => id !== undefined);
       let next: Contact;
       try {
         if (ownerId) {
           const current = working.get(ownerId) ?? fromStored(originals.get(ownerId) as StoredContact);
+          const rec = { ...record, stage: record.stage && stages.has(record.stage) ? record.stage : null };
           const free = rec.emails.filter((e) => (owner.get(e) ?? ownerId) === ownerId);
           next = ContactSchema.parse(mergeImport(current, rec, batch.policy, { now: at, freeEmails: free }));
+          // A contact created earlier in this chunk changed again: its prepared stored form no longer holds.
+          if (created.has(next.id)) created.set(next.id, null);
           counts.merged++;
         } else {
-          next = contactFromImport(rec, { id: newId(), now: at, stage: initial });
-          created.add(next.id);
+          if ('error' in candidate) throw new Error(candidate.error);
+          next = candidate.contact;
+          created.set(next.id, candidate.stored);
           counts.imported++;
         }
       } catch (error) {
         counts.rejected++;
-        refused.push({ row: record.row, reason: error instanceof Error ? error.message.slice(0, 200) : 'Invalid record' });
-        continue;
+        refused.push({ row: record.row, reason: reasonOf(error) });
+        return;
       }
       working.set(next.id, next);
       for (const e of next.emails) owner.set(e.address, next.id);
-    }
+    });
 
     const changed = [...working.values()].filter((c) => {
       const original = originals.get(c.id);
       return !original || mergeChanged(fromStored(original), c);
     });
 
-    // Companies: a row for every new domain; an existing row is never overwritten by an import.
-    const domains = [...new Set(changed.map((c) => c.companyDomain).filter(Boolean))];
-    const companies = new Map<string, Company>();
-    (await db.companies.bulkGet(domains)).forEach((row) => row && companies.set(row.domain, row));
+    // Companies: a row for every new domain; an existing row is never overwritten by an import. Domains this batch
+    // already saw are not read again.
+    const known = companiesOf(batchId);
+    const unknown = [...new Set(changed.map((c) => c.companyDomain).filter((d) => d && !known.has(d)))];
+    (await db.companies.bulkGet(unknown)).forEach((row) => row && known.set(row.domain, row));
     const newCompanies: Company[] = [];
     for (const c of changed) {
-      if (!c.companyDomain || companies.has(c.companyDomain)) continue;
+      if (!c.companyDomain || known.has(c.companyDomain)) continue;
       const row = CompanySchema.safeParse({ domain: c.companyDomain, name: c.company || c.companyDomain });
       if (row.success) {
-        companies.set(row.data.domain, row.data);
+        known.set(row.data.domain, row.data);
         newCompanies.push(row.data);
       }
     }
 
-    // Scores: a new contact has no activities, so its score is fit alone (computed here, no reads).
-    const scorer = activeScorer(db);
-    const scored: StoredContact[] = [];
+    // Scores: a new contact has no activities, so its score is fit alone (most were computed before the
+    // transaction); a contact merged into is rescored with its activities, read for all of them at once.
+    const company = (c: Contact) => (c.companyDomain ? known.get(c.companyDomain) : undefined);
+    const merged = changed.filter((c) => !created.has(c.id));
+    const activities = await Promise.all(
+      merged.map((c) => db.activities.where('[targetId+occurredAt]').between([c.id, -Infinity], [c.id, Infinity]).toArray()),
+    );
+    const scored: StoredContact[] = merged.map((c, i) => {
+      const result = activeScorer(db)({ contact: toScoringContact(c, company(c)), activities: activities[i] ?? [] }, at);
+      return toStored({ ...c, leadScore: result.total, leadGrade: result.grade });
+    });
     for (const c of changed) {
-      const result = created.has(c.id)
-        ? scorer({ contact: toScoringContact(c, companies.get(c.companyDomain)), activities: [] }, at)
-        : await scoreOf(db, c, at);
-      scored.push(toStored({ ...c, leadScore: result.total, leadGrade: result.grade }));
+      if (!created.has(c.id)) continue;
+      scored.push(created.get(c.id) ?? storedWithScore(c, company(c), at));
     }
 
     // Undo journal: one row for the chunk (created ids, and merged contacts as they were before this chunk).
@@ -148,8 +207,8 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
       batchId,
       contactId: chunkKey(seq),
       seq,
-      created: scored.filter((c) => created.has(c.id)).map((c) => c.id),
-      before: scored.flatMap((c) => (created.has(c.id) ? [] : [originals.get(c.id) as StoredContact])),
+      created: [...created.keys()],
+      before: merged.map((c) => originals.get(c.id) as StoredContact),
     };
 
     if (newCompanies.length) await db.companies.bulkPut(newCompanies);
@@ -191,8 +250,9 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     },
 
     /** One chunk, one transaction: a crash leaves whole chunks only, and the batch says how far it got. */
-    chunk(input: ImportChunk): Promise<ChunkResult> {
-      return db.transaction('rw', chunkScope, () => writeChunk(input));
+    async chunk(input: ImportChunk): Promise<ChunkResult> {
+      const prepared = await prepare(input);
+      return db.transaction('rw', chunkScope, () => writeChunk(input, prepared));
     },
 
     async finish(batchId: string): Promise<ImportBatch> {

@@ -128,6 +128,11 @@ describe('CSV import through the background', () => {
     // The worker's JSON-text form is validated the same way.
     await expect(send({ type: 'import.chunk', batchId: batch.id, seq: 0, recordsJson: '[{"row":2,"emails":[]}]', rejected: 0, rows: 1 })).rejects.toMatchObject({ code: 'invalid_message' });
     await expect(send({ type: 'import.chunk', batchId: batch.id, seq: 0, recordsJson: '[{', rejected: 0, rows: 1 })).rejects.toMatchObject({ code: 'invalid_message' });
+    // Records passed by URL must be a blob this extension made: a web page's blob (or any other URL) is refused unread.
+    for (const recordsUrl of ['blob:https://mail.google.com/0b7c', `blob:${location.origin}.evil.test/0b7c`, 'blob:nodedata:0b7c']) {
+      await expect(send({ type: 'import.chunk', batchId: batch.id, seq: 0, recordsUrl, rejected: 0, rows: 1 })).rejects.toMatchObject({ code: 'invalid_message', message: 'recordsUrl is not a blob of this extension' });
+    }
+    await expect(send({ type: 'import.chunk', batchId: batch.id, seq: 0, recordsUrl: 'https://evil.test/records.json', rejected: 0, rows: 1 })).rejects.toMatchObject({ code: 'invalid_message' });
     const record = { row: 2, emails: ['json@acme.com'], firstName: 'J', lastName: '', company: '', title: '', phones: [], stage: null, owner: '', createdAt: null, tags: [], website: '', location: '' };
     const ok = await send<'import.chunk'>({ type: 'import.chunk', batchId: batch.id, seq: 0, recordsJson: JSON.stringify([record]), rejected: 0, rows: 1 });
     expect(ok.counts).toEqual({ imported: 1, merged: 0, rejected: 0 });

@@ -39,16 +39,32 @@ export async function runImport(
   const rejected: RejectedRow[] = [];
   const startedAt = Date.now();
   let rows = 0;
+  // A chunk's Blob is lent to the background by URL until the chunk is written (or the import stops).
+  const urls = new Map<PipelineChunk, string>();
+  const urlOf = (chunk: PipelineChunk, blob: Blob) => urls.get(chunk) ?? (urls.set(chunk, URL.createObjectURL(blob)), urls.get(chunk) as string);
+  const release = (chunk: PipelineChunk) => {
+    const url = urls.get(chunk);
+    if (url) URL.revokeObjectURL(url);
+    urls.delete(chunk);
+  };
   const write = (chunk: PipelineChunk) =>
     send<'import.chunk'>({
       type: 'import.chunk',
       batchId: batch.id,
       seq: chunk.seq,
-      ...(chunk.recordsJson === undefined ? { records: chunk.records } : { recordsJson: chunk.recordsJson }),
+      ...(chunk.recordsBlob
+        ? { recordsUrl: urlOf(chunk, chunk.recordsBlob) }
+        : chunk.recordsJson === undefined
+          ? { records: chunk.records }
+          : { recordsJson: chunk.recordsJson }),
       rejected: chunk.rejected.length,
       rows: chunk.rows,
     });
-  // Two chunks in flight: the next one is on its way (serialised, validated) while the background writes this one.
+  const recordsOf = async (chunk: PipelineChunk): Promise<PipelineChunk['records']> => {
+    if (chunk.recordsBlob) return JSON.parse(await chunk.recordsBlob.text()) as PipelineChunk['records'];
+    return chunk.recordsJson ? (JSON.parse(chunk.recordsJson) as PipelineChunk['records']) : chunk.records;
+  };
+  // Two chunks in flight: the next one is on its way (read, validated, prepared) while the background writes this one.
   // The background writes them in sequence order; one that overtook its predecessor is sent again after it.
   let previous: Promise<void> = Promise.resolve();
   try {
@@ -68,10 +84,12 @@ export async function runImport(
           if (!(error instanceof FichaError && (error.details as { reason?: string } | undefined)?.reason === 'out_of_order')) throw error;
           result = await write(chunk);
         }
+        release(chunk); // answered (the retry too): the background has read the records
+
         await before;
         batch = result.batch;
         rejected.push(...chunk.rejected);
-        const records: PipelineChunk['records'] = result.refused.length && chunk.recordsJson ? JSON.parse(chunk.recordsJson) : chunk.records;
+        const records = result.refused.length ? await recordsOf(chunk) : [];
         const byRow = new Map(records.map((r) => [r.row, r]));
         for (const refusal of result.refused) rejected.push({ row: refusal.row, reason: refusal.reason, cells: byRow.get(refusal.row)?.emails ?? [] });
         hooks.onProgress?.({ rows: seenRows, bytesRead: chunk.bytesRead, counts: batch.counts, startedAt, at: Date.now() });
@@ -82,6 +100,7 @@ export async function runImport(
     await previous;
   } catch (error) {
     await previous.catch(() => undefined);
+    for (const chunk of [...urls.keys()]) release(chunk);
     await send<'import.cancel'>({ type: 'import.cancel', batchId: batch.id }).catch(() => undefined);
     throw error;
   }

@@ -24,19 +24,29 @@ async function refusals<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** A chunk's records passed as a blob: URL: only one this extension made (an extension page or its worker). */
+async function readOwnBlob(url: string): Promise<string> {
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+  if (!origin || !url.startsWith(`blob:${origin}/`)) throw new FichaError('invalid_message', 'recordsUrl is not a blob of this extension');
+  const response = await fetch(url).catch(() => null);
+  if (!response?.ok) throw new FichaError('invalid_message', 'recordsUrl could not be read (revoked?)');
+  return response.text();
+}
+
 export function importHandlers({ db, settings }: Deps): HandlersFor<keyof ImportResponses> {
   const imports = importService(db, { settings });
   const exports = exportReader(db);
   const privacy = privacyOps(db, { settings });
   return {
     'import.begin': ({ type: _t, ...input }) => imports.begin(input),
-    'import.chunk': ({ type: _t, recordsJson, ...chunk }) => {
-      if (recordsJson === undefined) return refusals(imports.chunk(chunk));
+    'import.chunk': async ({ type: _t, recordsJson, recordsUrl, ...chunk }) => {
+      const text = recordsUrl !== undefined ? await readOwnBlob(recordsUrl) : recordsJson;
+      if (text === undefined) return refusals(imports.chunk(chunk));
       let json: unknown;
       try {
-        json = JSON.parse(recordsJson);
+        json = JSON.parse(text);
       } catch {
-        throw new FichaError('invalid_message', 'recordsJson is not JSON');
+        throw new FichaError('invalid_message', 'The chunk records are not JSON');
       }
       const records = ImportRecordsSchema.safeParse(json);
       if (!records.success) throw new FichaError('invalid_message', 'Invalid import records', records.error.issues.slice(0, 20));

@@ -30,6 +30,8 @@ export const importRequests = [
     records: z.array(ImportRecordSchema).max(MAX_IMPORT_CHUNK).default([]),
     /** The same records as JSON text (what the page's worker sends: cheaper to pass on than objects); validated alike. */
     recordsJson: z.string().max(64 * 1024 * 1024).optional(),
+    /** Or a blob: URL of this extension holding that JSON (made by the import page from its worker's Blob). */
+    recordsUrl: z.string().startsWith('blob:').max(300).optional(),
     rejected: z.number().int().nonnegative(),
     rows: z.number().int().nonnegative(),
   }),
