@@ -1,6 +1,7 @@
 // Mounts the sidebar for one site adapter in an open shadow root, for the lifetime of the content script.
 // The entrypoint is named after the site (gmail.content → gmail.css, outlook.content → outlook.css).
 import { QueryClientProvider } from '@tanstack/react-query';
+import { startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createQueryClient, lookupQuery } from '@/lib/query/hooks';
@@ -16,11 +17,15 @@ import { refreshOnSync } from './sync-refresh';
 import { createShadowHost } from './shadow-host';
 import { Sidebar } from './Sidebar';
 import { SiteContext } from './site';
+import { yieldToPage } from './yield-to-page';
 import './sidebar.css';
 
 export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteAdapter) {
   const controller = new AbortController();
   ctx.onInvalidated(() => controller.abort());
+  // The bundle's evaluation is one task; reading the page starts in the next one (see yield-to-page.ts).
+  await yieldToPage();
+  if (controller.signal.aborted) return null;
   // One page observer for the thread, its health and the diagnostics; the thread store hears each change first,
   // so the others reuse its parse of the page.
   const adapter = shareObserver(siteAdapter, document, controller.signal);
@@ -42,13 +47,21 @@ export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteA
   prefetch();
 
   const ui = await createShadowHost(adapter.site, controller.signal);
+  if (controller.signal.aborted) {
+    ui.remove();
+    return null;
+  }
   const root = createRoot(ui.container);
-  root.render(
-    <QueryClientProvider client={queryClient}>
-      <SiteContext.Provider value={site}>
-        <Sidebar store={store} health={health} />
-      </SiteContext.Provider>
-    </QueryClientProvider>,
+  // The first render is a transition: React renders it in ~5 ms slices between the page's own tasks. Later updates
+  // (thread switches) are synchronous as usual.
+  startTransition(() =>
+    root.render(
+      <QueryClientProvider client={queryClient}>
+        <SiteContext.Provider value={site}>
+          <Sidebar store={store} health={health} />
+        </SiteContext.Provider>
+      </QueryClientProvider>,
+    ),
   );
   ctx.onInvalidated(() => {
     root.unmount();
