@@ -6,6 +6,10 @@ import { type BenchResult, latencyResults, round } from './stats';
 export async function popupSearchResults(context: BrowserContext, extensionId: string, total: number): Promise<BenchResult[]> {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // As a rep: the popup shows its recent contacts (this first request also starts the background's search table),
+  // and typing starts a moment later, not in the same millisecond.
+  await popup.getByTestId('search-result').first().waitFor({ timeout: 120_000 });
+  await popup.waitForTimeout(1_000);
   const queries = ['person1', 'company42', 'person 7', 'compañía', 'zz-no-match', 'person99999'];
   const samples = await popup.evaluate(async (queries: string[]) => {
     const out: number[] = [];

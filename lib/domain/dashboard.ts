@@ -1,7 +1,33 @@
 // What the dashboard shows: the query and the summary the background computes for it.
 import type { Kpi, TemplateConversion } from './kpis';
+import { PRESET_STAGE_SETS, type StageSet } from './lifecycle';
+import type { PresetStageSetId } from './stage-ids';
 
-export interface DashboardQuery {
+/** Where a contact becomes a customer in each preset stage set (ids checked against the sets' own id lists). */
+const FIRST_CUSTOMER_STAGE = { hubspot: 'customer', relationship: 'purchase' } as const satisfies Record<PresetStageSetId, string>;
+
+export function customerStageOf(set: StageSet): string {
+  return FIRST_CUSTOMER_STAGE[set.id as PresetStageSetId] ?? FIRST_CUSTOMER_STAGE.hubspot;
+}
+
+/** The customer stage and every flow stage after it (evangelist; fulfilment … recovery): no longer leads. */
+export function customerStagesOf(set: StageSet): string[] {
+  const order = set.stages.find((s) => s.id === customerStageOf(set))?.order;
+  if (order === undefined || order === null) return [];
+  return set.stages.filter((s) => s.order !== null && s.order >= order).map((s) => s.id);
+}
+
+/** Customer stages of every preset set: a contact keeps its stage id when the rep switches sets. */
+export const CUSTOMER_STAGES: ReadonlySet<string> = new Set(PRESET_STAGE_SETS.flatMap(customerStagesOf));
+
+export interface DashboardFilter {
+  /** Only contacts with this owner; absent (or empty) = everyone's. */
+  owner?: string;
+  /** Only contacts carrying this tag. */
+  tag?: string;
+}
+
+export interface DashboardQuery extends DashboardFilter {
   /** The period's length in days, ending now. */
   days: number;
   /** Stale: no change to the record for this many days, in a stage before "customer". */
@@ -18,6 +44,12 @@ export interface ContactRow {
   score: number;
   grade: string;
   updatedAt: number;
+}
+
+/** Choices for the filter controls: owners and tags found on contacts, most used first. */
+export interface DashboardFilterOptions {
+  owners: string[];
+  tags: string[];
 }
 
 export interface DashboardSummary {

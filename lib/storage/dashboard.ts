@@ -4,14 +4,99 @@ import { ctaConversion, funnelConversion, leadConversionRate, lifetimeValue, net
 import { presetStageSet } from '@/lib/domain/lifecycle';
 import { EXPECTED_LIFETIME_YEARS } from '@/lib/domain/profile-values';
 import { DAY_MS } from '@/lib/domain/transactions';
-import type { ContactRow, DashboardQuery, DashboardSummary } from '@/lib/domain/dashboard';
-import type { FichaDb } from './db';
+import { CUSTOMER_STAGES, customerStageOf, type ContactRow, type DashboardFilter, type DashboardFilterOptions, type DashboardQuery, type DashboardSummary } from '@/lib/domain/dashboard';
+import type { FichaDb, StoredContact } from './db';
 import { settingsRepository } from './settings';
 
 const GRADES = ['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3'];
 const WEEKS = 12;
 const MAX_CTA_ROWS = 20_000;
-const CUSTOMER_STAGES = new Set(['customer', 'evangelist', 'purchase', 'fulfilment', 'growth', 'retention', 'loyalty']);
+const READ_CHUNK = 5_000;
+/** Filtered to at most this many contacts, their activities are read per contact; above, by type and date. */
+const PER_CONTACT_ACTIVITY_READS = 3_000;
+const MAX_FILTER_OPTIONS = 200;
+
+const isFiltered = (f: DashboardFilter) => Boolean(f.owner || f.tag);
+const matches = (f: DashboardFilter) => (c: StoredContact) => (!f.owner || c.owner === f.owner) && (!f.tag || c.tags.includes(f.tag));
+
+/** Every contact, read by primary key in chunks (owner and tag have no index: a filter reads them all once). */
+async function eachContact(db: FichaDb, visit: (c: StoredContact) => void): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const chunk: StoredContact[] = await (after === null ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(after)).limit(READ_CHUNK).toArray();
+    chunk.forEach(visit);
+    if (chunk.length < READ_CHUNK) return;
+    after = chunk[chunk.length - 1]!.id;
+  }
+}
+
+/** The owners and tags on contacts, most used first, for the dashboard's filter controls. */
+export async function dashboardFilterOptions(db: FichaDb): Promise<DashboardFilterOptions> {
+  const owners = new Map<string, number>();
+  const tags = new Map<string, number>();
+  await eachContact(db, (c) => {
+    if (c.owner) owners.set(c.owner, (owners.get(c.owner) ?? 0) + 1);
+    for (const t of c.tags) tags.set(t, (tags.get(t) ?? 0) + 1);
+  });
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_FILTER_OPTIONS).map(([k]) => k);
+  return { owners: top(owners), tags: top(tags) };
+}
+
+interface ContactFigures {
+  total: number;
+  stageCounts: Map<string, number>;
+  gradeCounts: number[];
+  scoreBuckets: number[];
+  top: StoredContact[];
+  stale: StoredContact[];
+}
+
+const bucketOf = (score: number) => Math.min(9, Math.max(0, Math.floor(score / 10)));
+
+/** Keeps `list` as the `n` best items seen so far (best first) without holding every contact. */
+function keepBest<T>(list: T[], item: T, n: number, better: (a: T, b: T) => boolean): void {
+  if (list.length >= n && !better(item, list[list.length - 1]!)) return;
+  let i = list.length;
+  while (i > 0 && better(item, list[i - 1]!)) i--;
+  list.splice(i, 0, item);
+  if (list.length > n) list.pop();
+}
+
+/** Unfiltered: counted through the indexes, never reading every contact. */
+async function indexedFigures(db: FichaDb, stageIds: string[], staleBefore: number): Promise<ContactFigures> {
+  const stageCounts = await Promise.all(stageIds.map((id) => db.contacts.where('lifecycleStage').equals(id).count()));
+  const gradeCounts = await Promise.all(GRADES.map((g) => db.contacts.where('leadGrade').equals(g).count()));
+  const scoreBuckets = await Promise.all(Array.from({ length: 10 }, (_, i) => db.contacts.where('leadScore').between(i * 10, i === 9 ? 101 : i * 10 + 10, true, false).count()));
+  const top = await db.contacts.orderBy('leadScore').reverse().limit(10).toArray();
+  // Oldest records first, skipping customers: the leads nobody has touched in a while.
+  const staleCandidates = await db.contacts.where('updatedAt').below(staleBefore).limit(500).toArray();
+  return {
+    total: await db.contacts.count(),
+    stageCounts: new Map(stageIds.map((id, i) => [id, stageCounts[i] ?? 0])),
+    gradeCounts,
+    scoreBuckets,
+    top,
+    stale: staleCandidates.filter((c) => !CUSTOMER_STAGES.has(c.lifecycleStage)).slice(0, 20),
+  };
+}
+
+/** Filtered by owner or tag: one pass over the contacts, the same figures counted in memory. */
+async function filteredFigures(db: FichaDb, filter: DashboardFilter, staleBefore: number, kept: Set<string>): Promise<ContactFigures> {
+  const keep = matches(filter);
+  const figures: ContactFigures = { total: 0, stageCounts: new Map(), gradeCounts: GRADES.map(() => 0), scoreBuckets: Array.from({ length: 10 }, () => 0), top: [], stale: [] };
+  await eachContact(db, (c) => {
+    if (!keep(c)) return;
+    kept.add(c.id);
+    figures.total++;
+    figures.stageCounts.set(c.lifecycleStage, (figures.stageCounts.get(c.lifecycleStage) ?? 0) + 1);
+    const grade = GRADES.indexOf(c.leadGrade);
+    if (grade >= 0) figures.gradeCounts[grade]!++;
+    figures.scoreBuckets[bucketOf(c.leadScore)]!++;
+    keepBest(figures.top, c, 10, (a, b) => a.leadScore > b.leadScore);
+    if (c.updatedAt < staleBefore && !CUSTOMER_STAGES.has(c.lifecycleStage)) keepBest(figures.stale, c, 20, (a, b) => a.updatedAt < b.updatedAt);
+  });
+  return figures;
+}
 
 function row(c: { id: string; firstName: string; lastName: string; emails: { address: string; primary: boolean }[]; lifecycleStage: string; leadScore: number; leadGrade: string; updatedAt: number }): ContactRow {
   return {
@@ -30,29 +115,49 @@ export async function dashboardSummary(db: FichaDb, query: DashboardQuery, now =
   const settings = await settingsRepository(db).get();
   const set = presetStageSet(settings.stageSet);
   const flow = set.stages.filter((s) => s.order !== null).map((s) => s.id);
-  const countType = (type: ActivityType, a: number, b: number) => db.activities.where('[type+occurredAt]').between([type, a], [type, b], true, false).count();
+  const filtered = isFiltered(query);
+  /** The filtered contacts' ids (filled by the contact pass); everything else is counted only for them. */
+  const kept = new Set<string>();
+  const mine = (contactId: string) => !filtered || kept.has(contactId);
+  const weekStart = now - WEEKS * 7 * DAY_MS;
+  const weekOf = (at: number) => Math.floor((at - weekStart) / (7 * DAY_MS));
 
   return db.transaction('r', [db.contacts, db.activities, db.stageHistory, db.deals, db.templates], async () => {
-    const moves = await db.stageHistory.where('at').between(from, now, true, true).toArray();
+    const staleBefore = now - query.staleDays * DAY_MS;
+    const figures = filtered ? await filteredFigures(db, query, staleBefore, kept) : await indexedFigures(db, set.stages.map((s) => s.id), staleBefore);
+    const moves = (await db.stageHistory.where('at').between(from, now, true, true).toArray()).filter((m) => mine(m.contactId));
     const enteredIn = (stage: string) => new Set(moves.filter((m) => m.to === stage).map((m) => m.contactId)).size;
-    const stages = await Promise.all(set.stages.map(async (s) => ({ stage: s.id, contacts: await db.contacts.where('lifecycleStage').equals(s.id).count(), entered: enteredIn(s.id) })));
-    const gradeCounts = await Promise.all(GRADES.map((g) => db.contacts.where('leadGrade').equals(g).count()));
-    const scoreBuckets = await Promise.all(Array.from({ length: 10 }, (_, i) => db.contacts.where('leadScore').between(i * 10, i === 9 ? 101 : i * 10 + 10, true, false).count()));
-    const top = await db.contacts.orderBy('leadScore').reverse().limit(10).toArray();
-    // Oldest records first, skipping customers: the leads nobody has touched in a while.
-    const staleCandidates = await db.contacts.where('updatedAt').below(now - query.staleDays * DAY_MS).limit(500).toArray();
-    const stale = staleCandidates.filter((c) => !CUSTOMER_STAGES.has(c.lifecycleStage)).slice(0, 20);
+    const stages = set.stages.map((s) => ({ stage: s.id, contacts: figures.stageCounts.get(s.id) ?? 0, entered: enteredIn(s.id) }));
 
-    const weekStart = now - WEEKS * 7 * DAY_MS;
-    const weeks = await Promise.all(
-      Array.from({ length: WEEKS }, async (_, i) => {
-        const a = weekStart + i * 7 * DAY_MS;
-        const b = a + 7 * DAY_MS;
-        return { start: a, in: await countType('email.received', a, b), out: await countType('email.sent', a, b), cta: await countType('cta.inserted', a, b) };
-      }),
-    );
+    const weeks = Array.from({ length: WEEKS }, (_, i) => ({ start: weekStart + i * 7 * DAY_MS, in: 0, out: 0, cta: 0 }));
+    const WEEK_FIELD = { 'email.received': 'in', 'email.sent': 'out', 'cta.inserted': 'cta' } as const satisfies Partial<Record<ActivityType, 'in' | 'out' | 'cta'>>;
+    const types = Object.keys(WEEK_FIELD) as (keyof typeof WEEK_FIELD)[];
+    if (!filtered) {
+      await Promise.all(
+        weeks.flatMap((w) =>
+          types.map(async (type) => {
+            w[WEEK_FIELD[type]] = await db.activities.where('[type+occurredAt]').between([type, w.start], [type, w.start + 7 * DAY_MS], true, false).count();
+          }),
+        ),
+      );
+    } else {
+      const count = (a: { type: string; occurredAt: number }) => {
+        const field = WEEK_FIELD[a.type as keyof typeof WEEK_FIELD];
+        const week = weeks[weekOf(a.occurredAt)];
+        if (field && week && a.occurredAt < now) week[field]++;
+      };
+      if (kept.size <= PER_CONTACT_ACTIVITY_READS) {
+        // A few contacts: their own timelines, through [targetId+occurredAt].
+        const lists = await Promise.all([...kept].map((id) => db.activities.where('[targetId+occurredAt]').between([id, weekStart], [id, now], true, false).toArray()));
+        lists.forEach((list) => list.forEach(count));
+      } else {
+        for (const type of types) {
+          await db.activities.where('[type+occurredAt]').between([type, weekStart], [type, now], true, false).each((a) => mine(a.targetId) && count(a));
+        }
+      }
+    }
 
-    const inserts = await db.activities.where('[type+occurredAt]').between(['cta.inserted', from], ['cta.inserted', now], true, true).limit(MAX_CTA_ROWS).toArray();
+    const inserts = (await db.activities.where('[type+occurredAt]').between(['cta.inserted', from], ['cta.inserted', now], true, true).limit(MAX_CTA_ROWS).toArray()).filter((a) => mine(a.targetId));
     const order = new Map(set.stages.map((s) => [s.id, s.order]));
     const advances = moves.filter((m) => !m.backward && order.has(m.to) && order.get(m.to) !== null).map((m) => ({ contactId: m.contactId, at: m.at }));
     const conversions = ctaConversion(
@@ -62,13 +167,13 @@ export async function dashboardSummary(db: FichaDb, query: DashboardQuery, now =
     );
     const names = new Map((await db.templates.bulkGet(conversions.map((c) => c.templateId))).flatMap((t) => (t ? [[t.id, t.name] as const] : [])));
 
-    const npsAnswers = await db.activities.where('[type+occurredAt]').between(['survey.answered', from], ['survey.answered', now], true, true).toArray();
+    const npsAnswers = (await db.activities.where('[type+occurredAt]').between(['survey.answered', from], ['survey.answered', now], true, true).toArray()).filter((a) => mine(a.targetId));
     const npsScores = npsAnswers.flatMap((a) => (a.data.kind === 'nps' && typeof a.data.score === 'number' ? [a.data.score] : []));
-    const won = (await db.deals.where('date').between(from, now, true, true).toArray()).filter((d) => d.status === 'won');
+    const won = (await db.deals.where('date').between(from, now, true, true).toArray()).filter((d) => d.status === 'won' && mine(d.contactId));
     const buyers = new Set(won.map((d) => d.contactId)).size;
     const revenue = won.reduce((sum, d) => sum + d.amount, 0);
 
-    const customerStage = set.id === 'hubspot' ? 'customer' : 'purchase';
+    const customerStage = customerStageOf(set);
     const customersNow = stages.find((s) => s.stage === customerStage)?.contacts ?? 0;
     const newCustomers = enteredIn(customerStage);
     const leftCustomers = new Set(moves.filter((m) => m.from === customerStage && m.to !== customerStage).map((m) => m.contactId)).size;
@@ -79,13 +184,13 @@ export async function dashboardSummary(db: FichaDb, query: DashboardQuery, now =
 
     return {
       generatedAt: now,
-      totalContacts: await db.contacts.count(),
+      totalContacts: figures.total,
       stages,
       conversions: funnelConversion(stages.filter((s) => flow.includes(s.stage)).map(({ stage, entered }) => ({ stage, entered }))),
-      grades: Object.fromEntries(GRADES.map((g, i) => [g, gradeCounts[i] ?? 0])),
-      scoreBuckets,
-      topEngaged: top.map(row),
-      stale: stale.map(row),
+      grades: Object.fromEntries(GRADES.map((g, i) => [g, figures.gradeCounts[i] ?? 0])),
+      scoreBuckets: figures.scoreBuckets,
+      topEngaged: figures.top.map(row),
+      stale: figures.stale.map(row),
       weeks,
       templates: conversions.map((c) => ({ ...c, name: names.get(c.templateId) ?? c.templateId })),
       kpis: {

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { ErrorNotice } from '@/components/sidebar/ErrorNotice';
@@ -7,35 +7,82 @@ import type { Kpi } from '@/lib/domain/kpis';
 import { send } from '@/lib/messaging/client';
 import type { ContactRow, DashboardSummary } from '@/lib/domain/dashboard';
 import { ChartTable } from './ChartTable';
+import './dashboard.css';
+import { type DashboardView, parseView, PERIODS, viewSearch } from './view-state';
 
-const PERIODS = [30, 90, 365] as const;
 const day = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
 const gmailSearch = (email: string) => `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(email)}`;
 
 /** Pipeline and relationship figures from the local database (works offline). */
 export function Dashboard() {
-  const [days, setDays] = useState<number>(90);
-  const summary = useQuery({ queryKey: ['dashboard', days], queryFn: () => send<'dashboard.summary'>({ type: 'dashboard.summary', days }) });
+  const [view, setViewState] = useState<DashboardView>(() => parseView(location.search));
+  const setView = (change: Partial<DashboardView>) => {
+    const next = { ...view, ...change };
+    setViewState(next);
+    // Replace, not push: the filters are one view, not a history of them.
+    history.replaceState(null, '', `${location.pathname}${viewSearch(next)}`);
+  };
+  const { days, owner, tag } = view;
+  const summary = useQuery({
+    queryKey: ['dashboard', days, owner, tag],
+    queryFn: () => send<'dashboard.summary'>({ type: 'dashboard.summary', days, ...(owner ? { owner } : {}), ...(tag ? { tag } : {}) }),
+    placeholderData: keepPreviousData,
+  });
   return (
     <main>
-      <div className="row">
-        <h1>{i18n.t('dashboard.title')}</h1>
-        <label>
-          {i18n.t('dashboard.period')}{' '}
-          <select data-testid="dashboard-period" value={days} onChange={(e) => setDays(Number(e.target.value))}>
-            {PERIODS.map((p) => (
-              <option key={p} value={p}>
-                {i18n.t('dashboard.lastDays', [String(p)])}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <h1>{i18n.t('dashboard.title')}</h1>
+      <Filters view={view} setView={setView} enabled={summary.data !== undefined} />
       {summary.isError && <ErrorNotice error={summary.error} onRetry={() => void summary.refetch()} />}
       {summary.isPending && <p className="muted" role="status">{i18n.t('sidebar.loading')}</p>}
       {summary.data && <Figures data={summary.data} />}
     </main>
+  );
+}
+
+/**
+ * Period, owner and tag. The owner and tag choices need a pass over every contact, so they load after the figures
+ * (never delaying the first paint); a value from the URL that no contact has any more stays selectable.
+ */
+function Filters({ view, setView, enabled }: { view: DashboardView; setView: (change: Partial<DashboardView>) => void; enabled: boolean }) {
+  const options = useQuery({ queryKey: ['dashboard-filters'], queryFn: () => send<'dashboard.filterOptions'>({ type: 'dashboard.filterOptions' }), enabled, staleTime: 60_000 });
+  const withCurrent = (list: string[] | undefined, current: string) => (current && !list?.includes(current) ? [current, ...(list ?? [])] : (list ?? []));
+  return (
+    <fieldset className="row dashboard-filters" data-testid="dashboard-filters">
+      <legend className="visually-hidden">{i18n.t('dashboard.filters')}</legend>
+      <label>
+        {i18n.t('dashboard.period')}{' '}
+        <select data-testid="dashboard-period" value={view.days} onChange={(e) => setView({ days: Number(e.target.value) })}>
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {i18n.t('dashboard.lastDays', [String(p)])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {i18n.t('dashboard.owner')}{' '}
+        <select data-testid="dashboard-owner" value={view.owner} onChange={(e) => setView({ owner: e.target.value })}>
+          <option value="">{i18n.t('dashboard.allOwners')}</option>
+          {withCurrent(options.data?.owners, view.owner).map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {i18n.t('dashboard.tag')}{' '}
+        <select data-testid="dashboard-tag" value={view.tag} onChange={(e) => setView({ tag: e.target.value })}>
+          <option value="">{i18n.t('dashboard.allTags')}</option>
+          {withCurrent(options.data?.tags, view.tag).map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
   );
 }
 
