@@ -6,7 +6,7 @@ import { SELF, showThreadInPage, threadViewHtml } from '../tests/e2e/support/gma
 import { type BenchResult, latencyResults, round } from './stats';
 
 interface WorkerFicha {
-  ficha: { scoring: { save(model: unknown): Promise<unknown>; status(): { state: string; done: number; total: number; startedAt: number | null; finishedAt: number | null } } };
+  ficha: { scoring: { save(model: unknown): Promise<unknown>; status(): { state: string; done: number; total: number; startedAt: number | null; finishedAt: number | null; phases?: Record<string, number> } } };
 }
 
 export async function rescoreResults(context: BrowserContext, gmail: Page, contacts: number, activities: number): Promise<BenchResult[]> {
@@ -35,7 +35,7 @@ export async function rescoreResults(context: BrowserContext, gmail: Page, conta
   const longTasks = await gmail.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const seconds = ((status.finishedAt ?? 0) - (status.startedAt ?? 0)) / 1000;
   return [
-    { name: `full rescore after a model change: ${status.done} contacts, ${activities} activities`, value: round(seconds), unit: 's', goal: { max: 10 } },
+    { name: `full rescore after a model change: ${status.done} contacts, ${activities} activities`, value: round(seconds), unit: 's', goal: { max: 10 }, detail: Object.fromEntries(Object.entries(status.phases ?? {}).map(([k, v]) => [`${k}Seconds`, round(v / 1000)])) },
     { name: 'long tasks (> 50 ms) in the Gmail page during the rescore', value: longTasks.length, unit: 'tasks', goal: { max: 0 }, detail: { longest: round(Math.max(0, ...longTasks)) } },
     ...latencyResults('thread switch → card during the rescore (incl. Playwright round trips)', lookupsDuring),
   ];

@@ -25,11 +25,20 @@ export interface RescoreStatus {
   startedAt: number | null;
   finishedAt: number | null;
   error?: string;
+  phases?: RescorePhases;
 }
 
 export interface RescoreProgress {
   done: number;
   total: number;
+  /** Where the time went so far (ms): waiting for chunk reads, scoring, writing scores. For the benchmark. */
+  phases?: RescorePhases;
+}
+
+export interface RescorePhases {
+  readWait: number;
+  score: number;
+  write: number;
 }
 
 export type ScoreChanges = Map<string, { before: [number, string]; after: [number, string] }>;
@@ -81,17 +90,24 @@ export async function rescoreAll(
   const total = await db.contacts.count();
   let done = 0;
   onProgress({ done, total });
+  const phases: RescorePhases = { readWait: 0, score: 0, write: 0 };
   let next = readChunk(db, null, chunkSize);
   try {
     while (!shouldStop()) {
+      let t = performance.now();
       const data = await next;
+      phases.readWait += performance.now() - t;
       if (data.chunk.length === 0) break;
       // Read ahead: the next chunk's IndexedDB work overlaps this chunk's scoring and write.
       next = readChunk(db, data.chunk[data.chunk.length - 1]!.id, chunkSize);
+      t = performance.now();
       const changed = scoreChunk(scorer, data, now);
+      phases.score += performance.now() - t;
+      t = performance.now();
       if (changed.size > 0) await writeScores(db, changed);
+      phases.write += performance.now() - t;
       done += data.chunk.length;
-      onProgress({ done, total: Math.max(total, done) });
+      onProgress({ done, total: Math.max(total, done), phases: { ...phases } });
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   } finally {

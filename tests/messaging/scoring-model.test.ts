@@ -7,7 +7,7 @@ import { scoringService } from '@/lib/storage/scoring-service';
 import { startBackground } from './background-harness';
 
 async function waitForRescore() {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 2_000; i++) {
     const status = await send<'scoring.rescoreStatus'>({ type: 'scoring.rescoreStatus' });
     if (status.state !== 'running') return status;
     await new Promise((r) => setTimeout(r, 10));
@@ -52,7 +52,7 @@ describe('scoring model in options', () => {
     expect(explained.total).toBe(explained.fit);
     expect(all.every((c) => c.leadScore > 0)).toBe(true); // company domains now count fully
     expect((await bg.db.settings.get('scoringModel'))).toMatchObject({ rescored: true });
-  });
+  }, 30_000); // 4,500 contacts through fake-indexeddb: seconds on a loaded machine
 
   it('loads the saved model on a worker restart and resumes an interrupted rescore', async () => {
     const bg = startBackground();
