@@ -6,17 +6,24 @@ import { send } from '@/lib/messaging/client';
 import { download } from './download';
 
 const GRADES = ['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3'];
-const PAGE = 5000;
+const CSV_PAGE = 5000;
+// Full records carry their timelines: fewer per page (the background also cuts a page past 8 MB of JSON).
+const JSON_PAGE = 1000;
 
-/** Reads every matching contact page by page and builds the file as parts (no single giant string until the Blob). */
+/**
+ * Reads every matching contact page by page (the background builds each page's text) and keeps each page as a Blob,
+ * so the strings are released as it goes and a 100,000-contact JSON export with its activities never sits in the
+ * page's memory as one string.
+ */
 export async function exportContacts(options: {
   format: 'csv' | 'json';
   delimiter: ',' | ';';
   bom: boolean;
   filter: { stage?: string; grade?: string; tag?: string; owner?: string };
-}): Promise<{ parts: string[]; count: number }> {
-  const full = options.format === 'json';
-  const parts: string[] = [full ? `{"format":"ficha-export","version":1,"exportedAt":${Date.now()},"contacts":[` : csvHeader(options)];
+}): Promise<{ parts: Blob[]; count: number }> {
+  const json = options.format === 'json';
+  const type = json ? 'application/json' : 'text/csv;charset=utf-8';
+  const parts: Blob[] = [new Blob([json ? `{"format":"ficha-export","version":1,"exportedAt":${Date.now()},"contacts":[` : csvHeader(options)], { type })];
   let after: string | null = null;
   let count = 0;
   do {
@@ -24,20 +31,15 @@ export async function exportContacts(options: {
       type: 'export.page',
       filter: options.filter,
       after,
-      limit: PAGE,
-      full,
-      ...(full ? {} : { csv: options.delimiter }),
+      limit: json ? JSON_PAGE : CSV_PAGE,
+      ...(json ? { json: true } : { csv: options.delimiter }),
     });
-    if (full) {
-      parts.push(page.contacts.map((c, i) => (count + i > 0 ? ',' : '') + JSON.stringify(c)).join(''));
-      count += page.contacts.length;
-    } else {
-      parts.push(page.csv ?? '');
-      count += page.count ?? 0;
-    }
+    const text = (json ? page.json : page.csv) ?? '';
+    if (text) parts.push(new Blob([json && count > 0 ? ',' + text : text], { type }));
+    count += page.count ?? 0;
     after = page.next;
   } while (after);
-  if (full) parts.push(']}');
+  if (json) parts.push(new Blob([']}'], { type }));
   return { parts, count };
 }
 

@@ -1,5 +1,4 @@
 // Handlers for the messages declared in ./import.ts; the services are built here over the one database.
-import { contactCsvCells, csvLine } from '@/lib/domain/export-csv';
 import type { FichaDb } from '@/lib/storage/db';
 import { exportReader } from '@/lib/storage/export';
 import { importService, ImportRefusal } from '@/lib/storage/import';
@@ -59,10 +58,10 @@ export function importHandlers({ db, settings }: Deps): HandlersFor<keyof Import
     'import.batches': () => imports.list(),
     'import.saveMapping': ({ signature, name, mapping }) => imports.saveMapping({ signature, name, mapping }),
     'import.findMapping': ({ signature }) => imports.findMapping(signature),
-    'export.page': async ({ filter, after, limit, full, csv }) => {
-      const page = await exports.page(filter, after, limit, full && !csv);
-      if (!csv) return page;
-      return { contacts: [], next: page.next, count: page.contacts.length, csv: page.contacts.map((c) => csvLine(contactCsvCells(c), csv)).join('') };
+    'export.page': ({ filter, after, limit, full, csv, json }) => {
+      if (csv) return exports.csvPage(filter, after, limit, csv);
+      if (json) return exports.jsonPage(filter, after, limit);
+      return exports.page(filter, after, limit, full);
     },
     'privacy.exportPerson': async ({ contactId }) => {
       const data = await privacy.exportPerson(contactId);

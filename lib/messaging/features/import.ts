@@ -52,6 +52,8 @@ export const importRequests = [
     full: z.boolean().default(false),
     /** Rows as CSV text built in the background (a quarter of the message size of the records). */
     csv: z.enum([',', ';']).optional(),
+    /** Full records (activities, deals) as JSON text built in the background; a page may stop early past 8 MB. */
+    json: z.boolean().default(false),
   }),
   z.object({ type: z.literal('privacy.exportPerson'), contactId: Id }),
   z.object({ type: z.literal('privacy.erasePerson'), contactId: Id, addToNeverLog: z.boolean().default(false) }),
