@@ -306,7 +306,7 @@ function MappingScreen({
         </tbody>
       </table>
       <label>
-        <input type="checkbox" checked={saveMapping} onChange={(e) => setSaveMapping(e.target.checked)} /> {i18n.t('csvImport.saveMapping')}
+        <input type="checkbox" data-testid="import-save-mapping" checked={saveMapping} onChange={(e) => setSaveMapping(e.target.checked)} /> {i18n.t('csvImport.saveMapping')}
       </label>{' '}
       <button type="button" data-testid="import-start" disabled={!mappingHasEmail(mapping)} onClick={onStart}>
         {i18n.t('csvImport.start')}
