@@ -1,9 +1,12 @@
 import { useDeferredValue, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ErrorNotice } from '@/components/sidebar/ErrorNotice';
 import { stageLabel } from '@/components/ui/labels';
 import { fullName, primaryEmail } from '@/lib/domain/person';
 import { useContactCount, useContactSearch } from '@/lib/query/hooks';
+
+const cardUrl = (id: string) => browser.runtime.getURL(`/contact.html?id=${encodeURIComponent(id)}`);
 
 /** Prefix search over local contacts; an empty query lists the most recently updated. */
 export function ContactSearch() {
@@ -42,6 +45,20 @@ export function ContactSearch() {
                   <span className="stage">{stageLabel(c.lifecycleStage)}</span>
                 </div>
                 <div className="meta">{[primaryEmail(c), c.company, c.title].filter(Boolean).join(' · ')}</div>
+                <a
+                  href={cardUrl(c.id)}
+                  target="_blank"
+                  rel="noreferrer"
+                  data-testid="popup-open-card"
+                  aria-label={i18n.t('popup.openCardOf', [fullName(c) || primaryEmail(c)])}
+                  // A tab of its own: the popup closes as soon as focus leaves it.
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void browser.tabs.create({ url: cardUrl(c.id) }).then(() => window.close());
+                  }}
+                >
+                  {i18n.t('popup.openCard')}
+                </a>
               </li>
             ))}
           </ul>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ErrorNotice } from '@/components/sidebar/ErrorNotice';
 import { stageLabel } from '@/components/ui/labels';
@@ -12,6 +13,7 @@ import { type DashboardView, parseView, PERIODS, viewSearch } from './view-state
 
 const day = (at: number) => new Date(at).toLocaleDateString(undefined, { dateStyle: 'medium' });
 const pct = (v: number | null) => (v === null ? '—' : `${v}%`);
+const cardUrl = (id: string) => browser.runtime.getURL(`/contact.html?id=${encodeURIComponent(id)}`);
 const gmailSearch = (email: string) => `https://mail.google.com/mail/u/0/#search/${encodeURIComponent(email)}`;
 
 /** Pipeline and relationship figures from the local database (works offline). */
@@ -177,19 +179,24 @@ function KpiCard({ id, label, kpi, unit = '' }: { id: string; label: string; kpi
   );
 }
 
-/** A contact list where each name opens their threads in Gmail, where the sidebar shows the card. */
+/** A contact list: each name opens their threads in Gmail (where the sidebar shows the card), "Open card" the full card. */
 function ContactTable({ id, title, rows, columns }: { id: string; title: string; rows: ContactRow[]; columns: { label: string; value: (r: ContactRow) => string | number }[] }) {
   return (
     <>
       <ChartTable id={id} title={title} rows={rows} columns={columns} />
       {rows.length > 0 && (
-        <p className="muted contact-links">
+        <ul className="muted contact-links">
           {rows.slice(0, 10).map((r) => (
-            <a key={r.id} href={gmailSearch(r.email)} target="_blank" rel="noreferrer noopener" data-testid={`${id}-contact`}>
-              {r.name || r.email}
-            </a>
+            <li key={r.id}>
+              <a href={gmailSearch(r.email)} target="_blank" rel="noreferrer noopener" data-testid={`${id}-contact`}>
+                {r.name || r.email}
+              </a>{' '}
+              <a href={cardUrl(r.id)} target="_blank" rel="noreferrer" data-testid={`${id}-card`} aria-label={i18n.t('popup.openCardOf', [r.name || r.email])}>
+                ({i18n.t('dashboard.openCard')})
+              </a>
+            </li>
           ))}
-        </p>
+        </ul>
       )}
     </>
   );
