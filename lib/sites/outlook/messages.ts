@@ -83,8 +83,7 @@ function cardOf(sender: Element, holds: Map<Element, number>, pane: Element): El
 }
 
 /** The conversation's messages in page order; empty when no conversation is open. */
-export function readMessages(doc: Document): RawMessage[] {
-  const pane = readingPane(doc);
+export function readMessages(doc: Document, pane: Element | null = readingPane(doc)): RawMessage[] {
   if (!pane) return [];
   const senders = outermost(findAll(pane, S.sender, shownHeaderPart).els);
   // Collapsed cards hold no expanded sender and sit inside no expanded card (that would be a header toggle).

@@ -24,7 +24,7 @@ function conversationId(doc: Document, heading: Element | null): string | null {
   return fromUrl ? decodeURIComponent(fromUrl) : null;
 }
 
-function threadContext(doc: Document, raw: RawMessage[], selfEmail: string | null): ThreadContext {
+function threadContext(doc: Document, pane: Element | null, raw: RawMessage[], selfEmail: string | null): ThreadContext {
   const sightings: RawSighting[] = raw.flatMap((m) => [...(m.sender ? [m.sender] : []), ...m.recipients]);
   const resolve = resolveNames(sightings);
   const messages: MessageInfo[] = raw.map((m) => ({
@@ -34,7 +34,6 @@ function threadContext(doc: Document, raw: RawMessage[], selfEmail: string | nul
     sender: m.sender ? resolve(m.sender) : null,
     recipients: m.recipients.flatMap((r) => resolve(r) ?? []),
   }));
-  const pane = readingPane(doc);
   const heading = pane ? (findFirst(pane, S.subject, (el) => isShown(el) && outsideBody(el))?.el ?? null) : null;
   return {
     site: 'outlook',
@@ -74,12 +73,14 @@ function composeContext(root: Element, index: number, selfEmail: string | null):
  */
 export function readThread(doc: Document): ThreadContext | null {
   const selfEmail = readSelfEmail(doc);
-  const raw = readMessages(doc);
-  const pane = raw.length > 0 ? readingPane(doc) : null;
+  // The reading pane is looked up once per read (a document-wide query on a large page).
+  const shownPane = readingPane(doc);
+  const raw = readMessages(doc, shownPane);
+  const pane = raw.length > 0 ? shownPane : null;
   const composes = composeRoots(doc).filter((root) => !pane?.contains(root));
   const focused = focusedOf(doc, composes);
   if (focused) return composeContext(focused, composes.indexOf(focused), selfEmail);
-  if (raw.length > 0) return threadContext(doc, raw, selfEmail);
+  if (raw.length > 0) return threadContext(doc, pane, raw, selfEmail);
   const newest = composes.at(-1);
   return newest ? composeContext(newest, composes.length - 1, selfEmail) : null;
 }
