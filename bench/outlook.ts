@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { SELF } from '../tests/e2e/support/gmail-dom';
 import { conversationHtml, type OutlookConversation } from '../tests/e2e/support/outlook-dom';
+import { pageCostResults } from './page-cost';
 import { type BenchResult, latencyResults } from './stats';
 
 function benchConversation(i: number, total: number): { conversation: OutlookConversation; expected: string } {
@@ -53,5 +54,7 @@ export async function outlookSwitchResults(page: Page, total: number, switches =
     });
     await page.waitForTimeout(30);
   }
-  return latencyResults(`Outlook: conversation DOM inserted → contact-email shown (${total} contacts)`, samples, 50);
+  const latency = latencyResults(`Outlook: conversation DOM inserted → contact-email shown (${total} contacts)`, samples, 50);
+  // The content script's scripting time and long tasks per switch (its own pages, same browser).
+  return [...latency, ...(await pageCostResults(page.context(), 'outlook'))];
 }

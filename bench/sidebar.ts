@@ -1,6 +1,7 @@
 // Thread DOM inserted → `contact-email` shows the expected address, measured inside the Gmail page.
 import type { Page } from 'playwright-core';
 import { SELF, threadViewHtml, type MailThread } from '../tests/e2e/support/gmail-dom';
+import { pageCostResults } from './page-cost';
 import { type BenchResult, latencyResults } from './stats';
 
 function benchThread(i: number, total: number): { thread: MailThread; expected: string } {
@@ -55,5 +56,7 @@ export async function threadSwitchResults(page: Page, total: number, switches = 
     });
     await page.waitForTimeout(30);
   }
-  return latencyResults(`${label}: thread DOM inserted → contact-email shown (${total} contacts)`, samples, 50);
+  const latency = latencyResults(`${label}: thread DOM inserted → contact-email shown (${total} contacts)`, samples, 50);
+  // The content script's scripting time and long tasks per switch on a heavy page (its own pages, same browser).
+  return label === 'Gmail' ? [...latency, ...(await pageCostResults(page.context(), 'gmail'))] : latency;
 }
