@@ -4,27 +4,32 @@ import { compileModel } from '@/lib/domain/scoring';
 import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
 import { toStored } from '@/lib/storage/contacts';
 import { FichaDb } from '@/lib/storage/db';
-import { rescoreAll, writeScores } from '@/lib/storage/rescore';
-import { scoreOf } from '@/lib/storage/scores';
+import { rescoreAll } from '@/lib/storage/rescore';
+import { rescoreContact, scoreOf } from '@/lib/storage/scores';
 import { syncTracker } from '@/lib/storage/sync-tracking';
 
 let n = 0;
 const make = (id: string, leadScore: number) => toStored({ ...contactFromHeader({ email: `${id}@acme.com` }, { id, now: 1 }), leadScore });
 
 describe('full rescore writes', () => {
-  it('keeps a score that changed between the chunk read and its write (a log rescored it meanwhile)', async () => {
-    const db = new FichaDb('rescore-race');
-    await db.contacts.bulkPut([make('a', 10), make('b', 10)]);
-    // The chunk read both at 10 and computed 40; meanwhile a log rescored "b" to 55.
-    await db.contacts.update('b', { leadScore: 55, leadGrade: 'B1' });
-    await writeScores(db, new Map([
-      ['a', { before: [10, 'C3'], after: [40, 'B2'] }],
-      ['b', { before: [10, 'C3'], after: [40, 'B2'] }],
-    ]));
-    expect((await db.contacts.get('a'))).toMatchObject({ leadScore: 40, leadGrade: 'B2' });
-    expect((await db.contacts.get('b'))).toMatchObject({ leadScore: 55, leadGrade: 'B1' });
+  it('never loses a score that a log wrote while the rescore ran', async () => {
+    const db = new FichaDb(`rescore-race-${++n}`);
+    await db.contacts.bulkPut(Array.from({ length: 40 }, (_, i) => make(`c${String(i).padStart(3, '0')}`, 99)));
+    const scorer = compileModel(DEFAULT_SCORING_MODEL);
+    const now = Date.now();
+    // A reply logged to the last contact while the chunks run: its own transaction rescores it.
+    const running = rescoreAll(db, scorer, now, () => {}, undefined, 5);
+    await db.transaction('rw', db.contacts, db.activities, db.companies, async () => {
+      await db.activities.add({ id: 'm1', key: 'm1', type: 'email.sent', targetType: 'contact', targetId: 'c039', occurredAt: now, createdAt: now, createdBy: '', summary: '', data: {} });
+      await rescoreContact(db, 'c039', now);
+    });
+    await running;
+    const contact = (await db.contacts.get('c039'))!;
+    const expected = await scoreOf(db, contact, now);
+    expect([contact.leadScore, contact.leadGrade]).toEqual([expected.total, expected.grade]);
+    expect(expected.engagement).toBeGreaterThan(0);
     // Index keys survive the write (the card is still found by address).
-    expect((await db.contacts.where('emailKeys').equals('a@acme.com').first())?.id).toBe('a');
+    expect((await db.contacts.where('emailKeys').equals('c039@acme.com').first())?.id).toBe('c039');
   });
 
   it('with sync on, writes no outbox rows and tells the tracker to skip its per-row read and diff', async () => {
@@ -32,12 +37,12 @@ describe('full rescore writes', () => {
     await db.open();
     await db.syncState.put({ key: 'state', clientId: 'devA', clock: null, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0 });
     syncTracker(db).enable('devA', null);
-    await db.contacts.bulkPut([make('a', 10)]);
+    await db.contacts.bulkPut([make('a', 99)]);
     await db.outbox.clear();
     const derived = vi.spyOn(syncTracker(db), 'markDerived');
-    await writeScores(db, new Map([['a', { before: [10, 'C3'], after: [40, 'B2'] }]]));
+    await rescoreAll(db, compileModel(DEFAULT_SCORING_MODEL), Date.now(), () => {});
     expect(derived).toHaveBeenCalledTimes(1);
-    expect((await db.contacts.get('a'))).toMatchObject({ leadScore: 40, leadGrade: 'B2' });
+    expect((await db.contacts.get('a'))?.leadScore).not.toBe(99);
     expect(await db.outbox.count()).toBe(0);
     // A normal edit in the same database is still tracked.
     await db.contacts.update('a', { title: 'CTO' });
@@ -59,7 +64,7 @@ describe('rescoreAll', () => {
     return { db, now };
   }
 
-  it('scores every contact in read-ahead chunks exactly as one contact at a time would, with progress', async () => {
+  it('scores every contact in chunks exactly as one contact at a time would, with progress', async () => {
     const { db, now } = await seeded(15);
     const scorer = compileModel(DEFAULT_SCORING_MODEL);
     const progress: number[] = [];
