@@ -118,7 +118,11 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     return { at, stages, candidates };
   }
 
-  async function writeChunk({ batchId, seq, records, rejected, rows }: ImportChunk, { at, stages, candidates }: Prepared): Promise<ChunkResult> {
+  async function writeChunk(
+    { batchId, seq, records, rejected, rows }: ImportChunk,
+    { at, stages, candidates }: Prepared,
+    learned: Map<string, Company>,
+  ): Promise<ChunkResult> {
     const batch = await open(batchId);
     const zero = { imported: 0, merged: 0, rejected: 0 };
     if (batch.status === 'done' || batch.status === 'undone') throw new ImportRefusal('closed', `Import ${batchId} is ${batch.status}`);
@@ -172,23 +176,23 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     });
 
     // Companies: a row for every new domain; an existing row is never overwritten by an import. Domains this batch
-    // already saw are not read again.
+    // already saw are not read again; what this chunk learns joins that cache only once the chunk has committed.
     const known = companiesOf(batchId);
     const unknown = [...new Set(changed.map((c) => c.companyDomain).filter((d) => d && !known.has(d)))];
-    (await db.companies.bulkGet(unknown)).forEach((row) => row && known.set(row.domain, row));
+    (await db.companies.bulkGet(unknown)).forEach((row) => row && learned.set(row.domain, row));
     const newCompanies: Company[] = [];
     for (const c of changed) {
-      if (!c.companyDomain || known.has(c.companyDomain)) continue;
+      if (!c.companyDomain || known.has(c.companyDomain) || learned.has(c.companyDomain)) continue;
       const row = CompanySchema.safeParse({ domain: c.companyDomain, name: c.company || c.companyDomain });
       if (row.success) {
-        known.set(row.data.domain, row.data);
+        learned.set(row.data.domain, row.data);
         newCompanies.push(row.data);
       }
     }
 
     // Scores: a new contact has no activities, so its score is fit alone (most were computed before the
     // transaction); a contact merged into is rescored with its activities, read for all of them at once.
-    const company = (c: Contact) => (c.companyDomain ? known.get(c.companyDomain) : undefined);
+    const company = (c: Contact) => (c.companyDomain ? (learned.get(c.companyDomain) ?? known.get(c.companyDomain)) : undefined);
     const merged = changed.filter((c) => !created.has(c.id));
     const activities = await Promise.all(
       merged.map((c) => db.activities.where('[targetId+occurredAt]').between([c.id, -Infinity], [c.id, Infinity]).toArray()),
@@ -252,7 +256,11 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     /** One chunk, one transaction: a crash leaves whole chunks only, and the batch says how far it got. */
     async chunk(input: ImportChunk): Promise<ChunkResult> {
       const prepared = await prepare(input);
-      return db.transaction('rw', chunkScope, () => writeChunk(input, prepared));
+      const learned = new Map<string, Company>();
+      const result = await db.transaction('rw', chunkScope, () => writeChunk(input, prepared, learned));
+      const known = companiesOf(input.batchId);
+      for (const [domain, row] of learned) known.set(domain, row);
+      return result;
     },
 
     async finish(batchId: string): Promise<ImportBatch> {

@@ -138,6 +138,19 @@ describe('CSV import through the background', () => {
     expect(ok.counts).toEqual({ imported: 1, merged: 0, rejected: 0 });
   });
 
+  it('a company is created once per batch, never overwritten, and a contact of a later chunk is scored with it', async () => {
+    const batch = await send<'import.begin'>({ type: 'import.begin', fileName: 'x.csv', fileSize: 1, format: 'generic', mapping: ['email'] });
+    const record = (row: number, email: string) => ({ row, emails: [email], firstName: 'N', lastName: '', company: 'Acme Corp', title: 'CEO', phones: [], stage: null, owner: '', createdAt: null, tags: [], website: '', location: '' });
+    await send({ type: 'import.chunk', batchId: batch.id, seq: 0, records: [record(2, 'a@acme.io')], rejected: 0, rows: 1 });
+    expect(await bg.db.companies.get('acme.io')).toMatchObject({ name: 'Acme Corp' });
+    // The rep enriches the company while the import runs: later chunks neither recreate nor overwrite it.
+    await bg.db.companies.update('acme.io', { name: 'ACME (edited)' });
+    await send({ type: 'import.chunk', batchId: batch.id, seq: 1, records: [record(3, 'b@acme.io')], rejected: 0, rows: 1 });
+    expect(await bg.db.companies.get('acme.io')).toMatchObject({ name: 'ACME (edited)' });
+    const [a, b] = await Promise.all(['a@acme.io', 'b@acme.io'].map((e) => bg.db.contacts.where('emailKeys').equals(e).first()));
+    expect(b).toMatchObject({ companyDomain: 'acme.io', leadScore: a?.leadScore, leadGrade: a?.leadGrade });
+  });
+
   it('saves a column mapping for a header set and finds it again', async () => {
     await send({ type: 'import.saveMapping', signature: 'a|b', name: 'CRM X', mapping: ['email', null] });
     expect(await send<'import.findMapping'>({ type: 'import.findMapping', signature: 'a|b' })).toMatchObject({ name: 'CRM X', mapping: ['email', null] });
