@@ -10,6 +10,8 @@ import { FindContact } from './FindContact';
 import type { HealthStore } from '@/lib/sites/health-watch';
 import { ParticipantList } from './ParticipantList';
 import { collapseStore } from './collapse';
+import { ResizeHandle } from './ResizeHandle';
+import { widthStore } from './resize';
 import { PICKER_OPEN, pickerRequests } from './picker-shortcut';
 import { UnknownPerson } from './UnknownPerson';
 
@@ -26,6 +28,7 @@ export function Sidebar({ store, health }: { store: ThreadStore; health: HealthS
 function ThreadPanel({ thread }: { thread: ThreadContext }) {
   const collapsed = useSyncExternalStore(collapseStore.subscribe, collapseStore.get);
   const setCollapsed = collapseStore.set;
+  const width = useSyncExternalStore(widthStore.subscribe, widthStore.get);
   // Read once per thread: the webmail's theme rarely changes while a thread is open.
   const theme = useMemo(() => (pageIsDark(document) ? 'dark' : 'light'), []);
   const [picked, setPicked] = useState<string | null>(null);
@@ -50,7 +53,8 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
   }
 
   return (
-    <aside className="ficha-sidebar" data-testid="sidebar" data-theme={theme} aria-label={i18n.t('sidebar.title')}>
+    <aside className="ficha-sidebar" data-testid="sidebar" data-theme={theme} aria-label={i18n.t('sidebar.title')} style={{ width }}>
+      <ResizeHandle width={width} />
       <header className="ficha-header">
         <span className="ficha-logo">{i18n.t('sidebar.title')}</span>
         <button type="button" className="ficha-icon" aria-expanded="true" aria-label={i18n.t('sidebar.collapse')} title={i18n.t('sidebar.collapse')} onClick={() => setCollapsed(true)}>
