@@ -52,7 +52,8 @@ async function main() {
       const result = await worker.evaluate(
         async ({ u, t }) => {
           type S = { state: string; initialPullDone: boolean; pending: number };
-          const { ficha } = globalThis as unknown as { ficha: { sync: { connect(u: string, t: string): Promise<{ ok: boolean }>; status(): Promise<S>; idle(): Promise<void> }; db: { contacts: { count(): Promise<number> } } } };
+          type Stats = { pages: number; rows: number; waitMs: number; applyMs: number };
+          const { ficha } = globalThis as unknown as { ficha: { sync: { connect(u: string, t: string): Promise<{ ok: boolean }>; status(): Promise<S>; idle(): Promise<void>; pullStats(): Stats }; db: { contacts: { count(): Promise<number> } } } };
           const started = performance.now();
           const res = await ficha.sync.connect(u, t);
           if (!res.ok) return { error: JSON.stringify(res) };
@@ -62,7 +63,9 @@ async function main() {
             s = await ficha.sync.status();
           }
           const ms = performance.now() - started;
-          return { ms, state: s.state, contacts: await ficha.db.contacts.count() };
+          // Where the time went: waiting for the server's pages vs writing them (IndexedDB), summed over pages.
+          const st = ficha.sync.pullStats();
+          return { ms, state: s.state, contacts: await ficha.db.contacts.count(), pages: st.pages, rows: st.rows, serverWaitMs: Math.round(st.waitMs), writeMs: Math.round(st.applyMs) };
         },
         { u: browserUrl, t: token },
       );

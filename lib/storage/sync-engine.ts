@@ -8,7 +8,7 @@ import { LIMITS } from '@/lib/sync/wire';
 import type { FichaDb } from './db';
 import { syncTracker, type SyncConfigRow } from './sync-tracking';
 import { liveEvents } from './sync/live-events';
-import { pullAll } from './sync/pull';
+import { pullAll, type PullStats } from './sync/pull';
 import { pushOutbox, readSyncState } from './sync/push';
 import { backoffDelay, syncScheduler } from './sync/scheduler';
 import { enqueueSnapshot } from './sync/snapshot';
@@ -47,6 +47,7 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
   let progress: SyncStatus['progress'] = null;
   let nextRetryAt: number | null = null;
   let knownHead = 0;
+  let pullStats: PullStats = { pages: 0, rows: 0, waitMs: 0, applyMs: 0 };
   let loaded: Promise<void> | null = null;
 
   const scheduler = syncScheduler(now, async () => {
@@ -111,6 +112,7 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
       await pullAll(db, tracker, h, {
         now,
         limit: pullLimit,
+        stats: pullStats,
         onHead: (head) => (knownHead = Math.max(knownHead, head)),
         onProgress: (p) => (progress = p),
         onModelChanged: deps.onModelChanged,
@@ -182,6 +184,7 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
       error = null;
       failures = 0;
       knownHead = 0;
+      pullStats = { pages: 0, rows: 0, waitMs: 0, applyMs: 0 };
       progress = { done: 0, total: who.head };
       void syncNow();
       startEvents();
@@ -244,6 +247,9 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
       await ensureLoaded();
       return config !== null;
     },
+
+    /** Pull timings since this worker connected or started (the benchmark reports them). */
+    pullStats: (): PullStats => ({ ...pullStats }),
 
     /** Test hook: wait until the loop is idle. */
     idle: async () => {

@@ -3,7 +3,6 @@
 import {
   ErrorBodySchema,
   HeadEventSchema,
-  PullResponseSchema,
   PushResponseSchema,
   SCHEMA_VERSION,
   SCHEMA_VERSION_HEADER,
@@ -13,6 +12,7 @@ import {
   type PushResponse,
   type WhoAmIResponse,
 } from './wire.ts';
+import { parsePullResponse } from './pull-response.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -59,6 +59,13 @@ export interface SyncHttp {
   /** Calls onHead for every `event: head`; resolves when the stream ends, rejects on failure. */
   events(onHead: (head: number) => void, signal: AbortSignal): Promise<void>;
 }
+
+const pullPageCheck = {
+  safeParse(v: unknown): { success: true; data: PullResponse } | { success: false } {
+    const page = parsePullResponse(v);
+    return page ? { success: true, data: page } : { success: false };
+  },
+};
 
 export function syncHttp(baseUrl: string, token: string, fetchFn: FetchLike = (i, init) => fetch(i, init)): SyncHttp {
   const headers = (json: boolean): Record<string, string> => ({
@@ -119,7 +126,8 @@ export function syncHttp(baseUrl: string, token: string, fetchFn: FetchLike = (i
       if (cursor) q.set('cursor', cursor);
       if (limit) q.set('limit', String(limit));
       const qs = q.toString();
-      return json(await send(`/v1/pull${qs ? `?${qs}` : ''}`, { headers: headers(false) }), PullResponseSchema);
+      // Checked without zod (pull-response.ts): the same rules, a fraction of the time on a 100,000-row first pull.
+      return json(await send(`/v1/pull${qs ? `?${qs}` : ''}`, { headers: headers(false) }), pullPageCheck);
     },
     async events(onHead, signal) {
       // EventSource does not exist in service workers: read the SSE stream with fetch.

@@ -1,12 +1,14 @@
 // Applies one pulled page in one transaction marked remote (no outbox rows): local changes not yet acknowledged are
 // merged on top with the server's own rule, tombstones delete, one activity per natural key, scores follow.
 import type { Contact } from '@/lib/domain/contact';
+import { toScoringContact } from '@/lib/domain/profile-scoring';
+import type { Scorer } from '@/lib/domain/scoring';
 import { DEFAULT_SETTINGS } from '@/lib/domain/settings';
 import { applyMutation, isDeleted, type RowState } from '@/lib/sync/merge';
 import type { Entity, Json, PulledRow, PullResponse } from '@/lib/sync/wire';
 import { fromStored, toStored } from '../contacts';
 import type { FichaDb, SettingsRow, StoredContact } from '../db';
-import { rescoreContact } from '../scores';
+import { activeScorer, rescoreContact } from '../scores';
 import { SCORING_MODEL_ID, type OutboxRow, type SyncTracker } from '../sync-tracking';
 import { readSyncState } from './push';
 
@@ -30,7 +32,7 @@ export interface Applied {
 
 const stateOf = (row: PulledRow): RowState => ({ fields: row.fields, clocks: row.clocks, put: row.put, del: row.del });
 
-function materialiseContact(id: string, fields: Record<string, Json>, existing: StoredContact | undefined): StoredContact | null {
+function materialiseContact(id: string, fields: Record<string, Json>, existing: StoredContact | undefined, scorer: Scorer, at: number): StoredContact | null {
   const f = fields as Partial<Contact>;
   if (!Array.isArray(f.emails) || f.emails.length === 0) return null;
   const contact = fromStored({
@@ -43,16 +45,33 @@ function materialiseContact(id: string, fields: Record<string, Json>, existing: 
     emailKeys: [],
     searchKeys: [],
   });
+  if (!existing) {
+    // A contact new here is scored on its own fields now (pure, no reads): the rescore that follows a large pull
+    // then rewrites only the contacts whose activities or company move the score, not every row a second time.
+    const score = scorer({ contact: toScoringContact(contact, undefined), activities: [] }, at);
+    contact.leadScore = score.total;
+    contact.leadGrade = score.grade;
+  }
   return toStored(contact);
 }
 
-export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullResponse, bulk: boolean, now: () => number): Promise<Applied> {
+export interface ApplyOptions {
+  /** The first full pull (company renames need no per-contact rescore: a full rescore follows). */
+  bulk: boolean;
+  /** No contact was stored when this pull began: nothing local to keep (scores), so no read before the write. */
+  contactsWereEmpty: boolean;
+  now: () => number;
+}
+
+export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullResponse, options: ApplyOptions): Promise<Applied> {
+  const { bulk, now } = options;
   const applied: Applied = { changed: 0, modelChanged: false, contactsToRescore: new Set() };
   const tables = [db.contacts, db.companies, db.activities, db.stageHistory, db.deals, db.templates, db.settings, db.outbox, db.syncState];
   await db.transaction('rw', tables, async (tx) => {
     tracker.markRemote(tx.idbtrans);
     // Local changes not yet acknowledged stay on top of the server's state (the same LWW merge the server runs).
-    const pending = page.rows.length
+    // An empty outbox (the usual case on a first pull) skips the lookup of a thousand keys.
+    const pending = page.rows.length && (await db.outbox.count()) > 0
       ? await db.outbox.where('[entity+id]').anyOf(page.rows.map((r) => [r.entity, r.id])).sortBy('seq')
       : [];
     const pendingByRow = new Map<string, OutboxRow[]>();
@@ -66,9 +85,10 @@ export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullRes
     const neverLogRemove: string[] = [];
     let model: { deleted: boolean; value: Json | undefined } | null = null;
     for (const row of page.rows) {
-      for (const c of [...Object.values(row.clocks), row.put, row.del]) if (c && (maxStamp === null || c > maxStamp)) maxStamp = c;
+      for (const k in row.clocks) if (maxStamp === null || row.clocks[k]! > maxStamp) maxStamp = row.clocks[k]!;
+      for (const c of [row.put, row.del]) if (c && (maxStamp === null || c > maxStamp)) maxStamp = c;
       let state = stateOf(row);
-      for (const m of pendingByRow.get(`${row.entity}/${row.id}`) ?? []) state = applyMutation(state, { op: m.op, hlc: m.hlc, entity: m.entity, fields: m.fields });
+      if (pending.length) for (const m of pendingByRow.get(`${row.entity}/${row.id}`) ?? []) state = applyMutation(state, { op: m.op, hlc: m.hlc, entity: m.entity, fields: m.fields });
       const deleted = isDeleted(state, row.entity);
       if (row.entity === 'neverLog') {
         const entry = typeof state.fields.entry === 'string' ? state.fields.entry : typeof row.fields.entry === 'string' ? row.fields.entry : row.id;
@@ -91,10 +111,12 @@ export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullRes
       const gone = rows.filter((r) => r.deleted).map((r) => r.id);
       const live = rows.filter((r) => !r.deleted);
       if (table === 'contacts') {
-        const existing = await db.contacts.bulkGet(live.map((r) => r.id));
+        const existing = options.contactsWereEmpty ? [] : await db.contacts.bulkGet(live.map((r) => r.id));
         const puts: StoredContact[] = [];
+        const scorer = activeScorer(db);
+        const at = now();
         live.forEach((r, i) => {
-          const c = materialiseContact(r.id, r.fields, existing[i]);
+          const c = materialiseContact(r.id, r.fields, existing[i], scorer, at);
           if (c) puts.push(c);
         });
         await db.contacts.bulkPut(puts);

@@ -9,7 +9,17 @@ import type { SyncTracker } from '../sync-tracking';
 import { applyPage } from './apply';
 import { readSyncState } from './push';
 
+/** Where a pull's time went (ms, summed over pages): waiting for the server's next page, writing pages. */
+export interface PullStats {
+  pages: number;
+  rows: number;
+  waitMs: number;
+  applyMs: number;
+}
+
 export interface PullHooks {
+  /** Added to as pages arrive and are written (the benchmark reads it). */
+  stats?: PullStats;
   now: () => number;
   limit: number;
   /** The team's head as seen on each page (live events below it need no pull). */
@@ -27,10 +37,14 @@ export async function pullAll(db: FichaDb, tracker: SyncTracker, h: SyncHttp, ho
   let needsFullRescore = false;
   const first = await readSyncState(db);
   if (!first) return;
+  const contactsWereEmpty = !first.initialPullDone && (await db.contacts.count()) === 0;
   // The next page is fetched while this one is written (pages still apply in cursor order, one transaction each).
   let next: Promise<PullResponse> = h.pull(first.cursor, hooks.limit);
+  const stats = hooks.stats;
   for (;;) {
+    const waitStart = performance.now();
     const page = await next;
+    const applyStart = performance.now();
     if (page.hasMore) {
       next = h.pull(page.cursor, hooks.limit);
       next.catch(() => {}); // awaited next turn; a failure there is handled then
@@ -38,7 +52,13 @@ export async function pullAll(db: FichaDb, tracker: SyncTracker, h: SyncHttp, ho
     const st = await readSyncState(db);
     if (!st) return;
     const bulk = !st.initialPullDone;
-    const applied = await applyPage(db, tracker, page, bulk, now);
+    const applied = await applyPage(db, tracker, page, { bulk, contactsWereEmpty, now });
+    if (stats) {
+      stats.pages++;
+      stats.rows += page.rows.length;
+      stats.waitMs += applyStart - waitStart;
+      stats.applyMs += performance.now() - applyStart;
+    }
     hooks.onHead(page.head);
     if (applied.changed) anyChange = true;
     if (applied.modelChanged) modelChanged = true;
