@@ -31,6 +31,11 @@ export async function rescoreResults(context: BrowserContext, gmail: Page, conta
     lookupsDuring.push(performance.now() - t0);
     status = await worker.evaluate(() => (globalThis as unknown as WorkerFicha).ficha.scoring.status());
   }
+  // A slow machine may outlast the lookups: wait for the end without them rather than fail the run.
+  for (let waited = 0; status.state === 'running' && waited < 3_600_000; waited += 1_000) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    status = await worker.evaluate(() => (globalThis as unknown as WorkerFicha).ficha.scoring.status());
+  }
   if (status.state !== 'done') throw new Error(`rescore ended in state ${status.state}`);
   const longTasks = await gmail.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const seconds = ((status.finishedAt ?? 0) - (status.startedAt ?? 0)) / 1000;
