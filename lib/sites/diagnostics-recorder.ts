@@ -6,6 +6,8 @@ import type { SiteAdapter, ThreadContext } from './types';
 
 /** Probing waits for the page to settle, so it never competes with a thread switch. */
 export const SETTLE_MS = 1500;
+/** A page that never settles (live counters, chat) is still probed this long after its first unprobed change. */
+export const MAX_WAIT_MS = 10_000;
 
 /** Runs `fn` when the page is idle (or after a frame's worth of time where requestIdleCallback is missing). */
 function whenIdle(win: Window | null, fn: () => void): () => void {
@@ -27,6 +29,7 @@ export function recordDiagnostics(adapter: SiteAdapter, doc: Document, signal: A
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cancelIdle: (() => void) | undefined;
   let lastKey = '';
+  let pendingSince = 0;
 
   const probe = async () => {
     const entry = diagnoseSelectors(doc, adapter.site, selectors, adapter.health?.(doc, thread?.()) ?? 'unknown');
@@ -38,10 +41,15 @@ export function recordDiagnostics(adapter: SiteAdapter, doc: Document, signal: A
     await browser.storage.local.set({ [DIAGNOSTICS_KEY]: addDiagnostics(stored, entry) });
   };
   const later = () => {
+    // Debounced, but a probe already waiting for MAX_WAIT_MS is kept rather than pushed back again.
+    if (timer !== undefined && Date.now() - pendingSince >= MAX_WAIT_MS) return;
+    if (timer === undefined) pendingSince = Date.now();
     clearTimeout(timer);
-    cancelIdle?.();
     timer = setTimeout(() => {
-      cancelIdle = whenIdle(doc.defaultView, () => {
+      timer = undefined;
+      // A probe already waiting for an idle moment is not cancelled by later changes (it would starve on a busy page).
+      cancelIdle ??= whenIdle(doc.defaultView, () => {
+        cancelIdle = undefined;
         // The extension may have been reloaded meanwhile (storage then throws): diagnostics are best effort.
         if (!signal.aborted) void probe().catch(() => undefined);
       });

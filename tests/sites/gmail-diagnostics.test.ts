@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addDiagnostics, DIAGNOSTICS_KEY, diagnoseSelectors, KEEP_PER_SITE, type PageDiagnostics, parseDiagnostics } from '@/lib/sites/diagnostics';
-import { recordDiagnostics, SETTLE_MS } from '@/lib/sites/diagnostics-recorder';
+import { MAX_WAIT_MS, recordDiagnostics, SETTLE_MS } from '@/lib/sites/diagnostics-recorder';
 import { gmailAdapter } from '@/lib/sites/gmail/adapter';
 import { gmailSelectors } from '@/lib/sites/gmail/selectors';
 import { shareObserver } from '@/lib/sites/shared-observer';
@@ -85,6 +85,20 @@ describe('recording (storage.local, never sent anywhere)', () => {
 
     const text = JSON.stringify(entries);
     expect(text).not.toMatch(/@|Priya|Vendor|Rita|thread-f|#inbox/);
+    controller.abort();
+  });
+
+  it('a page that never settles is still probed after MAX_WAIT_MS', async () => {
+    vi.useFakeTimers();
+    loadIntoDocument('thread-en-multi.html');
+    const controller = new AbortController();
+    recordDiagnostics(shareObserver(gmailAdapter, document, controller.signal), document, controller.signal);
+    // A change every half second (a live counter), well under SETTLE_MS apart.
+    for (let t = 0; t < MAX_WAIT_MS + SETTLE_MS * 2; t += 500) {
+      document.querySelector('[role=main]')?.append(document.createElement('span'));
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    expect(await stored()).toHaveLength(1);
     controller.abort();
   });
 
