@@ -1,12 +1,12 @@
 // The Hono app, built from a database handle and a config: tests call app.request() without a port.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'drizzle-orm';
 import type { AppConfig, AppEnv, Deps } from './context.ts';
 import type { DbHandle } from './db/open.ts';
+import { extensionCors } from './cors.ts';
 import { ApiError } from './errors.ts';
 import { TeamEvents } from './events.ts';
 import { Metrics } from './metrics.ts';
@@ -17,8 +17,6 @@ import { authenticateHash, hashToken } from './admin/tokens.ts';
 import { AuthCache, registerAuthCache } from './auth-cache.ts';
 import { LIMITS, SCHEMA_VERSION, SCHEMA_VERSION_HEADER } from '../lib/sync/wire.ts';
 
-/** Extension pages only: Chrome/Edge and Firefox origins. Web pages get no CORS grant. */
-const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[a-z0-9-]{1,64}$/;
 
 export const defaultConfig = (over: Partial<AppConfig> = {}): AppConfig => ({
   rateLimit: { perSecond: 100, burst: 200 },
@@ -58,15 +56,14 @@ export function createApp(handle: DbHandle, config: AppConfig = defaultConfig(),
   });
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }));
   app.use(
-    cors({
-      origin: (origin) => (EXTENSION_ORIGIN.test(origin) ? origin : null),
+    extensionCors({
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', SCHEMA_VERSION_HEADER],
       exposeHeaders: ['Retry-After'],
-      maxAge: 600,
-      credentials: false,
+      maxAgeSeconds: 600,
     }),
   );
+
 
   app.onError((err, c) => {
     if (err instanceof ApiError) {

@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { queryPrepared } from './pglite-prepared.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -21,6 +22,8 @@ export interface DbHandle {
    * as strings or bigints: wrap them in Number().
    */
   query<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]>;
+  /** Like query(), prepared once per connection under `name` (always pass the same text), rows as arrays of text. */
+  queryPrepared(name: string, text: string, params: Array<string | number | null>): Promise<(string | null)[][]>;
   /** PostgreSQL: head changes committed by any server process on this database (LISTEN on HEAD_CHANNEL). */
   listenHeads?(fn: (teamId: string, head: number) => void): Promise<void>;
   /** PostgreSQL: token revocations committed by any process (admin CLI included) on this database (AUTH_CHANNEL). */
@@ -45,6 +48,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
     kind: 'pglite',
     close: () => client.close(),
     query: async <T,>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
+    queryPrepared: (name, text, params) => queryPrepared(client, name, text, params),
   };
 }
 
@@ -57,6 +61,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     kind: 'postgres',
     close: () => client.end({ timeout: 5 }),
     query: async <T,>(text: string, params: unknown[]) => (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[],
+    // postgres.js names and caches prepared statements per connection itself.
+    queryPrepared: async (_name, text, params) => (await client.unsafe(text, params, { prepare: true }).values()) as unknown as (string | null)[][],
     async listenAuth(fn) {
       await client.listen(AUTH_CHANNEL, () => fn());
     },

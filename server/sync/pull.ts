@@ -14,14 +14,6 @@ const PAGE = `select t.version as head, r.version, r.entity, r.id, r.payload
   ) r on true
   where t.id = $1::text`;
 
-interface PageRow extends Record<string, unknown> {
-  head: string | number | bigint;
-  version: string | number | bigint | null;
-  entity: string | null;
-  id: string | null;
-  payload: string | null;
-}
-
 export interface PullPage {
   /** The JSON body of PullResponse (lib/sync/wire.ts), ready to send. */
   body: string;
@@ -31,13 +23,14 @@ export interface PullPage {
 
 export async function pull(handle: DbHandle, teamId: string, cursor: string | undefined, limit: number): Promise<PullPage> {
   const from = decodeCursor(cursor);
-  const found = await handle.query<PageRow>(PAGE, [teamId, from.version, from.entity, from.id, limit + 1]);
-  const head = Number(found[0]?.head ?? 0);
-  const page = found.filter((r) => r.payload !== null);
+  // [head, version, entity, id, payload]; one row with nulls after the head when the page is empty.
+  const found = await handle.queryPrepared('ficha_pull_page', PAGE, [teamId, from.version, from.entity, from.id, limit + 1]);
+  const head = Number(found[0]?.[0] ?? 0);
+  const page = found.filter((r) => r[4] !== null);
   const hasMore = page.length > limit;
   if (hasMore) page.length = limit;
   const last = page[page.length - 1];
-  const next = last ? { version: Number(last.version), entity: last.entity!, id: last.id! } : from;
-  const rows = page.map((r) => r.payload).join(',');
+  const next = last ? { version: Number(last[1]), entity: last[2]!, id: last[3]! } : from;
+  const rows = page.map((r) => r[4]).join(',');
   return { body: `{"rows":[${rows}],"cursor":${JSON.stringify(encodeCursor(next))},"hasMore":${hasMore},"head":${head}}`, head, rowCount: page.length };
 }

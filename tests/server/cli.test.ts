@@ -90,6 +90,25 @@ describe('npm run server with PGlite', () => {
       expect((await run(['revoke-token', 'tok000000000000'], env)).code).toBe(1);
       const laptop = more.stdout.trimEnd().split('\n').pop()!;
       expect((await whoami(server.url, laptop)).status).toBe(200);
+
+      // Members, through the running server: add, a token for the member, list, remove (revokes the token).
+      const added = await run(['add-member', 'Acme Sales', 'Ana Ruiz', 'ana@acme.test', '--role', 'admin'], env);
+      expect(added.code, added.stderr).toBe(0);
+      const memberId = added.stdout.trimEnd().split('\n').pop()!;
+      expect(memberId).toMatch(/^mem[0-9a-f]{12}$/);
+      const hers = await run(['create-token', 'Acme Sales', 'ana phone', '--member', 'ana@acme.test'], env);
+      expect(hers.code, hers.stderr).toBe(0);
+      const herToken = hers.stdout.trimEnd().split('\n').pop()!;
+      expect(herToken).toMatch(TOKEN_LINE);
+      expect((await whoami(server.url, herToken)).status).toBe(200);
+      const members = await run(['list-members', 'Acme Sales'], env);
+      expect(members.stdout).toContain(`${memberId}\tAcme Sales\tAna Ruiz\tana@acme.test\tadmin\t1\t`);
+      expect((await run(['list-tokens'], env)).stdout).toMatch(/Acme Sales\tana phone\t.*\tAna Ruiz/);
+      expect((await run(['add-member', 'Acme Sales', 'X', '--role', 'owner'], env)).code).toBe(1);
+      const removed = await run(['remove-member', memberId], env);
+      expect(removed.stdout).toContain('revoked 1 token');
+      expect((await whoami(server.url, herToken)).status).toBe(401);
+      expect((await run(['remove-member', memberId], env)).code).toBe(1);
       expect((await run(['disable-team', 'Acme Sales'], env)).code).toBe(0);
       expect((await whoami(server.url, laptop)).status).toBe(401);
     } finally {
@@ -105,7 +124,7 @@ describe('npm run server with PGlite', () => {
     const usage = await run(['frobnicate'], env);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('create-team');
-  }, 240_000); // PGlite's first start in a new folder (initdb in wasm) takes ~15 s on 2 cores, each CLI run ~3-7 s
+  }, 480_000); // PGlite's first start in a new folder (initdb in wasm) takes ~15 s on 2 cores, each of the ~20 CLI runs ~3-7 s (much more on a loaded machine)
 });
 
 describe.skipIf(!postgresUrl)('npm run server with DATABASE_URL', () => {
@@ -132,6 +151,19 @@ describe.skipIf(!postgresUrl)('npm run server with DATABASE_URL', () => {
       const token = created.stdout.trimEnd().split('\n').pop()!;
       expect(token).toMatch(TOKEN_LINE);
       expect((await whoami(server.url, token)).status).toBe(200);
+
+      // Members straight on PostgreSQL: a member removed by the CLI (another process) is refused by the running server.
+      const added = await run(['add-member', 'PG Team', 'Ben'], env);
+      expect(added.code, added.stderr).toBe(0);
+      const memberId = added.stdout.trimEnd().split('\n').pop()!;
+      const his = (await run(['create-token', 'PG Team', '--member', memberId], env)).stdout.trimEnd().split('\n').pop()!;
+      expect((await whoami(server.url, his)).status).toBe(200);
+      expect((await run(['list-members'], env)).stdout).toContain(`${memberId}\tPG Team\tBen\t-\tmember\t1\t`);
+      expect((await run(['remove-member', memberId], env)).code).toBe(0);
+      expect((await whoami(server.url, his)).status).toBe(401);
+      const id = /^ficha_(tok[0-9a-f]+)_/.exec(token)![1]!;
+      expect((await run(['revoke-token', id], env)).code).toBe(0);
+      expect((await whoami(server.url, token)).status).toBe(401);
     } finally {
       await stop(server.child);
     }

@@ -36,7 +36,22 @@ describe.each(backends)('team isolation on $name', (backend) => {
   it('covers every route the app serves', () => {
     const routes = new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
     expect([...routes].sort()).toEqual(
-      ['GET /health', 'GET /metrics', 'GET /v1/whoami', 'POST /v1/push', 'GET /v1/pull', 'GET /v1/events', 'POST /admin/teams', 'POST /admin/teams/disable', 'POST /admin/tokens', 'POST /admin/tokens/:id/revoke', 'GET /admin/tokens'].sort(),
+      [
+        'GET /health',
+        'GET /metrics',
+        'GET /v1/whoami',
+        'POST /v1/push',
+        'GET /v1/pull',
+        'GET /v1/events',
+        'POST /admin/teams',
+        'POST /admin/teams/disable',
+        'POST /admin/tokens',
+        'POST /admin/tokens/:id/revoke',
+        'GET /admin/tokens',
+        'POST /admin/members',
+        'GET /admin/members',
+        'POST /admin/members/:id/remove',
+      ].sort(),
     );
   });
 
@@ -81,12 +96,45 @@ describe.each(backends)('team isolation on $name', (backend) => {
   });
 
   it('team tokens cannot use the admin endpoints', async () => {
-    for (const [method, path] of [['POST', '/admin/teams'], ['POST', '/admin/teams/disable'], ['POST', '/admin/tokens'], ['POST', '/admin/tokens/x/revoke'], ['GET', '/admin/tokens']] as const) {
+    const adminPaths = [
+      ['POST', '/admin/teams'],
+      ['POST', '/admin/teams/disable'],
+      ['POST', '/admin/tokens'],
+      ['POST', '/admin/tokens/x/revoke'],
+      ['GET', '/admin/tokens'],
+      ['POST', '/admin/members'],
+      ['GET', '/admin/members'],
+      ['POST', '/admin/members/x/remove'],
+    ] as const;
+    for (const [method, path] of adminPaths) {
       const res = await call(app, a, method, path, method === 'POST' ? { name: 'x', team: 'Team B' } : undefined);
       expect(res.status, `${method} ${path}`).toBe(401);
     }
     const listed = await app.request('/admin/tokens', { headers: { Authorization: `Bearer ${adminSecret}` } });
     expect(listed.status).toBe(200);
+  });
+
+  it('admin member routes act inside the named team only', async () => {
+    const admin = (method: string, path: string, body?: unknown) =>
+      app.request(path, { method, headers: { Authorization: `Bearer ${adminSecret}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const added = (await (await admin('POST', '/admin/members', { team: 'Team A', name: 'Ana', email: 'ana@a.com' })).json()) as { id: string; teamId: string };
+    const listedB = (await (await admin('GET', '/admin/members?team=Team%20B')).json()) as { members: Array<{ id: string; team: string }> };
+    expect(listedB.members.map((m) => m.team)).toEqual(['Team B']);
+    expect(listedB.members.map((m) => m.id)).not.toContain(added.id);
+    // A token for team B naming team A's member is refused (400) and nothing is created.
+    const before = ((await (await admin('GET', '/admin/tokens')).json()) as { tokens: unknown[] }).tokens.length;
+    const refused = await admin('POST', '/admin/tokens', { team: 'Team B', member: added.id });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/No member/);
+    expect(((await (await admin('GET', '/admin/tokens')).json()) as { tokens: unknown[] }).tokens.length).toBe(before);
+    // Removing team A's member leaves team B's token working.
+    const tokenA = (await (await admin('POST', '/admin/tokens', { team: 'Team A', member: 'ana@a.com' })).json()) as { token: string };
+    const removed = await admin('POST', `/admin/members/${added.id}/remove`);
+    expect(await removed.json()).toMatchObject({ removed: added.id, revokedTokens: 1 });
+    expect((await call(app, tokenA.token, 'GET', '/v1/whoami')).status).toBe(401);
+    expect((await call(app, b, 'GET', '/v1/whoami')).json).toMatchObject({ team: { name: 'Team B' } });
+    expect((await admin('POST', '/admin/members', { team: 'Team A', name: 'Bad', role: 'owner' })).status).toBe(400);
+    expect((await admin('POST', '/admin/members', { team: 'No Such Team', name: 'Nobody' })).status).toBe(404);
   });
 
   it('/health and /metrics name no team, token or row', async () => {
