@@ -40,6 +40,12 @@ async function main() {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByTestId('score-explanation').waitFor();
     await page.getByTestId('lead-score').click();
+    // As a rep would: the caret on a new paragraph after the draft's text, then the insert.
+    const body = page.getByRole('textbox', { name: 'Message Body' });
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
     await page.getByTestId('cta-template').first().scrollIntoViewIfNeeded();
     await page.getByTestId('cta-template').first().getByTestId('cta-insert').click();
     await page.getByTestId('cta-status').waitFor();
@@ -58,6 +64,20 @@ async function main() {
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.getByTestId('search-result').first().waitFor();
     await popup.screenshot({ path: `${OUT}/popup-${tag}.png` });
+
+    // The full card, opened from the popup (in a tab of its own).
+    const [card] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('popup-open-card').first().click()]);
+    await card.setViewportSize({ width: 1000, height: 900 });
+    await card.getByTestId('full-card').waitFor();
+    await card.getByTestId('timeline').waitFor();
+    await card.screenshot({ path: `${OUT}/full-card-${tag}.png` });
+    await card.close();
+
+    const dashboard = await context.newPage();
+    await dashboard.setViewportSize({ width: 1200, height: 1100 });
+    await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+    await dashboard.getByTestId('dashboard').waitFor();
+    await dashboard.screenshot({ path: `${OUT}/dashboard-${tag}.png` });
     await context.close();
   }
   console.log(`screenshots written to ${OUT}/`);
