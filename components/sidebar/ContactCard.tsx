@@ -7,6 +7,7 @@ import { formatDate } from './blocks/format';
 import { ProfileBlocks } from './blocks/ProfileBlocks';
 import { AutoLog } from './AutoLog';
 import { CtaList } from './CtaList';
+import { DeleteContact } from './DeleteContact';
 import { EmailLogger } from './EmailLogger';
 import { LeadScore } from './LeadScore';
 import { PrivacyBlock } from './PrivacyBlock';
@@ -47,6 +48,7 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
       <StageHistory contactId={contact.id} />
       <PrivacyBlock contact={contact} />
       <Timeline contactId={contact.id} />
+      <DeleteContact contact={contact} />
     </article>
   );
 }

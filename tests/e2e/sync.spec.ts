@@ -60,7 +60,6 @@ async function connect(context: BrowserContext, extensionId: string, token: stri
   return options;
 }
 
-const workerOf = async (context: BrowserContext) => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
@@ -125,13 +124,10 @@ test('two profiles share a contact and its timeline; deletes travel; offline edi
     console.log(`[sync e2e] edit in A visible in B's open sidebar after ${liveMs} ms`);
     test.info().annotations.push({ type: 'live-ms', description: String(liveMs) });
 
-    // A delete in B (no contact delete UI yet: through the worker's handle) disappears from A.
-    const wb = await workerOf(b.context);
-    await wb.evaluate(async () => {
-      const { ficha } = globalThis as unknown as { ficha: { db: { contacts: { where(i: string): { equals(v: string): { first(): Promise<{ id: string }> } }; delete(id: string): Promise<void> } } } };
-      const c = await ficha.db.contacts.where('emailKeys').equals('ana.sync@clientco.com').first();
-      await ficha.db.contacts.delete(c.id);
-    });
+    // A delete in B's sidebar (Delete contact, confirmed) disappears from A.
+    await gmailB.getByTestId('contact-delete').click();
+    await gmailB.getByTestId('contact-delete-confirm').click();
+    await expect(gmailB.getByTestId('create-contact')).toBeVisible();
     await expect(async () => {
       await gmailA.goto(GMAIL_URL + '#inbox/' + thread.id);
       await expect(gmailA.getByTestId('create-contact')).toBeVisible({ timeout: 2_000 });

@@ -181,6 +181,23 @@ describe('sync client against the real server', () => {
     expect((await b.send({ type: 'contacts.get', id: contact.id })).title).toBe('COO');
   });
 
+  it("the sidebar's Delete contact in B removes the contact and its timeline from A, never-log untouched", async () => {
+    const { contact } = await b.send({ type: 'contacts.create', input: { email: 'zoe@acme.com', displayName: 'Zoe Gone' } });
+    await b.send(logEmail(contact.id, 'z1'));
+    await b.send({ type: 'sync.now' });
+    await a.send({ type: 'sync.now' });
+    expect((await a.send({ type: 'contacts.lookup', emails: ['zoe@acme.com'] }))['zoe@acme.com']?.id).toBe(contact.id);
+    expect(await a.send({ type: 'activities.list', contactId: contact.id })).not.toHaveLength(0);
+
+    // The message the sidebar's confirmation sends.
+    await b.send({ type: 'privacy.erasePerson', contactId: contact.id, addToNeverLog: false });
+    expect((await b.send({ type: 'sync.now' })).pending).toBe(0);
+    await a.send({ type: 'sync.now' });
+    expect((await a.send({ type: 'contacts.lookup', emails: ['zoe@acme.com'] }))['zoe@acme.com']).toBeNull();
+    expect(await a.send({ type: 'activities.list', contactId: contact.id })).toHaveLength(0);
+    expect((await a.send({ type: 'settings.get' })).neverLog).not.toContain('zoe@acme.com');
+  });
+
   it('the never-log list and the scoring model are team-wide', async () => {
     await a.send({ type: 'settings.update', settings: { neverLog: ['rivals.com'] } });
     await a.send({ type: 'sync.now' });
