@@ -55,7 +55,7 @@ test('the popup opens the full card of a search result and of a recent contact',
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByTestId('contact-search').fill('nunez');
   await expect(popup.getByTestId('search-result')).toHaveCount(1);
-  const [card] = await Promise.all([context.waitForEvent('page'), popup.getByRole('link', { name: 'Open the full card of Cy Núñez' }).click()]);
+  const [card] = await Promise.all([context.waitForEvent('page'), popup.getByRole('link', { name: 'Open card: Cy Núñez' }).click()]);
   await expect(card).toHaveURL(/\/contact\.html\?id=/);
   await expect(card.getByTestId('full-card')).toBeVisible();
   await expect(card.getByTestId('contact-name')).toHaveText('Cy Núñez');

@@ -190,10 +190,11 @@ function ContactTable({ id, title, rows, columns }: { id: string; title: string;
             <li key={r.id}>
               <a href={gmailSearch(r.email)} target="_blank" rel="noreferrer noopener" data-testid={`${id}-contact`}>
                 {r.name || r.email}
-              </a>{' '}
+              </a>{' ('}
               <a href={cardUrl(r.id)} target="_blank" rel="noreferrer" data-testid={`${id}-card`} aria-label={i18n.t('popup.openCardOf', [r.name || r.email])}>
-                ({i18n.t('dashboard.openCard')})
+                {i18n.t('dashboard.openCard')}
               </a>
+              {')'}
             </li>
           ))}
         </ul>
