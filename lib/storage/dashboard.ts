@@ -1,4 +1,5 @@
 // The dashboard's figures, counted through indexes (never a scan of every activity), from the local database.
+import Dexie from 'dexie';
 import type { ActivityType } from '@/lib/domain/activity';
 import { ctaConversion, funnelConversion, leadConversionRate, lifetimeValue, netPromoterScore, retentionRate, revenuePerCustomer } from '@/lib/domain/kpis';
 import { presetStageSet } from '@/lib/domain/lifecycle';
@@ -30,8 +31,32 @@ async function eachContact(db: FichaDb, visit: (c: StoredContact) => void): Prom
   }
 }
 
-/** The owners and tags on contacts, most used first, for the dashboard's filter controls. */
-export async function dashboardFilterOptions(db: FichaDb): Promise<DashboardFilterOptions> {
+/**
+ * The owners and tags on contacts, most used first, for the dashboard's filter controls. A pass over every contact,
+ * so the answer is kept until a contact is written: each dashboard open would otherwise queue a full read in the
+ * worker ahead of the next page's figures.
+ */
+const optionsCache = new WeakMap<FichaDb, Promise<DashboardFilterOptions>>();
+const watched = new WeakSet<FichaDb>();
+
+export function dashboardFilterOptions(db: FichaDb): Promise<DashboardFilterOptions> {
+  if (!watched.has(db)) {
+    watched.add(db);
+    const part = `idb://${db.name}/contacts/`;
+    Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
+      if (parts[part]) optionsCache.delete(db);
+    });
+  }
+  let cached = optionsCache.get(db);
+  if (!cached) {
+    cached = readFilterOptions(db);
+    optionsCache.set(db, cached);
+    cached.catch(() => optionsCache.delete(db));
+  }
+  return cached;
+}
+
+async function readFilterOptions(db: FichaDb): Promise<DashboardFilterOptions> {
   const owners = new Map<string, number>();
   const tags = new Map<string, number>();
   await eachContact(db, (c) => {

@@ -99,8 +99,10 @@ describe('dashboard summary filtered by owner and tag', () => {
     expect(weekTotals(none)).toEqual({ in: 0, out: 0, cta: 0 });
   });
 
-  it('offers the owners and tags found on contacts, most used first', async () => {
+  it('offers the owners and tags found on contacts, most used first, and follows contact writes', async () => {
     expect(await dashboardFilterOptions(db)).toEqual({ owners: ['rep1@team.example', 'rep2@team.example'], tags: ['vip', 'es'] });
+    await contactRepository(db).putMany([{ ...dee, owner: 'rep3@team.example', tags: ['es', 'new'] }]);
+    expect(await dashboardFilterOptions(db)).toEqual({ owners: ['rep1@team.example', 'rep2@team.example', 'rep3@team.example'], tags: ['es', 'vip', 'new'] });
   });
 });
 
