@@ -6,6 +6,6 @@ export default defineConfig({
     include: ['tests/server/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000, // generous: CI runs these next to browser builds on 2 cores
-    hookTimeout: 60_000,
+    hookTimeout: 180_000, // opening PGlite (wasm) in every file at once on 2 busy cores can take over a minute
   },
 });

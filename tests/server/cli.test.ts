@@ -167,5 +167,5 @@ describe.skipIf(!postgresUrl)('npm run server with DATABASE_URL', () => {
     } finally {
       await stop(server.child);
     }
-  }, 120_000);
+  }, 300_000); // ~10 CLI runs of a few seconds each (much more on a loaded machine)
 });
