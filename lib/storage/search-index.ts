@@ -12,6 +12,8 @@ import { type ContactRepository, fromStored } from './contacts';
 import type { FichaDb, StoredContact } from './db';
 
 const READ_CHUNK = 5_000;
+/** Contacts answered recently, kept decoded: typing one more letter mostly lists the same people again. */
+const MAX_CACHED = 500;
 /** Changed contacts kept beside the table before it is rebuilt. */
 const MAX_OVERLAY = 2_000;
 
@@ -120,20 +122,31 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository) {
   const dirty = new Set<string>();
   let stale = true;
   let building: Promise<void> | null = null;
+  /** Same invalidation as the table: a written contact leaves it, a bulk write empties it. */
+  const cache = new Map<string, Contact>();
+  /** Bumped by every write seen: a read that overlapped one is answered but not cached. */
+  let generation = 0;
 
   const part = `idb://${db.name}/contacts/`;
   const onMutated = (parts: MutatedParts) => {
     const changed = parts[part];
-    if (!changed || stale) return;
+    if (!changed) return;
+    generation++;
+    if (stale) {
+      cache.clear();
+      return;
+    }
     // Events relayed between contexts arrive structured-cloned, without RangeSet's iterator: re-wrap.
     for (const node of RangeSet(changed as Parameters<typeof RangeSet>[0]) as unknown as Iterable<RangeNode>) {
       // A range (bulk write, clear, delete by range): which contacts changed is unknown, rebuild.
       if (typeof node.from !== 'string' || node.from !== node.to || dirty.size + overlay.size >= MAX_OVERLAY) {
         stale = true;
         dirty.clear();
+        cache.clear();
         return;
       }
       dirty.add(node.from);
+      cache.delete(node.from);
     }
   };
   Dexie.on('storagemutated', onMutated);
@@ -201,8 +214,18 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository) {
       }
       const skip = overlay.size ? (ordinal: number) => overlay.has(current.ids[ordinal]!) : undefined;
       found.push(...searchKeyTable(current, words, limit - found.length, skip));
-      const rows = await db.contacts.bulkGet(found);
-      return rows.filter((row): row is StoredContact => row !== undefined).map(fromStored);
+      const missing = found.filter((id) => !cache.has(id));
+      const read = new Map<string, Contact>();
+      if (missing.length > 0) {
+        const before = generation;
+        const rows = await db.contacts.bulkGet(missing);
+        for (const row of rows) if (row) read.set(row.id, fromStored(row));
+        if (generation === before) {
+          if (cache.size + read.size > MAX_CACHED) cache.clear();
+          for (const [id, contact] of read) cache.set(id, contact);
+        }
+      }
+      return found.flatMap((id) => read.get(id) ?? cache.get(id) ?? []);
     },
     /** For tests and the bench: resolves once the table answers. */
     async ready(): Promise<void> {

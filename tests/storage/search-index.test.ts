@@ -66,6 +66,8 @@ describe('contact search index', () => {
     expect(await ids('nunez')).toHaveLength(1);
     expect(await ids('perez')).toEqual([]);
     expect(await ids('anabel sanz')).toEqual([ana!.id]);
+    await repo.putMany([{ ...ana!, firstName: 'Anabela', lastName: 'Sanz', title: 'CFO' }]);
+    expect((await index.search('anabel', 5)).map((c) => [c.firstName, c.title])).toEqual([['Anabela', 'CFO']]);
     expect(await ids('carlos')).toEqual([]);
     expect(scan).not.toHaveBeenCalled();
   });
