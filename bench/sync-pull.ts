@@ -2,36 +2,19 @@
 // Starts `npm run server` on PGlite in a temp folder (or DATABASE_URL), seeds the team through /v1/push from Node,
 // connects a fresh Chromium profile through the worker and times connect → every row applied (cursor at head).
 // Usage: SYNC_BENCH_CONTACTS=10000 npx tsx bench/sync-pull.ts   (prints JSON; writes bench/results/sync-pull.json)
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { launchWithExtension } from '../tests/e2e/support/launch';
 import { benchContact } from './seed';
+import { startBenchServer } from './sync-server';
 import { encodeHlc } from '../lib/sync/hlc';
-import { SCHEMA_VERSION, SCHEMA_VERSION_HEADER, type Mutation } from '../lib/sync/wire';
+import type { Mutation } from '../lib/sync/wire';
 
 const N = Number(process.env.SYNC_BENCH_CONTACTS ?? 100_000);
-const TSX = path.resolve('node_modules/.bin/tsx');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'ficha-sync-bench-'));
-const env = { ...process.env, FICHA_DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', FICHA_RATE_LIMIT: '0' };
 
 async function main() {
-  const child = spawn(TSX, ['server/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /ready at (http:\/\/[^\s"]+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
+  const server = await startBenchServer();
+  const { url, token, headers } = server;
   try {
-    const cli = spawnSync(TSX, ['server/main.ts', 'create-team', 'Bench'], { env, encoding: 'utf8' });
-    const token = cli.stdout.trim().split('\n').at(-1)!;
-    const headers = { Authorization: `Bearer ${token}`, [SCHEMA_VERSION_HEADER]: String(SCHEMA_VERSION), 'Content-Type': 'application/json' };
-
     const seedStart = performance.now();
     let id = 0;
     for (let from = 0; from < N; from += 1000) {
@@ -48,7 +31,7 @@ async function main() {
     const { context } = await launchWithExtension();
     try {
       const worker = context.serviceWorkers()[0]!;
-      const browserUrl = url.replace('127.0.0.1', 'localhost'); // the test browser resolves only localhost
+      const browserUrl = server.browserUrl;
       const result = await worker.evaluate(
         async ({ u, t }) => {
           type S = { state: string; initialPullDone: boolean; pending: number };
@@ -77,9 +60,7 @@ async function main() {
       await context.close();
     }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1000));
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

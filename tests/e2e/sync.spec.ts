@@ -60,7 +60,6 @@ async function connect(context: BrowserContext, extensionId: string, token: stri
   return options;
 }
 
-
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(240_000);
 
