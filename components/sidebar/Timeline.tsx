@@ -2,10 +2,19 @@ import { type FormEvent, useState } from 'react';
 import { i18n } from '#i18n';
 import type { Activity } from '@/lib/domain/activity';
 import { useAddNote, useTimeline } from '@/lib/query/record';
+import { stageLabel } from '@/components/ui/labels';
 import { ErrorNotice } from './ErrorNotice';
 import { VirtualList } from './VirtualList';
 
 const typeLabel = (type: Activity['type']) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
+/** A stage move reads in the rep's language with the stage names, not the stored English ids. */
+function summaryOf(activity: Activity): string {
+  const { from, to, backward } = activity.data;
+  if (activity.type !== 'stage.changed' || typeof from !== 'string' || typeof to !== 'string') return activity.summary;
+  const move = i18n.t('stageControl.historyEntry', [stageLabel(from), stageLabel(to)]);
+  return backward === true ? `${move} (${i18n.t('stageControl.backward')})` : move;
+}
+
 const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The contact's activities, newest first, with a note box. */
@@ -28,8 +37,8 @@ export function Timeline({ contactId }: { contactId: string }) {
             <span className="ficha-activity-type">{typeLabel(a.type)}</span>
             <time dateTime={new Date(a.occurredAt).toISOString()}>{when(a.occurredAt)}</time>
             {a.summary && (
-              <span className="ficha-activity-summary" title={a.summary}>
-                {a.summary}
+              <span className="ficha-activity-summary" title={summaryOf(a)}>
+                {summaryOf(a)}
               </span>
             )}
           </div>

@@ -1,7 +1,9 @@
 // Named prepared statements on PGlite. PGlite's query() parses and plans its SQL on every call, which in WebAssembly
 // costs more than running it (a pull page: ~6 ms planned each time vs ~1.5 ms prepared, measured on the dev machine).
 // This speaks the extended protocol directly: Parse once per statement name, then Bind + Execute + Sync per call,
-// inside runExclusive so it never interleaves with a transaction. Parameters and results are text.
+// under both of PGlite's locks, like its own query(): the query lock alone lets it run between two statements of
+// an open transaction on the one connection, where it would read that transaction's uncommitted rows.
+// Parameters and results are text.
 import type { PGlite } from '@electric-sql/pglite';
 
 const encoder = new TextEncoder();
@@ -54,7 +56,8 @@ export async function queryPrepared(client: PGlite, name: string, text: string, 
   parts.push(message('B', [cstring(''), cstring(name), int16(0), int16(params.length), ...values, int16(0)]));
   parts.push(message('E', [cstring(''), int32(0)]));
   parts.push(SYNC);
-  const { messages } = await client.runExclusive(() => client.execProtocol(concat(parts), { syncToFs: false }));
+  const run = () => client.runExclusive(() => client.execProtocol(concat(parts), { syncToFs: false }));
+  const { messages } = await client._runExclusiveTransaction(run);
   if (fresh) names.add(name);
   const rows: (string | null)[][] = [];
   for (const m of messages) if (m.name === 'dataRow') rows.push((m as unknown as { fields: (string | null)[] }).fields);

@@ -30,7 +30,11 @@ test('stage moves are recorded; moving back needs a confirmation', async ({ cont
   const newest = page.getByTestId('stage-history-entry').first();
   await expect(newest).toHaveAttribute('data-backward', 'true');
   await expect(newest).toContainText('Budget frozen');
-  await expect(page.locator('[data-testid=activity][data-type="stage.changed"]')).toHaveCount(2);
+  const moves = page.locator('[data-testid=activity][data-type="stage.changed"]');
+  await expect(moves).toHaveCount(2);
+  // The timeline names the stages in the rep's language, not by their stored ids.
+  await expect(moves.first()).toContainText('Opportunity → Lead (moved back)');
+  await expect(moves.nth(1)).toContainText('Lead → Opportunity');
 });
 
 test('the score explains itself and rises when an email is logged', async ({ context, page }) => {
