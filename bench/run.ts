@@ -1,5 +1,5 @@
 // `npm run bench`: builds nothing itself (the npm script builds first); measures, writes bench/results/latest.json, prints a table.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launchWithExtension } from '../tests/e2e/support/launch';
@@ -29,22 +29,39 @@ const runs = (section: Section) => only.length === 0 || only.includes(section);
 // Only a full-size run of every section replaces the committed bench/results/latest.json; partial runs go beside it.
 const OUT = only.length === 0 && CONTACTS === 100_000 ? undefined : `bench/results/partial-${only.join('-') || 'all'}-${CONTACTS}.json`;
 const NEEDS_SEED: Section[] = ['lookup', 'popup', 'dashboard', 'gmail', 'outlook', 'log', 'cta', 'rescore'];
+// BENCH_PROFILE=<dir> keeps the seeded browser profile there and reuses it when it already holds the same seed, so
+// sections can be re-measured without seeding again (the log and rescore sections do write to it).
+const PROFILE = process.env.BENCH_PROFILE;
+const SEED_MARK = `${CONTACTS} contacts, ${CONTACTS * ACTIVITIES_PER_CONTACT} activities`;
+
+function seededProfile(): { dir: string; seeded: boolean } {
+  if (!PROFILE) return { dir: mkdtempSync(path.join(tmpdir(), 'ficha-bench-')), seeded: false };
+  const mark = path.join(PROFILE, 'ficha-seed.txt');
+  if (existsSync(mark) && readFileSync(mark, 'utf8') === SEED_MARK) return { dir: PROFILE, seeded: true };
+  rmSync(PROFILE, { recursive: true, force: true });
+  mkdirSync(PROFILE, { recursive: true });
+  return { dir: PROFILE, seeded: false };
+}
 
 async function main() {
   const results: BenchResult[] = [...(runs('size') ? sizeResults() : []), ...(runs('scoring') ? scoringResults() : [])];
   if (runs('import')) results.push(...(await importResults())); // its own fresh profile: CSV import and export figures
   if (!NEEDS_SEED.some(runs)) return writeReport(results, OUT);
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'ficha-bench-'));
-  const seeding = await launchWithExtension({ userDataDir });
-  const seedPage = await seeding.context.newPage();
-  await seedPage.goto(`chrome-extension://${seeding.extensionId}/popup.html`);
-  console.log(`seeding ${CONTACTS} contacts…`);
-  const seedMs = await seedContacts(seedPage, CONTACTS);
-  results.push({ name: `seed ${CONTACTS} contacts (bulk message, batches of 5000)`, value: round(seedMs / 1000), unit: 's' });
-  console.log(`seeding ${CONTACTS * ACTIVITIES_PER_CONTACT} activities…`);
-  const activityMs = await seedActivities(seedPage, CONTACTS, ACTIVITIES_PER_CONTACT);
-  results.push({ name: `seed ${CONTACTS * ACTIVITIES_PER_CONTACT} activities (raw IndexedDB)`, value: round(activityMs / 1000), unit: 's' });
-  await seeding.context.close();
+  const { dir: userDataDir, seeded } = seededProfile();
+  if (seeded) console.log(`reusing the profile seeded in ${userDataDir} (${SEED_MARK})`);
+  else {
+    const seeding = await launchWithExtension({ userDataDir });
+    const seedPage = await seeding.context.newPage();
+    await seedPage.goto(`chrome-extension://${seeding.extensionId}/popup.html`);
+    console.log(`seeding ${CONTACTS} contacts…`);
+    const seedMs = await seedContacts(seedPage, CONTACTS);
+    results.push({ name: `seed ${CONTACTS} contacts (bulk message, batches of 5000)`, value: round(seedMs / 1000), unit: 's' });
+    console.log(`seeding ${CONTACTS * ACTIVITIES_PER_CONTACT} activities…`);
+    const activityMs = await seedActivities(seedPage, CONTACTS, ACTIVITIES_PER_CONTACT);
+    results.push({ name: `seed ${CONTACTS * ACTIVITIES_PER_CONTACT} activities (raw IndexedDB)`, value: round(activityMs / 1000), unit: 's' });
+    await seeding.context.close();
+    if (PROFILE) writeFileSync(path.join(PROFILE, 'ficha-seed.txt'), SEED_MARK);
+  }
 
   // Measure in a fresh browser on the seeded profile, as a rep opening Gmail the next morning.
   const { context, extensionId } = await launchWithExtension({ userDataDir });
@@ -102,7 +119,7 @@ async function main() {
     }
   } finally {
     await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!PROFILE) rmSync(userDataDir, { recursive: true, force: true });
   }
   writeReport(results, OUT);
 }
