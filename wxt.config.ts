@@ -15,6 +15,7 @@ export default defineConfig({
   webExt: { disabled: true },
   // Explicit imports keep every file readable on its own and testable outside WXT.
   imports: false,
+  vite: () => (process.env.FICHA_NO_MINIFY ? { build: { minify: false } } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,5 +1,5 @@
+import { uiLanguage } from '@/lib/i18n/ui-language';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { matchesWords, queryWords, templateSearchText } from '@/lib/domain/template-rank';
@@ -19,7 +19,7 @@ const plain = (t: SuggestedTemplate) => [...t.subject, ...t.body].map((s) => (s.
 
 /** CTA templates for this contact, best first, with a search box (Alt+Shift+K from the editor focuses it). */
 export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadContext }) {
-  const suggestions = useTemplateSuggestions(contact.id, thread.selfEmail, browser.i18n.getUILanguage());
+  const suggestions = useTemplateSuggestions(contact.id, thread.selfEmail, uiLanguage());
   const [query, setQuery] = useState('');
   const [showAll, setShowAll] = useState(false);
   const search = useRef<HTMLInputElement>(null);

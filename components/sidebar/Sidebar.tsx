@@ -1,5 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { pageIsDark } from '@/lib/sites/theme';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { i18n } from '#i18n';
 import { useContactLookup } from '@/lib/query/hooks';
 import type { ThreadContext } from '@/lib/sites/types';
@@ -11,6 +10,7 @@ import type { HealthStore } from '@/lib/sites/health-watch';
 import { ParticipantList } from './ParticipantList';
 import { collapseStore } from './collapse';
 import { ResizeHandle } from './ResizeHandle';
+import { themeStore } from './theme-store';
 import { widthStore } from './resize';
 import { PICKER_OPEN, pickerRequests } from './picker-shortcut';
 import { UnknownPerson } from './UnknownPerson';
@@ -29,8 +29,9 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
   const collapsed = useSyncExternalStore(collapseStore.subscribe, collapseStore.get);
   const setCollapsed = collapseStore.set;
   const width = useSyncExternalStore(widthStore.subscribe, widthStore.get);
-  // Read once per thread: the webmail's theme rarely changes while a thread is open.
-  const theme = useMemo(() => (pageIsDark(document) ? 'dark' : 'light'), []);
+  const theme = useSyncExternalStore(themeStore.subscribe, themeStore.get);
+  // Gmail and Outlook switch theme without a reload: look again, off the switch path, whenever a thread is shown.
+  useEffect(() => themeStore.refreshWhenIdle(), []);
   const [picked, setPicked] = useState<string | null>(null);
   const participants = thread.participants;
   // A pick survives DOM updates of the same thread, unless that person left the thread (e.g. compose chip removed).

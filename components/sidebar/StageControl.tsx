@@ -1,3 +1,4 @@
+import { uiLanguage } from '@/lib/i18n/ui-language';
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { stageLabel } from '@/components/ui/labels';
@@ -5,7 +6,6 @@ import type { Contact } from '@/lib/domain/contact';
 import { PRESET_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { useSettings } from '@/lib/query/settings';
 import { FichaError } from '@/lib/messaging/errors';
-import { browser } from 'wxt/browser';
 import { useChangeStage, useStageHistory, useStageSuggestions } from '@/lib/query/record';
 import { ErrorNotice } from './ErrorNotice';
 
@@ -81,7 +81,7 @@ export function StageControl({ contact }: { contact: Contact }) {
 /** Moves the rules propose (score crossed the MQL threshold, a deal was won…); one click applies one. */
 function StageSuggestions({ contact, onApply }: { contact: Contact; onApply: (to: string, reason: string) => void }) {
   const suggestions = useStageSuggestions(contact.id);
-  const lang = browser.i18n.getUILanguage().startsWith('es') ? 'es' : 'en';
+  const lang = uiLanguage().startsWith('es') ? 'es' : 'en';
   if (!suggestions.data?.length) return null;
   return (
     <ul className="ficha-suggestions" aria-label={i18n.t('stageSuggest.suggested')}>

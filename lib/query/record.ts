@@ -1,6 +1,6 @@
 // React-query hooks for the record's writes (logging, notes, stage moves) and what they feed (timeline, history, score).
+import { uiLanguage } from '@/lib/i18n/ui-language';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/client';
 import type { RequestInputOf } from '@/lib/messaging/protocol';
 import { queryKeys } from './keys';
@@ -54,7 +54,7 @@ export function useStageHistory(contactId: string, enabled: boolean) {
 export function useScoreExplanation(contactId: string, enabled: boolean) {
   return useQuery({
     queryKey: queryKeys.scoreExplanation(contactId),
-    queryFn: () => send<'contacts.explainScore'>({ type: 'contacts.explainScore', contactId, language: browser.i18n.getUILanguage() }),
+    queryFn: () => send<'contacts.explainScore'>({ type: 'contacts.explainScore', contactId, language: uiLanguage() }),
     enabled,
   });
 }

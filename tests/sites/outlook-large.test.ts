@@ -1,4 +1,5 @@
-// A long conversation (200 messages, 200 recipients on one message) is read completely and quickly.
+// A long conversation (200 messages, 200 recipients on one message) is read completely. How fast is the bench's
+// business (npm run bench, Outlook switches), not a timed test's: a loaded CI machine would make one flaky.
 import { describe, expect, it } from 'vitest';
 import { outlookAdapter } from '@/lib/sites/outlook/adapter';
 import { parseOutlook } from './outlook-fixtures';
@@ -20,16 +21,11 @@ function bigConversation(messages: number): Document {
 }
 
 describe('outlook: long conversations', () => {
-  it('reads 200 messages with every sender, fast enough for a thread switch', () => {
+  it('reads 200 messages with every sender', () => {
     const doc = bigConversation(200);
-    outlookAdapter.readThread(doc); // warm-up (JIT)
-    const started = performance.now();
     const thread = outlookAdapter.readThread(doc);
-    const elapsed = performance.now() - started;
     expect(thread?.messageIds).toHaveLength(202);
     expect(thread?.participants[0]?.email).toBe('person199@big.example');
     expect(thread?.participants).toHaveLength(4 + 200);
-    // happy-dom is several times slower than Chromium; this bounds a quadratic regression, not the page budget.
-    expect(elapsed).toBeLessThan(600);
   });
 });

@@ -4,8 +4,8 @@ import { outsideBody } from './messages';
 import { gmailSelectors as S } from './selectors';
 
 /** The subject heading of the visible thread (old threads stay in the DOM, hidden). */
-export function findSubject(doc: Document): Element | null {
-  return findFirst(doc, S.subject, (el) => isShown(el) && outsideBody(el))?.el ?? null;
+export function findSubject(scope: ParentNode): Element | null {
+  return findFirst(scope, S.subject, (el) => isShown(el) && outsideBody(el))?.el ?? null;
 }
 
 /** `1:WyIjdGhyZWFkLWY6MTg3…In0.` → "thread-f:187…" (base64 JSON; Gmail pads with "." instead of "="). */

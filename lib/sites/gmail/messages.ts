@@ -24,11 +24,11 @@ export const outsideBody = (el: Element): boolean => closestOf(el, S.body) === n
 const hasSender = (el: Element): boolean => findFirst(el, S.sender, outsideBody) !== null;
 
 /** Expanded messages plus collapsed rows, in page order; empty when no thread is open. */
-export function visibleMessages(doc: Document): Element[] {
-  const expanded = findAll(doc, S.message, (el) => isShown(el) && outsideBody(el)).els;
+export function visibleMessages(scope: ParentNode): Element[] {
+  const expanded = findAll(scope, S.message, (el) => isShown(el) && outsideBody(el)).els;
   // A collapsed row is a message only when no expanded message sits inside or around it.
   const collapsed = findAll(
-    doc,
+    scope,
     S.collapsedMessage,
     (row) =>
       isShown(row) &&

@@ -3,12 +3,10 @@ import { watchFocus } from '../compose-focus';
 import { findFirst } from '../dom';
 import { frameThrottle } from '../frame-throttle';
 import { gmailSelectors as S } from './selectors';
+import { viewsRoot } from './views';
 
 /** The smallest container that holds every view; the body until Gmail has rendered it. */
-function observedRoot(doc: Document): Node {
-  const main = findFirst(doc, S.mainContainer)?.el ?? findFirst(doc, S.mainView)?.el.parentElement;
-  return main ?? doc.body ?? doc.documentElement;
-}
+const observedRoot = (doc: Document): Node => viewsRoot(doc) ?? doc.body ?? doc.documentElement;
 
 export function observe(doc: Document, onChange: () => void, signal: AbortSignal): void {
   if (signal.aborted) return;

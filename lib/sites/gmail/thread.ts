@@ -9,13 +9,14 @@ import { readMessage, visibleMessages } from './messages';
 import { mergeParticipants } from './participants';
 import { gmailSelectors as S } from './selectors';
 import { readSelfEmail } from './self';
+import { threadScope } from './views';
 
 /** Same bound as the `activities.logEmail` subject in lib/messaging/protocol.ts. */
 export const MAX_SUBJECT_LENGTH = 1000;
 
 function threadContext(doc: Document, elements: Element[], selfEmail: string | null): ThreadContext {
   const messages = elements.map(readMessage);
-  const subject = findSubject(doc);
+  const subject = findSubject(threadScope(doc));
   return {
     site: 'gmail',
     mode: 'thread',
@@ -39,7 +40,7 @@ function threadContext(doc: Document, elements: Element[], selfEmail: string | n
  * compose window (e.g. the pop-out window, or a dialog opened over the inbox before anything is focused).
  */
 export function readThread(doc: Document): ThreadContext | null {
-  const elements = visibleMessages(doc);
+  const elements = visibleMessages(threadScope(doc));
   const view = elements[0] ? (closestOf(elements[0], [...S.mainView, ...S.mainContainer]) ?? null) : null;
   const composes = composeRoots(doc).filter((root) => !view?.contains(root));
   if (elements.length === 0 && composes.length === 0) return null;
