@@ -106,6 +106,18 @@ describe('gmail: threads and compose windows together', () => {
     editor.blur();
     expect(read(document)?.mode).toBe('thread');
   });
+
+  it('a compose window outside the compose host is found once the rep types in it', () => {
+    loadIntoDocument('compose-en.html');
+    const host = document.querySelector('div.dw');
+    const outside = document.getElementById('compose-1');
+    if (!host || !outside) throw new Error('fixture changed');
+    document.body.append(outside); // as if Gmail had moved it to a full-screen layer
+    expect(read(document)).toMatchObject({ threadId: 'compose:c-1002' });
+    (outside.querySelector('[role=textbox]') as HTMLElement).focus();
+    expect(read(document)).toMatchObject({ threadId: 'compose:c-1001' });
+    expect(host.contains(outside)).toBe(false);
+  });
 });
 
 

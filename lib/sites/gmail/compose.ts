@@ -5,12 +5,29 @@ import { cleanText, closestOf, findAll, findFirst } from '../dom';
 import type { ParticipantRole, ThreadContext } from '../types';
 import { outsideBody, type Sighting } from './messages';
 import { mergeParticipants } from './participants';
+import { threadScope } from './views';
 import { gmailSelectors as S } from './selectors';
 
 /** Shown compose windows in page order (an inline reply is filtered out by the caller). */
 export function composeRoots(doc: Document): Element[] {
-  const anchors = findAll(doc, S.composeAnchor, outsideBody).els;
+  // This runs on every change of the page, and each document-wide scan costs ~0.1–0.3 ms on a heavy page: Gmail
+  // docks compose windows in its compose host, so that is searched; the whole page only when there is no host (the
+  // pop-out window, or markup that changed) or when the rep is typing outside it (a window Gmail put elsewhere).
+  const host = findFirst(doc, S.composeHost)?.el;
+  return host && !typingOutside(doc, host) ? composeRootsIn(host) : composeRootsIn(doc);
+}
+
+function composeRootsIn(scope: ParentNode): Element[] {
+  const anchors = findAll(scope, S.composeAnchor, outsideBody).els;
   return outermostShown(anchors.flatMap((anchor) => closestOf(anchor, S.composeRoot) ?? []));
+}
+
+/** Focus in an editable field that is neither in the compose host nor in the views (an inline reply). */
+function typingOutside(doc: Document, host: Element): boolean {
+  const active = doc.activeElement as HTMLElement | null;
+  const views = threadScope(doc);
+  if (!active || host.contains(active) || (views !== doc && views.contains(active))) return false;
+  return active.isContentEditable || active.tagName === 'INPUT' || active.tagName === 'TEXTAREA';
 }
 
 function chipSighting(chip: Element, role: ParticipantRole): Sighting | null {

@@ -71,7 +71,7 @@ export function gmailPageHtml(options: { self?: Person; inboxRows?: number; thre
 <div class="aeF"><div class="nH" id="views">
 <div class="nH" data-view="inbox"${thread ? ' style="display: none;"' : ''}>${inboxViewHtml(options.inboxRows ?? 10)}</div>
 <div class="nH" data-view="thread"${thread ? '' : ' style="display: none;"'}>${thread ? threadViewHtml(thread) : ''}</div>
-</div></div>${padding}</body></html>`;
+</div></div><div class="dw"></div>${padding}</body></html>`;
 }
 
 /** In-page navigation as Gmail does it: swap which view is shown and change the hash, no page load. */
