@@ -56,5 +56,5 @@ export async function outlookSwitchResults(page: Page, total: number, switches =
   }
   const latency = latencyResults(`Outlook: conversation DOM inserted → contact-email shown (${total} contacts)`, samples, 50);
   // The content script's scripting time and long tasks per switch (its own pages, same browser).
-  return [...latency, ...(await pageCostResults(page.context(), 'outlook'))];
+  return [...latency, ...(await pageCostResults(page.context(), 'outlook', total))];
 }

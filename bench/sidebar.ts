@@ -58,5 +58,5 @@ export async function threadSwitchResults(page: Page, total: number, switches = 
   }
   const latency = latencyResults(`${label}: thread DOM inserted → contact-email shown (${total} contacts)`, samples, 50);
   // The content script's scripting time and long tasks per switch on a heavy page (its own pages, same browser).
-  return label === 'Gmail' ? [...latency, ...(await pageCostResults(page.context(), 'gmail'))] : latency;
+  return label === 'Gmail' ? [...latency, ...(await pageCostResults(page.context(), 'gmail', total))] : latency;
 }

@@ -2,6 +2,7 @@
 import { watchFocus } from '../compose-focus';
 import { findFirst } from '../dom';
 import { frameThrottle } from '../frame-throttle';
+import { navigationAware } from '../navigation-watch';
 import { gmailSelectors as S } from './selectors';
 import { viewsRoot } from './views';
 
@@ -13,7 +14,8 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
   const win = doc.defaultView;
 
   // Gmail mutates in bursts: the first change is read at once, the rest at most once per frame.
-  const schedule = frameThrottle(win, onChange, signal);
+  const navigation = navigationAware(win, onChange);
+  const schedule = frameThrottle(win, navigation.read, signal);
 
   const Observer = win?.MutationObserver ?? MutationObserver;
   const observer = new Observer(schedule);
@@ -32,16 +34,7 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
   }
   // Switching between compose windows is a focus move, not a mutation.
   watchFocus(doc, schedule, signal);
-  win?.addEventListener('hashchange', schedule);
-  win?.addEventListener('popstate', schedule);
+  navigation.listen(schedule, signal);
 
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      win?.removeEventListener('hashchange', schedule);
-      win?.removeEventListener('popstate', schedule);
-    },
-    { once: true },
-  );
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }

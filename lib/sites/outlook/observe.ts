@@ -3,6 +3,7 @@
 // message list and folder pane (which churn on every scroll and unread count) are skipped cheaply.
 import { watchFocus } from '../compose-focus';
 import { frameThrottle } from '../frame-throttle';
+import { navigationAware } from '../navigation-watch';
 
 /**
  * Zones whose churn never changes what readThread returns (except the selected row, watched via aria-selected): the
@@ -22,7 +23,8 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
   if (signal.aborted) return;
   const win = doc.defaultView;
   // The first change of a burst is read at once, the rest at most once per frame.
-  const schedule = frameThrottle(win, onChange, signal);
+  const navigation = navigationAware(win, onChange);
+  const schedule = frameThrottle(win, navigation.read, signal);
 
   const Observer = win?.MutationObserver ?? MutationObserver;
   const observer = new Observer((records) => {
@@ -38,7 +40,6 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
   });
   // Switching between compose windows is a focus move, not a mutation.
   watchFocus(doc, schedule, signal);
-  win?.addEventListener('popstate', schedule, { signal });
-  win?.addEventListener('hashchange', schedule, { signal });
+  navigation.listen(schedule, signal);
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
