@@ -1,4 +1,5 @@
 // The background's single entry point for messages: sender check, schema check, typed handler, typed error.
+import { isBatch, MAX_BATCH_REQUESTS } from './batch';
 import { type Envelope, FichaError } from './errors';
 import { type Handlers, type RequestType, RequestSchema } from './protocol';
 
@@ -18,7 +19,17 @@ function localised(error: FichaError, translate: Translate) {
 }
 
 export function createMessageHandler(handlers: Handlers, extensionId: string, translate: Translate = (m) => m) {
-  return async function handle(raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> {
+  /** A batch (client.ts) answers each request as if it had come alone, in order; one bad request fails only itself. */
+  async function handleBatch(raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> {
+    const requests = (raw as { requests?: unknown }).requests;
+    if (sender.id !== extensionId) return { ok: false, error: localised(new FichaError('forbidden_sender', 'Message not from this extension'), translate) };
+    if (!Array.isArray(requests) || requests.length === 0 || requests.length > MAX_BATCH_REQUESTS || requests.some(isBatch)) {
+      return { ok: false, error: localised(new FichaError('invalid_message', `A batch holds 1 to ${MAX_BATCH_REQUESTS} requests, none of them a batch`), translate) };
+    }
+    return { ok: true, data: await Promise.all(requests.map((request) => handle(request, sender))) };
+  }
+
+  async function handle(raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> {
     try {
       // Web pages can reach us through externally_connectable or a compromised content script: only we may talk.
       if (sender.id !== extensionId) throw new FichaError('forbidden_sender', 'Message not from this extension');
@@ -35,5 +46,7 @@ export function createMessageHandler(handlers: Handlers, extensionId: string, tr
       console.error('[ficha] handler failed', error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }
-  };
+  }
+
+  return (raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> => (isBatch(raw) ? handleBatch(raw, sender) : handle(raw, sender));
 }
