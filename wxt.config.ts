@@ -15,6 +15,8 @@ export default defineConfig({
   webExt: { disabled: true },
   // Explicit imports keep every file readable on its own and testable outside WXT.
   imports: false,
+  // FICHA_OUT_DIR builds elsewhere than .output (E2E and benches follow it); FICHA_NO_MINIFY keeps names for profiles.
+  outDir: process.env.FICHA_OUT_DIR ?? '.output',
   vite: () => (process.env.FICHA_NO_MINIFY ? { build: { minify: false } } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

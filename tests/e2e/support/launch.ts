@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+// FICHA_OUT_DIR: a build made elsewhere (see wxt.config.ts), e.g. to profile one build while a benchmark runs another.
+export const EXTENSION_DIR = path.resolve(process.env.FICHA_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface LaunchedExtension {
