@@ -73,6 +73,8 @@ export function isShown(el: Element): boolean {
 /** Plain text for display: whitespace collapsed, trimmed, at most `max` code points (emoji are not split). */
 export function cleanText(raw: string | null | undefined, max = 200): string {
   const text = (raw ?? '').replace(/\s+/g, ' ').trim();
+  // No more UTF-16 units than `max` means no more code points either: most names and subjects stop here.
+  if (text.length <= max) return text;
   const points = Array.from(text);
   return points.length > max ? points.slice(0, max).join('').trim() : text;
 }
