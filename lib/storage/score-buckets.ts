@@ -573,10 +573,29 @@ function activitiesTable(table: DBCoreTable, state: ScoreBuckets): DBCoreTable {
   };
 }
 
-/** The cursor with its value's score taken from the buckets (read once per row, kept). */
+/**
+ * The cursor with its value's score taken from the buckets (read once per row, kept). The IndexedDB cursor's own
+ * getters and methods refuse another `this`: each is forwarded to the cursor itself (as Dexie's virtual-index
+ * middleware does for the ones it changes).
+ */
 function overlayCursor(cursor: DBCoreCursor, state: ScoreBuckets): DBCoreCursor {
   let seen: unknown = undefined;
+  const forward = (name: keyof DBCoreCursor) => ({ get: () => cursor[name] });
+  const call = (name: 'continue' | 'continuePrimaryKey' | 'advance' | 'start' | 'stop' | 'next' | 'fail') => ({
+    value: (...args: unknown[]) => (cursor[name] as (...a: unknown[]) => unknown).apply(cursor, args),
+  });
   return Object.create(cursor, {
+    trans: forward('trans'),
+    key: forward('key'),
+    primaryKey: forward('primaryKey'),
+    done: forward('done'),
+    continue: call('continue'),
+    continuePrimaryKey: call('continuePrimaryKey'),
+    advance: call('advance'),
+    start: call('start'),
+    stop: call('stop'),
+    next: call('next'),
+    fail: call('fail'),
     value: {
       get() {
         const value = cursor.value as unknown;
