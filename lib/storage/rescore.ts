@@ -1,18 +1,16 @@
-// Rescoring every contact after a model change. The engagement inputs (each activity's type and time) and the scores
-// live packed in a few hundred bucket rows (score-buckets.ts), so the rescore reads the contacts in large chunks, the
-// companies once, scores from the in-memory digests, and writes back only the bucket rows whose scores moved — a
-// few hundred row writes instead of 100,000 contact re-puts and 1,000,000 activity reads. Every transaction is short
+// Rescoring every contact after a model change. Each contact's fit inputs, its activities' types and times, and its
+// score live packed in a few hundred bucket rows (score-buckets.ts), so the rescore reads no contact or activity row:
+// it scores the buckets in memory, a group at a time, and writes back the rows whose scores moved — a few hundred
+// row writes instead of 100,000 contact re-puts and 1,000,000 activity reads. Each group is one short transaction,
 // and the loop yields between them, so the sidebar's lookups and logs are served while it runs.
-import type { Scorer } from '@/lib/domain/scoring';
-import { toScoringContact } from '@/lib/domain/profile-scoring';
 import type { Company } from '@/lib/domain/record';
-import type { FichaDb, StoredContact } from './db';
-import { bucketOf, currentCoreTransaction, digestActivities, scoreBuckets, type ScoreBuckets } from './score-buckets';
+import type { Scorer } from '@/lib/domain/scoring';
+import type { FichaDb } from './db';
+import { fitCompanyDomain, unpackFit } from './fit-facts';
+import { currentCoreTransaction, digestActivities, SCORE_BUCKET_COUNT, scoreBuckets } from './score-buckets';
 
-/** Contacts read (and scored) per read-only transaction: one getAll-style read, about 15 ms of scoring. */
-export const RESCORE_CHUNK = 2_000;
-/** Bucket rows written per read-write transaction: a lookup waits at most one such write. */
-export const RESCORE_WRITE_BUCKETS = 16;
+/** Buckets scored and written per read-write transaction (~3,000 contacts at 100,000: ~20 ms of scoring). */
+export const RESCORE_GROUP = 8;
 
 export interface RescoreStatus {
   state: 'idle' | 'running' | 'done' | 'error';
@@ -27,7 +25,7 @@ export interface RescoreStatus {
 export interface RescoreProgress {
   done: number;
   total: number;
-  /** Where the time went so far (ms): reading chunks, scoring, writing scores. For the benchmark. */
+  /** Where the time went so far (ms): reading, scoring, writing scores. For the benchmark. */
   phases?: RescorePhases;
 }
 
@@ -35,25 +33,17 @@ export interface RescorePhases {
   read: number;
   score: number;
   write: number;
-}
-
-/** A new score waiting to be written, with the bucket sequence number at the time it was computed. */
-interface PendingScore {
-  id: string;
-  total: number;
-  grade: string;
-  seq: number;
-}
-
-function scoreOne(scorer: Scorer, buckets: ScoreBuckets, contact: StoredContact, company: Company | undefined, now: number) {
-  return scorer({ contact: toScoringContact(contact, company), activities: digestActivities(buckets.get(contact.id)) }, now);
+  /** Scores that moved (bucket entries rewritten). */
+  moved?: number;
+  /** Times the in-memory buckets were dropped and read again during the run (an aborted or unconfirmed writer). */
+  reloads?: number;
 }
 
 /**
- * Returns the number of contacts rescored; stops early (writing nothing: the run that replaces it rewrites every
- * score) when `shouldStop` says so. Phase 1 reads and scores every contact in read-only chunks, keeping only the
- * scores that moved; phase 2 writes them bucket by bucket. A log or edit that changed a contact's entry after it was
- * scored (its stamp is newer) is rescored again inside the write transaction, so a concurrent change is never lost.
+ * Returns the number of contacts rescored; stops early (returning what it did) when `shouldStop` says so. Each group
+ * of buckets is read, scored and written inside one read-write transaction, so a log or edit meanwhile runs before
+ * or after it and its score is never overwritten with an older one. The companies are read once, and again inside
+ * a group's transaction when one was written since.
  */
 export async function rescoreAll(
   db: FichaDb,
@@ -61,86 +51,50 @@ export async function rescoreAll(
   now: number,
   onProgress: (progress: RescoreProgress) => void,
   shouldStop: () => boolean = () => false,
-  chunkSize = RESCORE_CHUNK,
+  groupSize = RESCORE_GROUP,
 ): Promise<number> {
   const buckets = scoreBuckets(db);
-  const phases: RescorePhases = { read: 0, score: 0, write: 0 };
-  let t = performance.now();
-  const [total, companyRows] = await Promise.all([db.contacts.count(), db.companies.toArray()]);
-  const companies = new Map(companyRows.map((c) => [c.domain, c] as const));
-  phases.read += performance.now() - t;
-  onProgress({ done: 0, total });
-
-  const pending = new Map<number, PendingScore[]>();
+  const phases: RescorePhases = { read: 0, score: 0, write: 0, moved: 0, reloads: 0 };
+  const dropsBefore = buckets.drops.aborted + buckets.drops.stale;
+  const total = await db.contacts.count();
+  let companies = new Map<string, Company>();
+  let companiesRead = -1;
   let done = 0;
-  let lastId: string | null = null;
-  for (;;) {
+  onProgress({ done, total });
+  for (let first = 0; first < SCORE_BUCKET_COUNT; first += groupSize) {
     if (shouldStop()) return done;
-    const after: string | null = lastId;
-    const count = await db.transaction('r', db.contacts, async () => {
-      t = performance.now();
-      const chunk = await (after === null ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(after)).limit(chunkSize).toArray();
-      await buckets.load(currentCoreTransaction());
+    done += await db.transaction('rw', db.scoreBuckets, db.companies, async () => {
+      let t = performance.now();
+      const trans = currentCoreTransaction();
+      if (companiesRead !== buckets.companiesVersion) {
+        companiesRead = buckets.companiesVersion;
+        companies = new Map((await db.companies.toArray()).map((c) => [c.domain, c] as const));
+      }
+      await buckets.load(trans);
       phases.read += performance.now() - t;
       t = performance.now();
-      // Scored at once, inside the transaction: the digests are those of the rows just read.
-      const seq = buckets.now;
-      for (const contact of chunk) {
-        const result = scoreOne(scorer, buckets, contact, companies.get(contact.companyDomain), now);
-        if (result.total === contact.leadScore && result.grade === contact.leadGrade) continue;
-        const b = bucketOf(contact.id);
-        const list = pending.get(b);
-        const item = { id: contact.id, total: result.total, grade: result.grade, seq };
-        if (list) list.push(item);
-        else pending.set(b, [item]);
+      const moved: { id: string; total: number; grade: string }[] = [];
+      let count = 0;
+      for (let b = first; b < Math.min(SCORE_BUCKET_COUNT, first + groupSize); b++) {
+        for (const [id, entry] of buckets.entries(b)) {
+          if (entry.grade === '') continue; // activities of a contact that is gone
+          count++;
+          const domain = fitCompanyDomain(entry.fit);
+          const result = scorer({ contact: unpackFit(entry.fit, domain ? companies.get(domain) : undefined), activities: digestActivities(entry) }, now);
+          if (result.total !== entry.total || result.grade !== entry.grade) moved.push({ id, total: result.total, grade: result.grade });
+        }
       }
       phases.score += performance.now() - t;
-      if (chunk.length) lastId = chunk[chunk.length - 1]!.id;
-      return chunk.length;
+      t = performance.now();
+      phases.moved! += moved.length;
+      await buckets.write(trans, buckets.setScores(trans, moved));
+      phases.write += performance.now() - t;
+      return count;
     });
-    if (count === 0) break;
-    done += count;
+    phases.reloads = buckets.drops.aborted + buckets.drops.stale - dropsBefore;
     onProgress({ done, total: Math.max(total, done), phases: { ...phases } });
-    // Let queued lookups and logs run between chunks.
+    // Let queued lookups and logs run between groups.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-
-  const order = [...pending.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < order.length; i += RESCORE_WRITE_BUCKETS) {
-    if (shouldStop()) return done;
-    t = performance.now();
-    const group = order.slice(i, i + RESCORE_WRITE_BUCKETS);
-    await db.transaction('rw', db.contacts, db.companies, async () => {
-      const trans = currentCoreTransaction();
-      await buckets.load(trans);
-      const fresh: PendingScore[] = [];
-      const changedSince: string[] = [];
-      for (const b of group) {
-        for (const item of pending.get(b)!) {
-          const entry = buckets.get(item.id);
-          if (!entry || entry.grade === '') continue; // deleted meanwhile
-          if (entry.stamp > item.seq) changedSince.push(item.id);
-          else fresh.push(item);
-        }
-      }
-      // Changed by a log or edit after it was scored: score it again from what is stored now.
-      if (changedSince.length) {
-        const rows = await db.contacts.bulkGet(changedSince);
-        for (const contact of rows) {
-          if (!contact) continue;
-          const company = contact.companyDomain ? await db.companies.get(contact.companyDomain) : undefined;
-          await buckets.load(trans);
-          const result = scoreOne(scorer, buckets, contact, company, now);
-          fresh.push({ id: contact.id, total: result.total, grade: result.grade, seq: buckets.now });
-        }
-      }
-      await buckets.load(trans);
-      await buckets.write(trans, buckets.setScores(trans, fresh));
-    });
-    phases.write += performance.now() - t;
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  onProgress({ done, total: Math.max(total, done), phases: { ...phases } });
   return done;
 }
-

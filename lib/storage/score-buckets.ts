@@ -10,6 +10,7 @@
 import Dexie from 'dexie';
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { ScoringActivity } from '@/lib/domain/scoring/input';
+import { type FitSource, packFit } from './fit-facts';
 
 export const SCORE_BUCKET_COUNT = 256;
 export const SCORE_BUCKETS_TABLE = 'scoreBuckets';
@@ -31,6 +32,8 @@ export function bucketOf(id: string): number {
 export interface ScoreEntry {
   total: number;
   grade: string;
+  /** The contact's fit inputs (fit-facts.ts), '' without a contact row. */
+  fit: string;
   /** Activity types and times, parallel arrays, in no particular order. */
   types: string[];
   times: number[];
@@ -44,6 +47,7 @@ export interface ScoreBucketRow {
   ids: string[];
   totals: Uint8Array;
   grades: string[];
+  fits: string[];
   typeNames: string[];
   /** digestEnds[i]: end (exclusive) of entry i's digest in digestTypes / digestTimes. */
   digestEnds: Uint32Array;
@@ -55,6 +59,7 @@ export function encodeBucket(bucket: number, entries: ReadonlyMap<string, ScoreE
   const ids: string[] = [];
   const totals = new Uint8Array(entries.size);
   const grades: string[] = [];
+  const fits: string[] = [];
   const typeNames: string[] = [];
   const typeCode = new Map<string, number>();
   let digestSize = 0;
@@ -68,6 +73,7 @@ export function encodeBucket(bucket: number, entries: ReadonlyMap<string, ScoreE
     ids.push(id);
     totals[i] = e.total;
     grades.push(e.grade);
+    fits.push(e.fit);
     for (let k = 0; k < e.types.length; k++) {
       const type = e.types[k]!;
       let code = typeCode.get(type);
@@ -82,7 +88,7 @@ export function encodeBucket(bucket: number, entries: ReadonlyMap<string, ScoreE
     }
     digestEnds[i++] = d;
   }
-  return { bucket, ids, totals, grades, typeNames, digestEnds, digestTypes, digestTimes };
+  return { bucket, ids, totals, grades, fits, typeNames, digestEnds, digestTypes, digestTimes };
 }
 
 export function decodeBucket(row: ScoreBucketRow, stamp: number): Map<string, ScoreEntry> {
@@ -96,7 +102,7 @@ export function decodeBucket(row: ScoreBucketRow, stamp: number): Map<string, Sc
       types[d - start] = row.typeNames[row.digestTypes[d]!]!;
       times[d - start] = row.digestTimes[d]!;
     }
-    entries.set(id, { total: row.totals[i]!, grade: row.grades[i]!, types, times, stamp });
+    entries.set(id, { total: row.totals[i]!, grade: row.grades[i]!, fit: row.fits[i] ?? '', types, times, stamp });
     start = end;
   });
   return entries;
@@ -113,7 +119,7 @@ interface ActivityLike {
   type: string;
   occurredAt: number;
 }
-interface ContactLike {
+interface ContactLike extends FitSource {
   id: string;
   leadScore?: number;
   leadGrade?: string;
@@ -125,13 +131,14 @@ export function buildBuckets(contacts: Iterable<ContactLike>, activities: Iterab
   const entry = (id: string) => {
     const map = buckets[bucketOf(id)]!;
     let e = map.get(id);
-    if (!e) map.set(id, (e = { total: 0, grade: '', types: [], times: [], stamp: 0 }));
+    if (!e) map.set(id, (e = { total: 0, grade: '', fit: '', types: [], times: [], stamp: 0 }));
     return e;
   };
   for (const c of contacts) {
     const e = entry(c.id);
     e.total = c.leadScore ?? 0;
     e.grade = c.leadGrade ?? 'C3';
+    e.fit = packFit(c);
   }
   for (const a of activities) {
     const e = entry(a.targetId);
@@ -159,7 +166,7 @@ async function eachChunk<T extends { id: string }>(table: Dexie.Table<T, string>
 export async function rebuildScoreBuckets(contacts: Dexie.Table<ContactLike, string>, activities: Dexie.Table<ActivityLike & { id: string }, string>, rows: Dexie.Table<ScoreBucketRow, number>): Promise<void> {
   const scores: ContactLike[] = [];
   await eachChunk(contacts, 5_000, (chunk) => {
-    for (const c of chunk) scores.push({ id: c.id, leadScore: c.leadScore, leadGrade: c.leadGrade });
+    for (const c of chunk) scores.push({ id: c.id, leadScore: c.leadScore, leadGrade: c.leadGrade, title: c.title, emails: c.emails, tags: c.tags, createdAt: c.createdAt, firstName: c.firstName, lastName: c.lastName, company: c.company, companyDomain: c.companyDomain, owner: c.owner, phones: c.phones, profile: c.profile });
   });
   const digest: ActivityLike[] = [];
   await eachChunk(activities, 20_000, (chunk) => {
@@ -187,10 +194,21 @@ export class ScoreBuckets {
     return this.buckets !== null;
   }
 
+  /** Bumped by every company write (the full rescore re-reads the companies it scores with). */
+  companiesVersion = 0;
+
+  /** Entry ids and entries of bucket `b` (loaded buckets only). */
+  entries(b: number): Map<string, ScoreEntry> {
+    return this.bucket(b);
+  }
+
   /** The sequence number now: an entry with a higher stamp changed after this moment. */
   get now(): number {
     return this.seq;
   }
+
+  /** How often the copy was dropped, and why (for the benchmark's report). */
+  readonly drops = { aborted: 0, stale: 0 };
 
   invalidate(): void {
     this.buckets = null;
@@ -217,6 +235,7 @@ export class ScoreBuckets {
           for (const writer of this.unsettled) if (writer !== trans) this.unsettled.delete(writer);
           return;
         }
+        this.drops.stale++;
         this.invalidate();
         return this.load(trans);
       });
@@ -280,12 +299,30 @@ export class ScoreBuckets {
   private entry(id: string, create: boolean): ScoreEntry | undefined {
     const map = this.bucket(bucketOf(id));
     let e = map.get(id);
-    if (!e && create) map.set(id, (e = { total: 0, grade: '', types: [], times: [], stamp: this.seq }));
+    if (!e && create) map.set(id, (e = { total: 0, grade: '', fit: '', types: [], times: [], stamp: this.seq }));
     return e;
   }
 
   private drop(id: string, e: ScoreEntry): void {
     if (e.grade === '' && e.types.length === 0) this.bucket(bucketOf(id)).delete(id);
+  }
+
+  /** Contacts written: their score (as the row carries it) and fit inputs; returns the buckets that changed. */
+  putContacts(trans: object, contacts: Iterable<ContactLike>, dirty = new Set<number>()): Set<number> {
+    for (const c of contacts) {
+      const e = this.entry(c.id, true)!;
+      const total = c.leadScore ?? 0;
+      const grade = c.leadGrade ?? 'C3';
+      const fit = packFit(c);
+      if (e.total === total && e.grade === grade && e.fit === fit) continue;
+      e.total = total;
+      e.grade = grade;
+      e.fit = fit;
+      e.stamp = ++this.seq;
+      dirty.add(bucketOf(c.id));
+    }
+    if (dirty.size) this.wrote(trans);
+    return dirty;
   }
 
   /** Sets scores; returns the buckets that changed (to be written). */
@@ -308,6 +345,7 @@ export class ScoreBuckets {
       if (!e || e.grade === '') continue;
       e.grade = '';
       e.total = 0;
+      e.fit = '';
       e.stamp = ++this.seq;
       this.drop(id, e);
       dirty.add(bucketOf(id));
@@ -396,7 +434,10 @@ export class ScoreBuckets {
   /** Called when a transaction ends: an aborted writer leaves the in-memory copy ahead of the database. */
   ended(trans: object, aborted: boolean): void {
     const was = this.unsettled.delete(trans);
-    if (aborted && (was || this.writers.has(trans))) this.invalidate();
+    if (aborted && (was || this.writers.has(trans))) {
+      this.drops.aborted++;
+      this.invalidate();
+    }
   }
 
   isWriter(trans: object): boolean {
@@ -463,6 +504,15 @@ export function installScoreBuckets(db: Dexie): ScoreBuckets {
         },
         table(name) {
           const table = down.table(name);
+          if (name === 'companies') {
+            return {
+              ...table,
+              mutate: (req) => {
+                state.companiesVersion++;
+                return table.mutate(req);
+              },
+            };
+          }
           if (name !== 'contacts' && name !== 'activities') return table;
           const cached = wrapped.get(name);
           if (cached) return cached;
@@ -521,7 +571,7 @@ function contactsTable(table: DBCoreTable, state: ScoreBuckets): DBCoreTable {
       else if (req.type === 'deleteRange') dirty = state.removeContacts(trans, deleted ?? []);
       else {
         const values = req.values as ContactLike[];
-        dirty = state.setScores(trans, values.flatMap((v, i) => (res.failures?.[i] ? [] : [{ id: v.id, total: v.leadScore ?? 0, grade: v.leadGrade ?? 'C3' }])));
+        dirty = state.putContacts(trans, values.filter((_, i) => !res.failures?.[i]));
       }
       await state.write(trans, dirty);
       return res;

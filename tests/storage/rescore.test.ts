@@ -75,14 +75,20 @@ describe('rescoreAll', () => {
     return { db, now };
   }
 
-  it('scores every contact in chunks exactly as one contact at a time would, with progress', async () => {
+  it('scores every contact exactly as one contact at a time would, in groups of buckets, with progress', async () => {
     const { db, now } = await seeded(15);
+    // A profile and a company that fit rules read: the packed fit inputs must give the same score.
+    await db.companies.put({ domain: 'acme.com', name: 'Acme', industry: 'Software', sizeBand: '51-200', country: 'ES' } as never);
+    await db.contacts.update('c0006', { title: 'Chief Technology Officer', tags: ['vip'], phones: [{ number: '+34 600 000 000', label: 'work' }] } as never);
     const scorer = compileModel(DEFAULT_SCORING_MODEL);
     const progress: number[] = [];
-    const done = await rescoreAll(db, scorer, now, (p) => progress.push(p.done), undefined, 7);
+    const done = await rescoreAll(db, scorer, now, (p) => progress.push(p.done), undefined, 64);
     expect(done).toBe(15);
-    // Read and scored in chunks of 7, then the moved scores written bucket by bucket.
-    expect(progress).toEqual([0, 7, 14, 15, 15]);
+    // One report at the start, then one per group of 64 buckets (256 buckets in all).
+    expect(progress).toHaveLength(5);
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(15);
+    expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     for (const contact of await db.contacts.toArray()) {
       const expected = await scoreOf(db, contact, now);
       expect([contact.id, contact.leadScore, contact.leadGrade]).toEqual([contact.id, expected.total, expected.grade]);
@@ -92,11 +98,13 @@ describe('rescoreAll', () => {
     expect(withMail!.leadScore).toBeGreaterThan(without!.leadScore);
   });
 
-  it('stops at the next chunk when asked, leaving the rest for a later run', async () => {
+  it('stops at the next group when asked, leaving the rest for a later run', async () => {
     const { db, now } = await seeded(15);
-    let chunks = 0;
-    const done = await rescoreAll(db, compileModel(DEFAULT_SCORING_MODEL), now, () => chunks++, () => chunks > 1, 7);
-    expect(done).toBe(7);
-    expect((await db.contacts.get('c0014'))?.leadScore).toBe(99);
+    let reports = 0;
+    const done = await rescoreAll(db, compileModel(DEFAULT_SCORING_MODEL), now, () => reports++, () => reports > 1, 128);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(15);
+    const scores = (await db.contacts.toArray()).map((c) => c.leadScore);
+    expect(scores.filter((s) => s === 99)).toHaveLength(15 - done);
   });
 });

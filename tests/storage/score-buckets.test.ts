@@ -54,9 +54,9 @@ describe('score buckets', () => {
 
   it('encodes and decodes a bucket without loss', () => {
     const entries = new Map<string, ScoreEntry>([
-      ['a', { total: 77, grade: 'A1', types: ['email.sent', 'note.added', 'email.sent'], times: [5, 6.5, 1e12], stamp: 0 }],
-      ['b', { total: 0, grade: '', types: ['email.received'], times: [3], stamp: 0 }],
-      ['c', { total: 100, grade: 'C3', types: [], times: [], stamp: 0 }],
+      ['a', { total: 77, grade: 'A1', fit: 'CTO\u0001a@b.c', types: ['email.sent', 'note.added', 'email.sent'], times: [5, 6.5, 1e12], stamp: 0 }],
+      ['b', { total: 0, grade: '', fit: '', types: ['email.received'], times: [3], stamp: 0 }],
+      ['c', { total: 100, grade: 'C3', fit: '', types: [], times: [], stamp: 0 }],
     ]);
     expect([...decodeBucket(encodeBucket(7, entries), 0)]).toEqual([...entries]);
   });
@@ -190,5 +190,33 @@ describe('upgrade from version 10', () => {
     const p = (await db.contacts.get('p'))!;
     const fromScan = await scoreOf(db, p, now);
     expect([p.leadScore, p.leadGrade]).toEqual([fromScan.total, fromScan.grade]);
+  });
+});
+
+describe('packed fit inputs', () => {
+  it('score like the stored contact and its company would, for any profile', async () => {
+    const { compileModel } = await import('@/lib/domain/scoring');
+    const { DEFAULT_SCORING_MODEL } = await import('@/lib/domain/scoring-defaults');
+    const { toScoringContact } = await import('@/lib/domain/profile-scoring');
+    const { packFit, unpackFit } = await import('@/lib/storage/fit-facts');
+    const scorer = compileModel(DEFAULT_SCORING_MODEL);
+    const word = fc.constantFrom('', 'CTO', 'Head of Sales', 'vip', 'gmail.com', 'acme.com', 'Software', 'x\u0001y');
+    await fc.assert(
+      fc.property(
+        fc.record({ title: word, tags: fc.array(word, { maxLength: 3 }), firstName: word, owner: word, phones: fc.boolean(), domain: fc.constantFrom('acme.com', 'gmail.com', ''), createdAt: fc.integer({ min: 0, max: 2e12 }),
+          personaRole: fc.constantFrom(undefined, 'economic_evaluator', 'user'), industry: fc.constantFrom(undefined, 'Software', 'Retail'), size: fc.constantFrom(undefined, '1-10', '5000+'), company: fc.boolean() }),
+        (r) => {
+          const base = contactFromHeader({ email: `p@${r.domain || 'gmail.com'}` }, { id: 'p', now: r.createdAt });
+          const c = { ...base, title: r.title, tags: r.tags, firstName: r.firstName, owner: r.owner, companyDomain: r.domain, phones: r.phones ? [{ number: '+34600000000', label: 'work' }] : [],
+            profile: { ...base.profile, segmentation: { ...base.profile.segmentation, personaRole: r.personaRole, industry: r.industry, companySize: r.size } } } as typeof base;
+          const company = r.company ? ({ domain: r.domain, name: 'Acme', industry: 'Software', sizeBand: '51-200', country: 'ES' } as never) : undefined;
+          const now = 2e12;
+          const want = scorer({ contact: toScoringContact(c, company), activities: [] }, now);
+          const got = scorer({ contact: unpackFit(packFit(c), company), activities: [] }, now);
+          expect([got.fit, got.total, got.grade]).toEqual([want.fit, want.total, want.grade]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
