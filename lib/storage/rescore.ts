@@ -55,7 +55,7 @@ export async function rescoreAll(
 ): Promise<number> {
   const buckets = scoreBuckets(db);
   const phases: RescorePhases = { read: 0, score: 0, write: 0, moved: 0, reloads: 0 };
-  const dropsBefore = buckets.drops.aborted + buckets.drops.stale;
+  const dropsBefore = buckets.stats.loads;
   const total = await db.contacts.count();
   let companies = new Map<string, Company>();
   let companiesRead = -1;
@@ -91,7 +91,7 @@ export async function rescoreAll(
       phases.write += performance.now() - t;
       return count;
     });
-    phases.reloads = buckets.drops.aborted + buckets.drops.stale - dropsBefore;
+    phases.reloads = buckets.stats.loads - dropsBefore;
     onProgress({ done, total: Math.max(total, done), phases: { ...phases } });
     // Let queued lookups and logs run between groups.
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -14,12 +14,7 @@ import { type FitSource, packFit } from './fit-facts';
 
 export const SCORE_BUCKET_COUNT = 256;
 export const SCORE_BUCKETS_TABLE = 'scoreBuckets';
-/** Key of the row counting the writing transactions (a copy in memory knows whether it is current). */
-const GENERATION_KEY = -1;
-export interface GenerationRow {
-  bucket: typeof GENERATION_KEY;
-  gen: number;
-}
+
 
 /** FNV-1a of the id: spreads sequential ids ("bench-1", "bench-2") over the buckets. */
 export function bucketOf(id: string): number {
@@ -182,14 +177,10 @@ export class ScoreBuckets {
   private buckets: Map<string, ScoreEntry>[] | null = null;
   private rows: (ScoreBucketRow | undefined)[] = [];
   private loadStamp = 0;
-  /** Writes so far, as counted in the generation row (each writing transaction adds one). */
-  private gen = 0;
-  private readonly counted = new WeakSet<object>();
   private seq = 1;
   /** Transactions that changed the in-memory buckets: if one aborts, the copy is dropped and reloaded. */
   private readonly writers = new WeakSet<object>();
-  /** Writers not yet completed or aborted. */
-  private readonly unsettled = new Set<object>();
+
   get loaded(): boolean {
     return this.buckets !== null;
   }
@@ -207,13 +198,12 @@ export class ScoreBuckets {
     return this.seq;
   }
 
-  /** How often the copy was dropped, and why (for the benchmark's report). */
-  readonly drops = { aborted: 0, stale: 0 };
+  /** Copies dropped after an aborted write, and loads of the bucket rows (for the benchmark's report). */
+  readonly stats = { aborted: 0, loads: 0 };
 
   invalidate(): void {
     this.buckets = null;
     this.rows = [];
-    this.unsettled.clear();
     this.seq++;
   }
 
@@ -223,33 +213,15 @@ export class ScoreBuckets {
    * Dexie promises throughout this file: awaiting a native one inside a transaction leaves Dexie's zone.
    */
   load(trans: DBCoreTransaction): Promise<void> {
+    if (this.buckets) return Dexie.Promise.resolve();
     const store = idbStore(trans);
-    if (this.buckets) {
-      let others = false;
-      for (const writer of this.unsettled) if (writer !== trans) others = true;
-      if (!others) return Dexie.Promise.resolve();
-      // A writer whose end was not reported yet (its abort event may arrive after this transaction began): the
-      // generation row, read here where its outcome is settled, says whether the copy in memory is still right.
-      return request<GenerationRow | undefined>(store.get(GENERATION_KEY)).then((row) => {
-        if ((row?.gen ?? 0) === this.gen) {
-          for (const writer of this.unsettled) if (writer !== trans) this.unsettled.delete(writer);
-          return;
-        }
-        this.drops.stale++;
-        this.invalidate();
-        return this.load(trans);
-      });
-    }
-    return request<(ScoreBucketRow | GenerationRow)[]>(store.getAll()).then((result) => {
+    return request<ScoreBucketRow[]>(store.getAll()).then((result) => {
       if (this.buckets) return;
       this.loadStamp = ++this.seq;
+      this.stats.loads++;
       // Decoded per bucket on first use: a lookup right after start decodes one bucket, not all of them.
       this.rows = new Array<ScoreBucketRow | undefined>(SCORE_BUCKET_COUNT);
-      this.gen = 0;
-      for (const row of result) {
-        if ('gen' in row) this.gen = row.gen;
-        else if (row.bucket < SCORE_BUCKET_COUNT) this.rows[row.bucket] = row;
-      }
+      for (const row of result) if (row.bucket >= 0 && row.bucket < SCORE_BUCKET_COUNT) this.rows[row.bucket] = row;
       this.buckets = new Array<Map<string, ScoreEntry> | undefined>(SCORE_BUCKET_COUNT) as Map<string, ScoreEntry>[];
     });
   }
@@ -418,24 +390,17 @@ export class ScoreBuckets {
     const values = [...dirty].map((b) => encodeBucket(b, this.bucket(b)));
     if (values.length === 0) return Dexie.Promise.resolve();
     const store = idbStore(trans);
-    const puts: Promise<unknown>[] = values.map((row) => request(store.put(row)));
-    if (!this.counted.has(trans)) {
-      this.counted.add(trans);
-      puts.push(request(store.put({ bucket: GENERATION_KEY, gen: ++this.gen } satisfies GenerationRow)));
-    }
-    return Dexie.Promise.all(puts).then(() => undefined);
+    return Dexie.Promise.all(values.map((row) => request(store.put(row)))).then(() => undefined);
   }
 
   private wrote(trans: object): void {
     this.writers.add(trans);
-    this.unsettled.add(trans);
   }
 
   /** Called when a transaction ends: an aborted writer leaves the in-memory copy ahead of the database. */
   ended(trans: object, aborted: boolean): void {
-    const was = this.unsettled.delete(trans);
-    if (aborted && (was || this.writers.has(trans))) {
-      this.drops.aborted++;
+    if (aborted && this.writers.has(trans)) {
+      this.stats.aborted++;
       this.invalidate();
     }
   }
@@ -497,7 +462,6 @@ export function installScoreBuckets(db: Dexie): ScoreBuckets {
             const idb = trans as unknown as IDBTransaction;
             if (typeof idb.addEventListener === 'function') {
               idb.addEventListener('abort', () => state.ended(idb, true));
-              idb.addEventListener('complete', () => state.ended(idb, false));
             }
           }
           return trans;
