@@ -421,6 +421,36 @@ function request<T>(req: IDBRequest): Promise<T> {
   });
 }
 
+/** One request on `store` of a raw transaction, as a Dexie promise. */
+export function storeRequest<T>(trans: DBCoreTransaction, store: string, make: (store: IDBObjectStore) => IDBRequest): Promise<T> {
+  return request<T>(make((trans as unknown as IDBTransaction).objectStore(store)));
+}
+
+/**
+ * Runs `work` in a read-write IndexedDB transaction of its own with relaxed durability (derived data: a power cut
+ * may lose the last writes, never corrupt them), outside Dexie; resolves when it commits. An abort drops the
+ * in-memory copy like any other aborted writer.
+ */
+export function writeTransaction(db: Dexie, stores: string[], work: (trans: DBCoreTransaction) => Promise<void>): Promise<void> {
+  const state = scoreBuckets(db);
+  return new Promise<void>((resolve, reject) => {
+    const trans = db.backendDB().transaction(stores, 'readwrite', { durability: 'relaxed' });
+    trans.addEventListener('abort', () => {
+      state.ended(trans, true);
+      reject(trans.error ?? new Error('score buckets: write aborted'));
+    });
+    trans.addEventListener('complete', () => resolve());
+    work(trans as unknown as DBCoreTransaction).catch((error: unknown) => {
+      try {
+        trans.abort();
+      } catch {
+        // already finished
+      }
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+}
+
 const states = new WeakMap<Dexie, ScoreBuckets>();
 
 export function scoreBuckets(db: Dexie): ScoreBuckets {

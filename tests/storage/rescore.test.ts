@@ -24,15 +24,24 @@ describe('full rescore writes', () => {
   it('never loses a score that a log wrote while the rescore ran', async () => {
     const db = new FichaDb(`rescore-race-${++n}`);
     await db.contacts.bulkPut(Array.from({ length: 40 }, (_, i) => make(`c${String(i).padStart(3, '0')}`, 99)));
-    const scorer = compileModel(DEFAULT_SCORING_MODEL);
+    const model = compileModel(DEFAULT_SCORING_MODEL);
     const now = Date.now();
-    // A reply logged to the last contact while the chunks run: its own transaction rescores it.
-    const running = rescoreAll(db, scorer, now, () => {}, undefined, 5);
-    await db.transaction('rw', db.contacts, db.activities, db.companies, async () => {
-      await db.activities.add({ id: 'm1', key: 'm1', type: 'email.sent', targetType: 'contact', targetId: 'c039', occurredAt: now, createdAt: now, createdBy: '', summary: '', data: {} });
-      await rescoreContact(db, 'c039', now);
-    });
+    // A reply logged to c039 right after the rescore scored it, before its bucket is written: the log's own
+    // transaction rescores it, and the rescore's write must not put the older score back.
+    let logged: Promise<unknown> | null = null;
+    const scorer: typeof model = (input, at) => {
+      if (!logged && input.contact.emails[0]?.address === 'c039@acme.com') {
+        logged = db.transaction('rw', db.contacts, db.activities, db.companies, async () => {
+          await db.activities.add({ id: 'm1', key: 'm1', type: 'email.sent', targetType: 'contact', targetId: 'c039', occurredAt: now, createdAt: now, createdBy: '', summary: '', data: {} });
+          await rescoreContact(db, 'c039', now);
+        });
+      }
+      return model(input, at);
+    };
+    const running = rescoreAll(db, scorer, now, () => {}, undefined, 256);
     await running;
+    expect(logged).not.toBeNull();
+    await logged;
     const contact = (await db.contacts.get('c039'))!;
     const expected = await scoreOf(db, contact, now);
     expect([contact.leadScore, contact.leadGrade]).toEqual([expected.total, expected.grade]);

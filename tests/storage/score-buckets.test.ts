@@ -135,7 +135,7 @@ describe('score buckets', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 
   it('contact reads carry the bucket score, whatever read path (get, index, cursor filter, bulkGet)', async () => {
     const db = new FichaDb(`buckets-reads-${++n}`);
