@@ -11,7 +11,8 @@ import type { Deal } from '@/lib/domain/transactions';
 import type { CtaTemplate } from '@/lib/domain/template-schema';
 import type { TemplateUsage } from '@/lib/domain/template-rank';
 import type { ImportBatch, PrivacyAuditEntry, SavedMapping } from '@/lib/domain/import-batch';
-import { installScoreBuckets, rebuildScoreBuckets, type ScoreBucketRow } from './score-buckets';
+import { rebuildScoreBuckets, type ScoreBucketRow } from './score-buckets';
+import { installScoreBuckets } from './score-buckets-middleware';
 import { installSyncTracking, type OutboxRow, type SyncStateRow } from './sync-tracking';
 
 /** A contact as stored: the record plus derived index keys. */
