@@ -3,7 +3,7 @@
 // and rewrites the touched bucket rows in the same transaction as each contact or activity put and delete.
 import Dexie from 'dexie';
 import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import { type ActivityLike, type ContactLike, createScoreBuckets, SCORE_BUCKETS_TABLE, type ScoreBuckets } from './score-buckets';
+import { type ActivityLike, type ContactLike, createScoreBuckets, currentCoreTransaction, SCORE_BUCKETS_TABLE, type ScoreBuckets } from './score-buckets';
 
 type Row = Record<string, unknown>;
 
@@ -53,6 +53,11 @@ export function installScoreBuckets(db: Dexie): ScoreBuckets {
     },
   };
   db.use(middleware);
+  // Warm the in-memory copy as soon as the database opens (not waited for): otherwise the first lookup after the
+  // worker starts reads every bucket row itself.
+  db.on('ready', () => {
+    void db.transaction('r', 'contacts', () => state.load(currentCoreTransaction())).catch(() => undefined);
+  });
   return state;
 }
 
