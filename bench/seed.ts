@@ -1,5 +1,5 @@
 // Fills the extension's database through its own bulk message, in batches, from an extension page.
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { type Contact, contactFromHeader } from '@/lib/domain/contact';
 
 export function benchContact(i: number): Contact {
@@ -21,38 +21,28 @@ const DAY = 86_400_000;
 const ACTIVITY_TYPES = ['email.received', 'email.sent', 'note.added', 'cta.inserted', 'meeting.logged'] as const;
 
 /**
- * Writes `perContact` activities for each of the first `contacts` bench contacts straight into the extension's
- * IndexedDB from an extension page (same origin as the worker). Raw writes: this seeds a benchmark, it is not a
- * product path, and 1,000,000 validated messages would measure the seeding instead of the rescore.
+ * Writes `perContact` activities for each of the first `contacts` bench contacts in the extension's worker, straight
+ * through its Dexie tables (no validated message per activity: this seeds a benchmark, and 1,000,000 messages would
+ * measure the seeding instead of the rescore). Through the tables, not raw IndexedDB, so the score buckets' middleware
+ * keeps each contact's engagement digest, as it does for every product write.
  */
-export async function seedActivities(page: Page, contacts: number, perContact: number, batchContacts = 2_000): Promise<number> {
+export async function seedActivities(worker: Worker, contacts: number, perContact: number, batchContacts = 5_000): Promise<number> {
   const started = performance.now();
   const now = Date.now();
   for (let from = 0; from < contacts; from += batchContacts) {
-    const batch = [];
-    for (let i = from; i < Math.min(contacts, from + batchContacts); i++) {
-      for (let j = 0; j < perContact; j++) {
-        const id = `bench-a-${i}-${j}`;
-        batch.push({ id, key: id, type: ACTIVITY_TYPES[(i + j) % ACTIVITY_TYPES.length], targetType: 'contact', targetId: `bench-${i}`, occurredAt: now - ((i * 7 + j * 13) % 120) * DAY, createdAt: now, createdBy: '', summary: `Bench ${j}`, data: {} });
-      }
-    }
-    await page.evaluate(
-      (rows) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('ficha');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('activities', 'readwrite');
-            const store = tx.objectStore('activities');
-            for (const row of rows) store.put(row);
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      batch,
+    await worker.evaluate(
+      async ({ from, to, perContact, now, types, day }) => {
+        const rows = [];
+        for (let i = from; i < to; i++) {
+          for (let j = 0; j < perContact; j++) {
+            const id = `bench-a-${i}-${j}`;
+            rows.push({ id, key: id, type: types[(i + j) % types.length], targetType: 'contact', targetId: `bench-${i}`, occurredAt: now - ((i * 7 + j * 13) % 120) * day, createdAt: now, createdBy: '', summary: `Bench ${j}`, data: {} });
+          }
+        }
+        const db = (globalThis as unknown as { ficha: { db: { activities: { bulkAdd(rows: object[]): Promise<unknown> } } } }).ficha.db;
+        await db.activities.bulkAdd(rows);
+      },
+      { from, to: Math.min(contacts, from + batchContacts), perContact, now, types: [...ACTIVITY_TYPES], day: DAY },
     );
   }
   return performance.now() - started;

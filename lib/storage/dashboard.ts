@@ -7,6 +7,7 @@ import { EXPECTED_LIFETIME_YEARS } from '@/lib/domain/profile-values';
 import { DAY_MS } from '@/lib/domain/transactions';
 import { CUSTOMER_STAGES, customerStageOf, type ContactRow, type DashboardFilter, type DashboardFilterOptions, type DashboardQuery, type DashboardSummary } from '@/lib/domain/dashboard';
 import type { FichaDb, StoredContact } from './db';
+import { currentCoreTransaction, scoreBuckets as scoreBucketsOf } from './score-buckets';
 import { settingsRepository } from './settings';
 
 const GRADES = ['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3'];
@@ -87,12 +88,31 @@ function keepBest<T>(list: T[], item: T, n: number, better: (a: T, b: T) => bool
   if (list.length > n) list.pop();
 }
 
+/** Grades, score distribution and the ten best scores, counted from the score buckets in memory (no row per contact). */
+async function scoreFigures(db: FichaDb): Promise<Pick<ContactFigures, 'gradeCounts' | 'scoreBuckets' | 'top'>> {
+  const buckets = scoreBucketsOf(db);
+  const gradeCounts = GRADES.map(() => 0);
+  const scoreBuckets = Array.from({ length: 10 }, () => 0);
+  const best: { id: string; total: number }[] = [];
+  const ids = await db.transaction('r', db.contacts, async () => {
+    await buckets.load(currentCoreTransaction());
+    for (const [id, e] of buckets.scored()) {
+      const grade = GRADES.indexOf(e.grade);
+      if (grade >= 0) gradeCounts[grade]!++;
+      scoreBuckets[bucketOf(e.total)]!++;
+      // Highest score first, ties by id descending (the order the score index gave).
+      keepBest(best, { id, total: e.total }, 10, (a, b) => a.total > b.total || (a.total === b.total && a.id > b.id));
+    }
+    return best.map((b) => b.id);
+  });
+  const rows = await db.contacts.bulkGet(ids);
+  return { gradeCounts, scoreBuckets, top: rows.filter((c): c is StoredContact => c !== undefined) };
+}
+
 /** Unfiltered: counted through the indexes, never reading every contact. */
 async function indexedFigures(db: FichaDb, stageIds: string[], staleBefore: number): Promise<ContactFigures> {
   const stageCounts = await Promise.all(stageIds.map((id) => db.contacts.where('lifecycleStage').equals(id).count()));
-  const gradeCounts = await Promise.all(GRADES.map((g) => db.contacts.where('leadGrade').equals(g).count()));
-  const scoreBuckets = await Promise.all(Array.from({ length: 10 }, (_, i) => db.contacts.where('leadScore').between(i * 10, i === 9 ? 101 : i * 10 + 10, true, false).count()));
-  const top = await db.contacts.orderBy('leadScore').reverse().limit(10).toArray();
+  const { gradeCounts, scoreBuckets, top } = await scoreFigures(db);
   // Oldest records first, skipping customers: the leads nobody has touched in a while.
   const staleCandidates = await db.contacts.where('updatedAt').below(staleBefore).limit(500).toArray();
   return {

@@ -9,6 +9,7 @@ import Dexie, { RangeSet } from 'dexie';
 import type { Contact } from '@/lib/domain/contact';
 import { queryWords } from '@/lib/domain/search';
 import { type ContactRepository, fromStored } from './contacts';
+import { scoreBuckets } from './score-buckets';
 import type { FichaDb, StoredContact } from './db';
 
 const READ_CHUNK = 5_000;
@@ -214,7 +215,10 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository) {
       }
       const skip = overlay.size ? (ordinal: number) => overlay.has(current.ids[ordinal]!) : undefined;
       found.push(...searchKeyTable(current, words, limit - found.length, skip));
-      const missing = found.filter((id) => !cache.has(id));
+      // Scores live in the score buckets and change without a contact write: a cached contact takes its score from
+      // them (in memory) when served; if they are not loaded, everything is read.
+      const buckets = scoreBuckets(db);
+      const missing = buckets.loaded ? found.filter((id) => !cache.has(id)) : found;
       const read = new Map<string, Contact>();
       if (missing.length > 0) {
         const before = generation;
@@ -225,7 +229,14 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository) {
           for (const [id, contact] of read) cache.set(id, contact);
         }
       }
-      return found.flatMap((id) => read.get(id) ?? cache.get(id) ?? []);
+      return found.flatMap((id) => {
+        const fresh = read.get(id);
+        if (fresh) return [fresh];
+        const cached = cache.get(id);
+        if (!cached) return [];
+        buckets.overlay(cached);
+        return [cached];
+      });
     },
     /** For tests and the bench: resolves once the table answers. */
     async ready(): Promise<void> {

@@ -3,6 +3,7 @@ import { contactFromHeader } from '@/lib/domain/contact';
 import { contactRepository } from '@/lib/storage/contacts';
 import { FichaDb } from '@/lib/storage/db';
 import { buildKeyTable, contactSearchIndex, prefixRange, searchKeyTable } from '@/lib/storage/search-index';
+import { rescoreContact } from '@/lib/storage/scores';
 
 describe('key table', () => {
   const table = buildKeyTable([
@@ -70,6 +71,20 @@ describe('contact search index', () => {
     expect((await index.search('anabel', 5)).map((c) => [c.firstName, c.title])).toEqual([['Anabela', 'CFO']]);
     expect(await ids('carlos')).toEqual([]);
     expect(scan).not.toHaveBeenCalled();
+  });
+
+  it('a contact kept decoded shows its new score after a rescore (scores change without a contact write)', async () => {
+    await index.ready();
+    const [ana] = await index.search('ana', 1);
+    expect(ana!.leadScore).toBe(0);
+    const now = Date.now();
+    await db.transaction('rw', db.contacts, db.activities, db.companies, async () => {
+      await db.activities.add({ id: 'm1', key: 'm1', type: 'email.sent', targetType: 'contact', targetId: ana!.id, occurredAt: now, createdAt: now, createdBy: '', summary: '', data: {} });
+      await rescoreContact(db, ana!.id, now);
+    });
+    const stored = (await db.contacts.get(ana!.id))!;
+    expect(stored.leadScore).toBeGreaterThan(0);
+    expect((await index.search('ana', 1)).map((c) => [c.leadScore, c.leadGrade])).toEqual([[stored.leadScore, stored.leadGrade]]);
   });
 
   it('after a bulk write answers from IndexedDB until the table is rebuilt, then from the table again', async () => {

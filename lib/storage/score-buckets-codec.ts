@@ -1,0 +1,165 @@
+// The packed layout of the score buckets (see score-buckets.ts): which bucket a contact is in, a bucket's row as
+// stored (columns) and decoded (one entry per contact), and building every bucket from scratch (the v11 upgrade).
+import type Dexie from 'dexie';
+import type { ScoringActivity } from '@/lib/domain/scoring/input';
+import { type FitSource, packFit } from './fit-facts';
+
+export const SCORE_BUCKET_COUNT = 256;
+export const SCORE_BUCKETS_TABLE = 'scoreBuckets';
+
+
+/** FNV-1a of the id: spreads sequential ids ("bench-1", "bench-2") over the buckets. */
+export function bucketOf(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SCORE_BUCKET_COUNT;
+}
+
+/** One contact's entry, decoded. `grade` '' = no contact row (only activities point at this id). */
+export interface ScoreEntry {
+  total: number;
+  grade: string;
+  /** The contact's fit inputs (fit-facts.ts), '' without a contact row. */
+  fit: string;
+  /** Activity types and times, parallel arrays, in no particular order. */
+  types: string[];
+  times: number[];
+  /** Sequence number of the entry's last change (the full rescore re-checks entries changed after it scored them). */
+  stamp: number;
+}
+
+/** A bucket as stored: columns, so structured clone handles a few arrays instead of thousands of small objects. */
+export interface ScoreBucketRow {
+  bucket: number;
+  ids: string[];
+  totals: Uint8Array;
+  grades: string[];
+  fits: string[];
+  typeNames: string[];
+  /** digestEnds[i]: end (exclusive) of entry i's digest in digestTypes / digestTimes. */
+  digestEnds: Uint32Array;
+  digestTypes: Uint8Array;
+  digestTimes: Float64Array;
+}
+
+export function encodeBucket(bucket: number, entries: ReadonlyMap<string, ScoreEntry>): ScoreBucketRow {
+  const ids: string[] = [];
+  const totals = new Uint8Array(entries.size);
+  const grades: string[] = [];
+  const fits: string[] = [];
+  const typeNames: string[] = [];
+  const typeCode = new Map<string, number>();
+  let digestSize = 0;
+  for (const e of entries.values()) digestSize += e.types.length;
+  const digestEnds = new Uint32Array(entries.size);
+  const digestTypes = new Uint8Array(digestSize);
+  const digestTimes = new Float64Array(digestSize);
+  let i = 0;
+  let d = 0;
+  for (const [id, e] of entries) {
+    ids.push(id);
+    totals[i] = e.total;
+    grades.push(e.grade);
+    fits.push(e.fit);
+    for (let k = 0; k < e.types.length; k++) {
+      const type = e.types[k]!;
+      let code = typeCode.get(type);
+      if (code === undefined) {
+        code = typeNames.length;
+        typeNames.push(type);
+        typeCode.set(type, code);
+      }
+      digestTypes[d] = code;
+      digestTimes[d] = e.times[k]!;
+      d++;
+    }
+    digestEnds[i++] = d;
+  }
+  return { bucket, ids, totals, grades, fits, typeNames, digestEnds, digestTypes, digestTimes };
+}
+
+export function decodeBucket(row: ScoreBucketRow, stamp: number): Map<string, ScoreEntry> {
+  const entries = new Map<string, ScoreEntry>();
+  let start = 0;
+  row.ids.forEach((id, i) => {
+    const end = row.digestEnds[i]!;
+    const types: string[] = new Array<string>(end - start);
+    const times: number[] = new Array<number>(end - start);
+    for (let d = start; d < end; d++) {
+      types[d - start] = row.typeNames[row.digestTypes[d]!]!;
+      times[d - start] = row.digestTimes[d]!;
+    }
+    entries.set(id, { total: row.totals[i]!, grade: row.grades[i]!, fit: row.fits[i] ?? '', types, times, stamp });
+    start = end;
+  });
+  return entries;
+}
+
+/** The digest as scoring input (no activity ids: an explanation reads the activities themselves). */
+export function digestActivities(entry: ScoreEntry | undefined): ScoringActivity[] {
+  if (!entry) return [];
+  return entry.types.map((type, i) => ({ id: '', type: type as ScoringActivity['type'], occurredAt: entry.times[i]! }));
+}
+
+export interface ActivityLike {
+  targetId: string;
+  type: string;
+  occurredAt: number;
+}
+export interface ContactLike extends FitSource {
+  id: string;
+  leadScore?: number;
+  leadGrade?: string;
+}
+
+/** Builds every bucket from scratch (the v11 upgrade; tests compare it with the maintained buckets). */
+export function buildBuckets(contacts: Iterable<ContactLike>, activities: Iterable<ActivityLike>): Map<string, ScoreEntry>[] {
+  const buckets = Array.from({ length: SCORE_BUCKET_COUNT }, () => new Map<string, ScoreEntry>());
+  const entry = (id: string) => {
+    const map = buckets[bucketOf(id)]!;
+    let e = map.get(id);
+    if (!e) map.set(id, (e = { total: 0, grade: '', fit: '', types: [], times: [], stamp: 0 }));
+    return e;
+  };
+  for (const c of contacts) {
+    const e = entry(c.id);
+    e.total = c.leadScore ?? 0;
+    e.grade = c.leadGrade ?? 'C3';
+    e.fit = packFit(c);
+  }
+  for (const a of activities) {
+    const e = entry(a.targetId);
+    e.types.push(a.type);
+    e.times.push(a.occurredAt);
+  }
+  return buckets;
+}
+
+/** Reads a table in primary-key chunks (getAll-style reads; a cursor costs per row). */
+async function eachChunk<T extends { id: string }>(table: Dexie.Table<T, string>, size: number, fn: (rows: T[]) => void): Promise<void> {
+  let last: string | null = null;
+  for (;;) {
+    const rows: T[] = await (last === null ? table.orderBy(':id') : table.where(':id').above(last)).limit(size).toArray();
+    if (rows.length === 0) return;
+    fn(rows);
+    last = rows[rows.length - 1]!.id;
+  }
+}
+
+/**
+ * Builds the bucket rows from the contacts (their stored score) and every activity, replacing what was there: the
+ * v11 upgrade (scores kept as they were, digests from the activities). Inside the caller's transaction.
+ */
+export async function rebuildScoreBuckets(contacts: Dexie.Table<ContactLike, string>, activities: Dexie.Table<ActivityLike & { id: string }, string>, rows: Dexie.Table<ScoreBucketRow, number>): Promise<void> {
+  const scores: ContactLike[] = [];
+  await eachChunk(contacts, 5_000, (chunk) => {
+    for (const c of chunk) scores.push({ id: c.id, leadScore: c.leadScore, leadGrade: c.leadGrade, title: c.title, emails: c.emails, tags: c.tags, createdAt: c.createdAt, firstName: c.firstName, lastName: c.lastName, company: c.company, companyDomain: c.companyDomain, owner: c.owner, phones: c.phones, profile: c.profile });
+  });
+  const digest: ActivityLike[] = [];
+  await eachChunk(activities, 20_000, (chunk) => {
+    for (const a of chunk) digest.push({ targetId: a.targetId, type: a.type, occurredAt: a.occurredAt });
+  });
+  const buckets = buildBuckets(scores, digest);
+  await rows.clear();
+  await rows.bulkPut(buckets.flatMap((entries, b) => (entries.size ? [encodeBucket(b, entries)] : [])));
+}
