@@ -9,19 +9,9 @@ const FIELD = '\u0001';
 const ITEM = '\u0002';
 
 /** The stored contact fields fit rules read (a raw stored row: later fields may be missing). */
-export interface FitSource {
-  title?: string;
-  emails?: readonly { address: string }[];
-  tags?: readonly string[];
-  createdAt?: number;
-  firstName?: string;
-  lastName?: string;
-  company?: string;
-  companyDomain?: string;
-  owner?: string;
-  phones?: readonly unknown[];
+export type FitSource = Partial<Pick<ScoringContact, 'title' | 'emails' | 'tags' | 'createdAt' | 'firstName' | 'lastName' | 'company' | 'companyDomain' | 'owner' | 'phones'>> & {
   profile?: { segmentation?: { personaRole?: string; industry?: string; companySize?: string } };
-}
+};
 
 const clean = (s: string | undefined) => (s ?? '').replaceAll(FIELD, ' ').replaceAll(ITEM, ' ');
 

@@ -1,28 +1,18 @@
 // On PostgreSQL, a push to one server process reaches SSE clients of another (LISTEN/NOTIFY), so teams that run
 // several servers behind a load balancer keep the "edit visible on the other device within 2 s" figure.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp, defaultConfig } from '../../server/app.ts';
 import { createTeam } from '../../server/admin/tokens.ts';
-import { openPostgres, type DbHandle } from '../../server/db/open.ts';
-import { postgresBackend } from './helpers/backends.ts';
+import { postgresBackend, twoPostgresProcesses } from './helpers/backends.ts';
 import { call, put } from './helpers/api.ts';
 
 describe.skipIf(!postgresBackend)('events across server processes on postgres', () => {
-  let one: DbHandle & { url?: string };
-  let two: DbHandle;
-  beforeAll(async () => {
-    one = await postgresBackend!.open();
-    two = await openPostgres(one.url!, { max: 2 });
-  });
-  afterAll(async () => {
-    await two.close();
-    await one.close();
-  });
+  const db = twoPostgresProcesses();
 
   it('announces a push made through the other process', async () => {
-    const token = (await createTeam(one.db, 'Fleet')).token.token;
-    const appOne = createApp(one, defaultConfig());
-    const appTwo = createApp(two, defaultConfig({ crossProcessEvents: true }));
+    const token = (await createTeam(db.one.db, 'Fleet')).token.token;
+    const appOne = createApp(db.one, defaultConfig());
+    const appTwo = createApp(db.two, defaultConfig({ crossProcessEvents: true }));
     await appTwo.listening;
     const res = await appTwo.request('/v1/events', { headers: { Authorization: `Bearer ${token}`, 'Ficha-Schema-Version': '1' } });
     const reader = res.body!.getReader();

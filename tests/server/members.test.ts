@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, defaultConfig, type App } from '../../server/app.ts';
 import { addMember, findMember, listMembers, removeMember } from '../../server/admin/members.ts';
 import { createTeam, createToken, disableTeam, listTokens, revokeToken } from '../../server/admin/tokens.ts';
-import { openPostgres, type DbHandle } from '../../server/db/open.ts';
-import { backends, postgresBackend } from './helpers/backends.ts';
+import type { DbHandle } from '../../server/db/open.ts';
+import { backends, postgresBackend, twoPostgresProcesses } from './helpers/backends.ts';
 import { call } from './helpers/api.ts';
 
 const whoami = (app: App, token: string) => call(app, token, 'GET', '/v1/whoami');
@@ -110,23 +110,14 @@ describe('auth cache without notifications', () => {
 });
 
 describe.skipIf(!postgresBackend)('revocation across server processes on postgres', () => {
-  let one: DbHandle & { url?: string };
-  let two: DbHandle;
-  beforeAll(async () => {
-    one = await postgresBackend!.open();
-    two = await openPostgres(one.url!, { max: 2 });
-  });
-  afterAll(async () => {
-    await two.close();
-    await one.close();
-  });
+  const db = twoPostgresProcesses();
 
   it('the admin CLI revoking in another process logs the token out of a server with a cached login, via NOTIFY', async () => {
-    const server = createApp(one, defaultConfig({ rateLimit: null, authCacheMs: 60_000, crossProcessEvents: true }));
+    const server = createApp(db.one, defaultConfig({ rateLimit: null, authCacheMs: 60_000, crossProcessEvents: true }));
     await server.listening;
-    const team = await createTeam(one.db, 'Fleet');
-    const ana = await addMember(one.db, team.teamId, { name: 'Ana' });
-    const tokens = await Promise.all(['a', 'b'].map((l) => createToken(one.db, team.teamId, l, ana.id)));
+    const team = await createTeam(db.one.db, 'Fleet');
+    const ana = await addMember(db.one.db, team.teamId, { name: 'Ana' });
+    const tokens = await Promise.all(['a', 'b'].map((l) => createToken(db.one.db, team.teamId, l, ana.id)));
     for (const t of [...tokens, team.token]) expect((await whoami(server, t.token)).status).toBe(200);
 
     const wait401 = async (token: string) => {
@@ -137,9 +128,9 @@ describe.skipIf(!postgresBackend)('revocation across server processes on postgre
       }
       return performance.now() - started;
     };
-    await revokeToken(two.db, tokens[0]!.id); // `two` is the CLI's own connection
+    await revokeToken(db.two.db, tokens[0]!.id); // `two` is the CLI's own connection
     expect(await wait401(tokens[0]!.token)).toBeLessThan(2000);
-    await removeMember(two.db, ana.id);
+    await removeMember(db.two.db, ana.id);
     expect(await wait401(tokens[1]!.token)).toBeLessThan(2000);
     expect((await whoami(server, team.token.token)).status).toBe(200);
   });

@@ -3,6 +3,7 @@
 // so test files run in parallel without seeing each other's rows.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { openPglite, openPostgres, type DbHandle } from '../../../server/db/open.ts';
 
 export const postgresUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
@@ -44,3 +45,20 @@ const pg = (url: string): Backend => ({
 
 export const backends: Backend[] = postgresUrl ? [pglite, pg(postgresUrl)] : [pglite];
 export const postgresBackend: Backend | undefined = postgresUrl ? pg(postgresUrl) : undefined;
+
+/**
+ * Two "server processes" on one fresh PostgreSQL database (the suite's own connection pool and a second one), opened
+ * before the suite and closed after it. Only for suites skipped when `postgresBackend` is undefined.
+ */
+export function twoPostgresProcesses(): { one: DbHandle & { url?: string }; two: DbHandle } {
+  const pair = {} as { one: DbHandle & { url?: string }; two: DbHandle };
+  beforeAll(async () => {
+    pair.one = await postgresBackend!.open();
+    pair.two = await openPostgres(pair.one.url!, { max: 2 });
+  });
+  afterAll(async () => {
+    await pair.two.close();
+    await pair.one.close();
+  });
+  return pair;
+}
