@@ -59,19 +59,26 @@ export interface TemplateConversion {
 }
 
 /** Which templates preceded a stage advance within `windowDays` (each insert counts once). */
-export function ctaConversion(inserts: readonly CtaInsert[], advances: readonly StageAdvance[], windowDays: number): TemplateConversion[] {
+/**
+ * Per template: how many inserts were followed by a stage advance of the same contact within the window. `insertCounts`
+ * gives each template's exact number of inserts when `inserts` holds only some of them (those of contacts that
+ * advanced: the others cannot count as followed); without it, `inserts` is every insert.
+ */
+export function ctaConversion(inserts: readonly CtaInsert[], advances: readonly StageAdvance[], windowDays: number, insertCounts?: ReadonlyMap<string, number>): TemplateConversion[] {
   const window = windowDays * 86_400_000;
   const byContact = new Map<string, number[]>();
   for (const a of advances) byContact.set(a.contactId, [...(byContact.get(a.contactId) ?? []), a.at]);
   const stats = new Map<string, { inserts: number; followed: number }>();
+  for (const [templateId, n] of insertCounts ?? []) if (n > 0) stats.set(templateId, { inserts: n, followed: 0 });
   for (const insert of inserts) {
     const s = stats.get(insert.templateId) ?? { inserts: 0, followed: 0 };
-    s.inserts++;
+    if (!insertCounts) s.inserts++;
     if ((byContact.get(insert.contactId) ?? []).some((at) => at >= insert.at && at - insert.at <= window)) s.followed++;
     stats.set(insert.templateId, s);
   }
   return [...stats.entries()]
-    .map(([templateId, s]) => ({ templateId, ...s, rate: pct((s.followed / s.inserts) * 100) }))
+    .filter(([, s]) => s.inserts > 0)
+    .map(([templateId, s]) => ({ templateId, inserts: s.inserts, followed: Math.min(s.followed, s.inserts), rate: pct((Math.min(s.followed, s.inserts) / s.inserts) * 100) }))
     .sort((a, b) => b.rate - a.rate || b.inserts - a.inserts);
 }
 

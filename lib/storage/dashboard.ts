@@ -1,6 +1,5 @@
 // The dashboard's figures, counted through indexes (never a scan of every activity), from the local database.
-import Dexie from 'dexie';
-import type { ActivityType } from '@/lib/domain/activity';
+import type { Activity, ActivityType } from '@/lib/domain/activity';
 import { ctaConversion, funnelConversion, leadConversionRate, lifetimeValue, netPromoterScore, retentionRate, revenuePerCustomer } from '@/lib/domain/kpis';
 import { presetStageSet } from '@/lib/domain/lifecycle';
 import { EXPECTED_LIFETIME_YEARS } from '@/lib/domain/profile-values';
@@ -9,6 +8,7 @@ import { CUSTOMER_STAGES, customerStageOf, type ContactRow, type DashboardFilter
 import type { FichaDb, StoredContact } from './db';
 import { currentCoreTransaction, scoreBuckets as scoreBucketsOf } from './score-buckets';
 import { settingsRepository } from './settings';
+import { activityDays, contactTallies } from './tally-reads';
 
 const GRADES = ['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3'];
 const WEEKS = 12;
@@ -32,38 +32,9 @@ async function eachContact(db: FichaDb, visit: (c: StoredContact) => void): Prom
   }
 }
 
-/**
- * The owners and tags on contacts, most used first, for the dashboard's filter controls. A pass over every contact,
- * so the answer is kept until a contact is written: each dashboard open would otherwise queue a full read in the
- * worker ahead of the next page's figures.
- */
-const optionsCache = new WeakMap<FichaDb, Promise<DashboardFilterOptions>>();
-const watched = new WeakSet<FichaDb>();
-
-export function dashboardFilterOptions(db: FichaDb): Promise<DashboardFilterOptions> {
-  if (!watched.has(db)) {
-    watched.add(db);
-    const part = `idb://${db.name}/contacts/`;
-    Dexie.on('storagemutated', (parts: Record<string, unknown>) => {
-      if (parts[part]) optionsCache.delete(db);
-    });
-  }
-  let cached = optionsCache.get(db);
-  if (!cached) {
-    cached = readFilterOptions(db);
-    optionsCache.set(db, cached);
-    cached.catch(() => optionsCache.delete(db));
-  }
-  return cached;
-}
-
-async function readFilterOptions(db: FichaDb): Promise<DashboardFilterOptions> {
-  const owners = new Map<string, number>();
-  const tags = new Map<string, number>();
-  await eachContact(db, (c) => {
-    if (c.owner) owners.set(c.owner, (owners.get(c.owner) ?? 0) + 1);
-    for (const t of c.tags) tags.set(t, (tags.get(t) ?? 0) + 1);
-  });
+/** The owners and tags on contacts, most used first, for the dashboard's filter controls (from the tallies). */
+export async function dashboardFilterOptions(db: FichaDb): Promise<DashboardFilterOptions> {
+  const { owners, tags } = await contactTallies(db);
   const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_FILTER_OPTIONS).map(([k]) => k);
   return { owners: top(owners), tags: top(tags) };
 }
@@ -109,15 +80,15 @@ async function scoreFigures(db: FichaDb): Promise<Pick<ContactFigures, 'gradeCou
   return { gradeCounts, scoreBuckets, top: rows.filter((c): c is StoredContact => c !== undefined) };
 }
 
-/** Unfiltered: counted through the indexes, never reading every contact. */
-async function indexedFigures(db: FichaDb, stageIds: string[], staleBefore: number): Promise<ContactFigures> {
-  const stageCounts = await Promise.all(stageIds.map((id) => db.contacts.where('lifecycleStage').equals(id).count()));
+/** Unfiltered: from the tallies, the score buckets and one short index read, never reading every contact. */
+async function indexedFigures(db: FichaDb, staleBefore: number): Promise<ContactFigures> {
+  const tallies = await contactTallies(db);
   const { gradeCounts, scoreBuckets, top } = await scoreFigures(db);
   // Oldest records first, skipping customers: the leads nobody has touched in a while.
   const staleCandidates = await db.contacts.where('updatedAt').below(staleBefore).limit(500).toArray();
   return {
-    total: await db.contacts.count(),
-    stageCounts: new Map(stageIds.map((id, i) => [id, stageCounts[i] ?? 0])),
+    total: tallies.total,
+    stageCounts: tallies.stages,
     gradeCounts,
     scoreBuckets,
     top,
@@ -155,8 +126,28 @@ function row(c: { id: string; firstName: string; lastName: string; emails: { add
   };
 }
 
+/**
+ * The CTA inserts of the period that matter for conversion. Unfiltered, each template's count comes from the tallies
+ * and only the inserts of contacts that advanced are read (no other insert can count as followed); filtered, the
+ * period's inserts are read and kept for the filtered contacts.
+ */
+async function ctaInserts(db: FichaDb, p: { from: number; end: number; filtered: boolean; mine: (id: string) => boolean; advanced: Set<string> }): Promise<{ inserts: Activity[]; insertCounts?: Map<string, number> }> {
+  const range = () => db.activities.where('[type+occurredAt]').between(['cta.inserted', p.from], ['cta.inserted', p.end], true, false);
+  if (p.filtered) return { inserts: (await range().limit(MAX_CTA_ROWS).toArray()).filter((a) => p.mine(a.targetId)) };
+  const insertCounts = new Map<string, number>();
+  for (const day of await activityDays(db, 'cta.inserted', p.from, p.end)) {
+    for (const [id, n] of Object.entries(day.templates)) insertCounts.set(id, (insertCounts.get(id) ?? 0) + n);
+  }
+  if (p.advanced.size === 0 || insertCounts.size === 0) return { inserts: [], insertCounts };
+  if (p.advanced.size > PER_CONTACT_ACTIVITY_READS) return { inserts: await range().filter((a) => p.advanced.has(a.targetId)).toArray(), insertCounts };
+  const lists = await Promise.all([...p.advanced].map((id) => db.activities.where('[targetId+occurredAt]').between([id, p.from], [id, p.end], true, false).toArray()));
+  return { inserts: lists.flat().filter((a) => a.type === 'cta.inserted'), insertCounts };
+}
+
 export async function dashboardSummary(db: FichaDb, query: DashboardQuery, now = Date.now()): Promise<DashboardSummary> {
-  const from = now - query.days * DAY_MS;
+  // Whole UTC days, today included: the activity tallies count per day, so every range starts and ends on a day.
+  const end = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
+  const from = end - query.days * DAY_MS;
   const settings = await settingsRepository(db).get();
   const set = presetStageSet(settings.stageSet);
   const flow = set.stages.filter((s) => s.order !== null).map((s) => s.id);
@@ -164,13 +155,13 @@ export async function dashboardSummary(db: FichaDb, query: DashboardQuery, now =
   /** The filtered contacts' ids (filled by the contact pass); everything else is counted only for them. */
   const kept = new Set<string>();
   const mine = (contactId: string) => !filtered || kept.has(contactId);
-  const weekStart = now - WEEKS * 7 * DAY_MS;
+  const weekStart = end - WEEKS * 7 * DAY_MS;
   const weekOf = (at: number) => Math.floor((at - weekStart) / (7 * DAY_MS));
 
-  return db.transaction('r', [db.contacts, db.activities, db.stageHistory, db.deals, db.templates], async () => {
+  return db.transaction('r', [db.contacts, db.activities, db.stageHistory, db.deals, db.templates, db.tallies], async () => {
     const staleBefore = now - query.staleDays * DAY_MS;
-    const figures = filtered ? await filteredFigures(db, query, staleBefore, kept) : await indexedFigures(db, set.stages.map((s) => s.id), staleBefore);
-    const moves = (await db.stageHistory.where('at').between(from, now, true, true).toArray()).filter((m) => mine(m.contactId));
+    const figures = filtered ? await filteredFigures(db, query, staleBefore, kept) : await indexedFigures(db, staleBefore);
+    const moves = (await db.stageHistory.where('at').between(from, end, true, false).toArray()).filter((m) => mine(m.contactId));
     const enteredIn = (stage: string) => new Set(moves.filter((m) => m.to === stage).map((m) => m.contactId)).size;
     const stages = set.stages.map((s) => ({ stage: s.id, contacts: figures.stageCounts.get(s.id) ?? 0, entered: enteredIn(s.id) }));
 
@@ -178,43 +169,43 @@ export async function dashboardSummary(db: FichaDb, query: DashboardQuery, now =
     const WEEK_FIELD = { 'email.received': 'in', 'email.sent': 'out', 'cta.inserted': 'cta' } as const satisfies Partial<Record<ActivityType, 'in' | 'out' | 'cta'>>;
     const types = Object.keys(WEEK_FIELD) as (keyof typeof WEEK_FIELD)[];
     if (!filtered) {
-      await Promise.all(
-        weeks.flatMap((w) =>
-          types.map(async (type) => {
-            w[WEEK_FIELD[type]] = await db.activities.where('[type+occurredAt]').between([type, w.start], [type, w.start + 7 * DAY_MS], true, false).count();
-          }),
-        ),
-      );
+      for (const type of types) {
+        for (const day of await activityDays(db, type, weekStart, end)) {
+          const week = weeks[weekOf(day.at)];
+          if (week) week[WEEK_FIELD[type]] += day.count;
+        }
+      }
     } else {
       const count = (a: { type: string; occurredAt: number }) => {
         const field = WEEK_FIELD[a.type as keyof typeof WEEK_FIELD];
         const week = weeks[weekOf(a.occurredAt)];
-        if (field && week && a.occurredAt < now) week[field]++;
+        if (field && week && a.occurredAt < end) week[field]++;
       };
       if (kept.size <= PER_CONTACT_ACTIVITY_READS) {
         // A few contacts: their own timelines, through [targetId+occurredAt].
-        const lists = await Promise.all([...kept].map((id) => db.activities.where('[targetId+occurredAt]').between([id, weekStart], [id, now], true, false).toArray()));
+        const lists = await Promise.all([...kept].map((id) => db.activities.where('[targetId+occurredAt]').between([id, weekStart], [id, end], true, false).toArray()));
         lists.forEach((list) => list.forEach(count));
       } else {
         for (const type of types) {
-          await db.activities.where('[type+occurredAt]').between([type, weekStart], [type, now], true, false).each((a) => mine(a.targetId) && count(a));
+          await db.activities.where('[type+occurredAt]').between([type, weekStart], [type, end], true, false).each((a) => mine(a.targetId) && count(a));
         }
       }
     }
 
-    const inserts = (await db.activities.where('[type+occurredAt]').between(['cta.inserted', from], ['cta.inserted', now], true, true).limit(MAX_CTA_ROWS).toArray()).filter((a) => mine(a.targetId));
     const order = new Map(set.stages.map((s) => [s.id, s.order]));
     const advances = moves.filter((m) => !m.backward && order.has(m.to) && order.get(m.to) !== null).map((m) => ({ contactId: m.contactId, at: m.at }));
+    const { inserts, insertCounts } = await ctaInserts(db, { from, end, filtered, mine, advanced: new Set(advances.map((a) => a.contactId)) });
     const conversions = ctaConversion(
       inserts.map((a) => ({ templateId: String(a.data.templateId ?? ''), contactId: a.targetId, at: a.occurredAt })),
       advances,
       query.ctaWindowDays,
+      insertCounts,
     );
     const names = new Map((await db.templates.bulkGet(conversions.map((c) => c.templateId))).flatMap((t) => (t ? [[t.id, t.name] as const] : [])));
 
-    const npsAnswers = (await db.activities.where('[type+occurredAt]').between(['survey.answered', from], ['survey.answered', now], true, true).toArray()).filter((a) => mine(a.targetId));
+    const npsAnswers = (await db.activities.where('[type+occurredAt]').between(['survey.answered', from], ['survey.answered', end], true, false).toArray()).filter((a) => mine(a.targetId));
     const npsScores = npsAnswers.flatMap((a) => (a.data.kind === 'nps' && typeof a.data.score === 'number' ? [a.data.score] : []));
-    const won = (await db.deals.where('date').between(from, now, true, true).toArray()).filter((d) => d.status === 'won' && mine(d.contactId));
+    const won = (await db.deals.where('date').between(from, end, true, false).toArray()).filter((d) => d.status === 'won' && mine(d.contactId));
     const buyers = new Set(won.map((d) => d.contactId)).size;
     const revenue = won.reduce((sum, d) => sum + d.amount, 0);
 

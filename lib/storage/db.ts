@@ -13,6 +13,8 @@ import type { TemplateUsage } from '@/lib/domain/template-rank';
 import type { ImportBatch, PrivacyAuditEntry, SavedMapping } from '@/lib/domain/import-batch';
 import { rebuildScoreBuckets, type ScoreBucketRow } from './score-buckets';
 import { installScoreBuckets } from './score-buckets-middleware';
+import { rebuildTallies, type TallyRow } from './tallies';
+import { installTallies } from './tallies-middleware';
 import { installSyncTracking, type OutboxRow, type SyncStateRow } from './sync-tracking';
 
 /** A contact as stored: the record plus derived index keys. */
@@ -66,6 +68,7 @@ export class FichaDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'seq'>;
   syncState!: Dexie.Table<SyncStateRow, string>;
   scoreBuckets!: EntityTable<ScoreBucketRow, 'bucket'>;
+  tallies!: EntityTable<TallyRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -132,7 +135,14 @@ export class FichaDb extends Dexie {
         scoreBuckets: 'bucket',
       })
       .upgrade((tx) => rebuildScoreBuckets(tx.table('contacts'), tx.table('activities'), tx.table('scoreBuckets')));
+    // v12: the dashboard's counters (lib/storage/tallies.ts): contacts per stage, owner and tag, activities per type
+    // and day, kept on every write, so the dashboard opens without counting 1,000,000 rows. The upgrade counts every
+    // contact and activity once.
+    this.version(12)
+      .stores({ tallies: 'key' })
+      .upgrade((tx) => rebuildTallies(tx.table('contacts'), tx.table('activities'), tx.table('tallies')));
     installScoreBuckets(this);
+    installTallies(this);
     installSyncTracking(this);
   }
 }
