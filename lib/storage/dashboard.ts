@@ -84,15 +84,23 @@ async function scoreFigures(db: FichaDb): Promise<Pick<ContactFigures, 'gradeCou
 async function indexedFigures(db: FichaDb, staleBefore: number): Promise<ContactFigures> {
   const tallies = await contactTallies(db);
   const { gradeCounts, scoreBuckets, top } = await scoreFigures(db);
-  // Oldest records first, skipping customers: the leads nobody has touched in a while.
-  const staleCandidates = await db.contacts.where('updatedAt').below(staleBefore).limit(500).toArray();
+  // Oldest records first, skipping customers: the leads nobody has touched in a while. A cursor that stops at 20
+  // (or after 2,000 old customers), not a page of 500 full records read to keep 20.
+  let scanned = 0;
+  const stale = await db.contacts
+    .where('updatedAt')
+    .below(staleBefore)
+    .until(() => ++scanned > 2_000)
+    .filter((c) => !CUSTOMER_STAGES.has(c.lifecycleStage))
+    .limit(20)
+    .toArray();
   return {
     total: tallies.total,
     stageCounts: tallies.stages,
     gradeCounts,
     scoreBuckets,
     top,
-    stale: staleCandidates.filter((c) => !CUSTOMER_STAGES.has(c.lifecycleStage)).slice(0, 20),
+    stale,
   };
 }
 

@@ -147,6 +147,9 @@ describe('dashboard tallies', () => {
       expect(fromTallies.stages).toEqual(fromRows.stages);
       expect(fromTallies.templates).toEqual(fromRows.templates);
       expect(fromTallies.totalContacts).toBe(fromRows.totalContacts);
+      expect(fromTallies.stale).toEqual(fromRows.stale);
+      expect(fromTallies.stale.length).toBeGreaterThan(0);
+      expect(fromTallies.grades).toEqual(fromRows.grades);
       expect(fromTallies.weeks.reduce((t, w) => t + w.in + w.out + w.cta, 0)).toBeGreaterThan(0);
     }
     expect((await dashboardSummary(db, { days: 90, staleDays: 30, ctaWindowDays: 14 }, NOW)).templates.some((t) => t.followed > 0)).toBe(true);
