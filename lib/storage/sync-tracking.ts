@@ -190,11 +190,6 @@ export interface SyncTracker {
   disable(): void;
   /** Writes in this (DBCore / IDB) transaction come from the server: no outbox rows. */
   markRemote(trans: unknown): void;
-  /**
-   * Writes in this transaction only change fields derived on every replica (score and grade): no outbox rows, so the
-   * tracker skips reading each row before the write and diffing it (a full rescore rewrites 100,000 rows).
-   */
-  markDerived(trans: unknown): void;
   /** Called after each tracked local write (the sync loop debounces a push on it). */
   onLocalWrite: (() => void) | null;
 }
@@ -210,7 +205,6 @@ export function syncTracker(db: Dexie): SyncTracker {
 export function installSyncTracking(db: Dexie): SyncTracker {
   let clock: HlcState | null = null;
   const remote = new WeakSet<object>();
-  const untracked = new WeakSet<object>();
   const tracked = new WeakSet<object>();
   const tracker: SyncTracker = {
     get enabled() {
@@ -241,9 +235,6 @@ export function installSyncTracking(db: Dexie): SyncTracker {
     markRemote(trans) {
       if (trans && typeof trans === 'object') remote.add(trans);
     },
-    markDerived(trans) {
-      if (trans && typeof trans === 'object') untracked.add(trans);
-    },
     onLocalWrite: null,
   };
   trackers.set(db, tracker);
@@ -273,7 +264,7 @@ export function installSyncTracking(db: Dexie): SyncTracker {
             ...table,
             async mutate(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
               const trans = req.trans as DBCoreTransaction & object;
-              if (!tracker.enabled || !tracked.has(trans) || remote.has(trans) || untracked.has(trans)) return table.mutate(req);
+              if (!tracker.enabled || !tracked.has(trans) || remote.has(trans)) return table.mutate(req);
               const { extractKey } = table.schema.primaryKey;
               let keys: unknown[];
               if (req.type === 'deleteRange') {
