@@ -69,6 +69,7 @@ export class TallyDelta {
 
   get empty(): boolean {
     for (const by of this.counts.values()) if (by !== 0) return false;
+    for (const perTemplate of this.templates.values()) for (const by of perTemplate.values()) if (by !== 0) return false;
     return true;
   }
 }

@@ -111,6 +111,15 @@ describe('dashboard tallies', () => {
     );
   }, 90_000);
 
+  it('an insert moved to another template on the same day moves its template count', async () => {
+    const db = new FichaDb(`tallies-template-${++n}`);
+    await db.activities.put(activity('m1', 'c0', 'cta.inserted', 1, 't1'));
+    await db.activities.put(activity('m1', 'c0', 'cta.inserted', 1, 't2'));
+    const [row] = await db.tallies.where('key').startsWith('act|cta.inserted|').toArray();
+    expect(row).toMatchObject({ count: 1, templates: { t2: 1 } });
+    db.close();
+  });
+
   it('two writes issued together in one transaction both count', async () => {
     const db = new FichaDb(`tallies-together-${++n}`);
     await db.transaction('rw', db.contacts, db.activities, () =>
