@@ -100,6 +100,22 @@ export class ScoreBuckets {
     }
   }
 
+  /**
+   * Every stored contact's id with its packed fit (fit-facts.ts), read from the rows as loaded when a bucket is not
+   * decoded yet (the search table is built from these without reading 100,000 contact rows). Loaded buckets only.
+   */
+  *contactFits(): Generator<[string, string]> {
+    if (!this.buckets) return;
+    for (let b = 0; b < SCORE_BUCKET_COUNT; b++) {
+      const row = this.buckets[b] ? undefined : this.rows[b];
+      if (row) {
+        for (let i = 0; i < row.ids.length; i++) if (row.grades[i] !== '') yield [row.ids[i]!, row.fits[i] ?? ''];
+        continue;
+      }
+      for (const [id, e] of this.bucket(b)) if (e.grade !== '') yield [id, e.fit];
+    }
+  }
+
   /** Overlays the bucket's score on a contact row read from the database (in place: the row is a fresh copy). */
   overlay(row: unknown): void {
     if (!row || typeof row !== 'object') return;
