@@ -37,7 +37,12 @@ const SEED_MARK = `${CONTACTS} contacts, ${CONTACTS * ACTIVITIES_PER_CONTACT} ac
 function seededProfile(): { dir: string; seeded: boolean } {
   if (!PROFILE) return { dir: mkdtempSync(path.join(tmpdir(), 'ficha-bench-')), seeded: false };
   const mark = path.join(PROFILE, 'ficha-seed.txt');
-  if (existsSync(mark) && readFileSync(mark, 'utf8') === SEED_MARK) return { dir: PROFILE, seeded: true };
+  if (existsSync(mark) && readFileSync(mark, 'utf8') === SEED_MARK) {
+    // Chromium keeps running the service worker script it registered for the unpacked extension, even after a new
+    // build: forget the registration (not the data) so the background measured is the one just built.
+    rmSync(path.join(PROFILE, 'Default', 'Service Worker'), { recursive: true, force: true });
+    return { dir: PROFILE, seeded: true };
+  }
   rmSync(PROFILE, { recursive: true, force: true });
   mkdirSync(PROFILE, { recursive: true });
   return { dir: PROFILE, seeded: false };
