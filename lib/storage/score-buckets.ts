@@ -58,7 +58,7 @@ export class ScoreBuckets {
   load(trans: DBCoreTransaction): Promise<void> {
     if (this.buckets) return Dexie.Promise.resolve();
     const store = idbStore(trans);
-    return request<ScoreBucketRow[]>(store.getAll()).then((result) => {
+    const loading = request<ScoreBucketRow[]>(store.getAll()).then((result) => {
       if (this.buckets) return;
       this.loadStamp = ++this.seq;
       this.stats.loads++;
@@ -67,7 +67,12 @@ export class ScoreBuckets {
       for (const row of result) if (row.bucket >= 0 && row.bucket < SCORE_BUCKET_COUNT) this.rows[row.bucket] = row;
       this.buckets = new Array<Map<string, ScoreEntry> | undefined>(SCORE_BUCKET_COUNT) as Map<string, ScoreEntry>[];
     });
+    this.pending = loading;
+    return loading;
   }
+
+  /** The last load started (in whichever transaction): a reader outside transactions waits for it, not loads again. */
+  pending: Promise<void> | null = null;
 
   /** Bucket `b`'s entries (decoded on first use); the buckets must be loaded. */
   private bucket(b: number): Map<string, ScoreEntry> {

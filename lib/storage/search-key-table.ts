@@ -15,8 +15,17 @@ export interface KeyTable {
 /** Resolves after other queued work (a message, a keystroke) had its turn. */
 export type Pause = () => Promise<void>;
 
-/** A task boundary without setTimeout's 4 ms clamp on nested timers. */
+interface BackgroundScheduler {
+  postTask(task: () => void, options: { priority: 'background' }): Promise<void>;
+}
+
+/**
+ * Lets every other queued task run first: a background-priority task where the Prioritized Task Scheduling API
+ * exists (Chromium: messages and IndexedDB results go before it), else a message-channel task (no 4 ms clamp).
+ */
 export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<BackgroundScheduler> }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined, { priority: 'background' });
   if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();

@@ -33,11 +33,15 @@ async function rowsOf(db: FichaDb, ids: string[]): Promise<Contact[]> {
 /** Same answers as searchKeyTable over the stored contacts, from IndexedDB, reading little for broad words. */
 export async function probeSearch(db: FichaDb, words: string[], limit: number): Promise<Contact[]> {
   if (words.length === 0 || limit <= 0) return [];
+  if (words.length === 1) {
+    // One word: its run's first `limit` distinct contacts; a contact has few keys starting with the same word.
+    const entries = Math.min(PROBE_ENTRIES, Math.max(2 * limit, 8));
+    const first = await runIds(db, words[0]!, entries);
+    return rowsOf(db, await singleWord(db, words[0]!, first, entries, limit));
+  }
   const firstReads = await Promise.all(words.map((word) => runIds(db, word, PROBE_ENTRIES)));
   const complete = firstReads.map((ids) => ids.length < PROBE_ENTRIES);
   if (firstReads.some((ids, w) => complete[w] && ids.length === 0)) return [];
-
-  if (words.length === 1) return rowsOf(db, await singleWord(db, words[0]!, firstReads[0]!, complete[0]!, limit));
 
   // The driver the table would take: the fewest entries, the first on a tie. A complete run is shorter than any
   // incomplete one; among incomplete ones only a count tells.
@@ -65,9 +69,9 @@ export async function probeSearch(db: FichaDb, words: string[], limit: number): 
 }
 
 /** One word: the first `limit` distinct ids of its run, reading further only if its contacts repeat in it. */
-async function singleWord(db: FichaDb, word: string, first: string[], complete: boolean, limit: number): Promise<string[]> {
+async function singleWord(db: FichaDb, word: string, first: string[], entries: number, limit: number): Promise<string[]> {
   let ids = distinct(first);
-  let entries = PROBE_ENTRIES;
+  let complete = first.length < entries;
   while (ids.length < limit && !complete) {
     entries *= 4;
     const more = await runIds(db, word, entries);

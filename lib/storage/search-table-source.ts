@@ -33,17 +33,18 @@ export class FitKeys {
     return words;
   }
 
+  /** The keys, possibly with repeats (the table builder counts a contact once per key, as the index does). */
   keys(fit: string): string[] {
     const { firstName, lastName, company, title, emails } = fitSearchFields(fit);
-    const keys = new Set<string>();
-    for (const name of [firstName, lastName, company, title]) for (const word of this.wordsOf(name)) keys.add(word);
+    const keys: string[] = [...this.wordsOf(firstName), ...this.wordsOf(lastName), ...this.wordsOf(company), ...this.wordsOf(title)];
     for (const email of emails) {
       const folded = fold(email);
-      keys.add(folded);
-      const local = folded.split('@')[0];
-      if (local) keys.add(local);
+      keys.push(folded);
+      const at = folded.indexOf('@');
+      const local = at < 0 ? folded : folded.slice(0, at);
+      if (local) keys.push(local);
     }
-    return [...keys];
+    return keys;
   }
 }
 
@@ -53,7 +54,13 @@ export class FitKeys {
  */
 export async function fitsFromBuckets(db: FichaDb): Promise<Map<string, string> | null> {
   const buckets = scoreBuckets(db);
-  const [count] = await Promise.all([db.contacts.count(), buckets.loaded ? null : db.transaction('r', db.contacts, () => buckets.load(currentCoreTransaction()))]);
+  const counting = db.contacts.count();
+  // Loaded when the database opened (the middleware's ready hook); a worker woken by the popup may still be at it:
+  // wait for that load instead of reading every bucket row a second time.
+  await db.open();
+  if (!buckets.loaded && buckets.pending) await buckets.pending.catch(() => undefined);
+  if (!buckets.loaded) await db.transaction('r', db.contacts, () => buckets.load(currentCoreTransaction()));
+  const count = await counting;
   if (!buckets.loaded) return null;
   const fits = new Map<string, string>();
   for (const [id, fit] of buckets.contactFits()) fits.set(id, fit);
