@@ -150,6 +150,26 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
     ids.forEach((id, i) => overlay.set(id, rows[i]?.searchKeys ?? null));
   }
 
+  async function fromTable(words: string[], limit: number): Promise<string[]> {
+    await applyDirty();
+    const current = table!;
+    const found: string[] = [];
+    for (const [id, keys] of overlay) {
+      if (keys && words.every((word) => hasPrefix(keys, word))) found.push(id);
+      if (found.length >= limit) break;
+    }
+    const skip = overlay.size ? (ordinal: number) => overlay.has(current.ids[ordinal]!) : undefined;
+    found.push(...searchKeyTable(current, words, limit - found.length, skip));
+    return found;
+  }
+
+  /** While the table is (re)built: IndexedDB answers, the contacts themselves served from the cache as the table's. */
+  function probe(words: string[], limit: number): Promise<string[]> {
+    void ensureBuilt();
+    stats.probes++;
+    return probeSearch(db, words, limit);
+  }
+
   return {
     /** Same answers as the repository's prefix search (every word prefixes a key), from memory once built. */
     async search(query: string, limit: number): Promise<Contact[]> {
@@ -159,20 +179,7 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
         void ensureBuilt(); // the popup's first request: have the table ready by the first keystroke
         return contacts.search(query, limit);
       }
-      if (!usable()) {
-        void ensureBuilt();
-        stats.probes++;
-        return probeSearch(db, words, limit);
-      }
-      await applyDirty();
-      const current = table!;
-      const found: string[] = [];
-      for (const [id, keys] of overlay) {
-        if (keys && words.every((word) => hasPrefix(keys, word))) found.push(id);
-        if (found.length >= limit) break;
-      }
-      const skip = overlay.size ? (ordinal: number) => overlay.has(current.ids[ordinal]!) : undefined;
-      found.push(...searchKeyTable(current, words, limit - found.length, skip));
+      const found = usable() ? await fromTable(words, limit) : await probe(words, limit);
       // Scores live in the score buckets and change without a contact write: a cached contact takes its score from
       // them (in memory) when served; if they are not loaded, everything is read.
       const buckets = scoreBuckets(db);

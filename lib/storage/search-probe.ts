@@ -5,8 +5,6 @@
 // contact deserialised); a word whose run ends within the bound is known completely, and the rarest such word drives.
 // Answers and their order are the table's: the rarest word (fewest index entries, first on a tie) drives, its run in
 // index order (key, then id), every other word must start one of the contact's keys, stop at the limit.
-import type { Contact } from '@/lib/domain/contact';
-import { fromStored } from './contacts';
 import type { FichaDb, StoredContact } from './db';
 import { hasPrefix } from './search-key-table';
 
@@ -25,19 +23,17 @@ function distinct(ids: string[]): string[] {
   return [...new Set(ids)];
 }
 
-async function rowsOf(db: FichaDb, ids: string[]): Promise<Contact[]> {
-  const rows = await db.contacts.bulkGet(ids);
-  return rows.flatMap((row) => (row ? [fromStored(row)] : []));
-}
-
-/** Same answers as searchKeyTable over the stored contacts, from IndexedDB, reading little for broad words. */
-export async function probeSearch(db: FichaDb, words: string[], limit: number): Promise<Contact[]> {
+/**
+ * Same answers as searchKeyTable over the stored contacts (ids, in its order), from IndexedDB, reading little for
+ * broad words. The caller reads the contacts (search-index.ts keeps the recent ones decoded).
+ */
+export async function probeSearch(db: FichaDb, words: string[], limit: number): Promise<string[]> {
   if (words.length === 0 || limit <= 0) return [];
   if (words.length === 1) {
     // One word: its run's first `limit` distinct contacts; a contact has few keys starting with the same word.
     const entries = Math.min(PROBE_ENTRIES, Math.max(2 * limit, 8));
     const first = await runIds(db, words[0]!, entries);
-    return rowsOf(db, await singleWord(db, words[0]!, first, entries, limit));
+    return singleWord(db, words[0]!, first, entries, limit);
   }
   const firstReads = await Promise.all(words.map((word) => runIds(db, word, PROBE_ENTRIES)));
   const complete = firstReads.map((ids) => ids.length < PROBE_ENTRIES);
@@ -55,13 +51,13 @@ export async function probeSearch(db: FichaDb, words: string[], limit: number): 
   // Candidates in the driver's order, first filtered by the words known completely (no reads).
   const candidates = distinct(firstReads[driver]!).filter((id) => sets.every((set) => !set || set.has(id)));
   const unchecked = words.filter((_, w) => w !== driver && !complete[w]);
-  if (unchecked.length === 0) return rowsOf(db, candidates.slice(0, limit));
+  if (unchecked.length === 0) return candidates.slice(0, limit);
   // A broad word is checked on the candidate's own keys, reading candidates a batch at a time until the limit.
-  const found: Contact[] = [];
+  const found: string[] = [];
   for (let from = 0; from < candidates.length && found.length < limit; from += CHECK_BATCH) {
     const rows = await db.contacts.bulkGet(candidates.slice(from, from + CHECK_BATCH));
     for (const row of rows) {
-      if (row && unchecked.every((word) => hasPrefix(row.searchKeys, word))) found.push(fromStored(row));
+      if (row && unchecked.every((word) => hasPrefix(row.searchKeys, word))) found.push(row.id);
       if (found.length >= limit) break;
     }
   }
@@ -82,7 +78,7 @@ async function singleWord(db: FichaDb, word: string, first: string[], entries: n
 }
 
 /** Every word is broad: count each run to drive with the rarest (as the table does), then scan it. */
-async function broadWords(db: FichaDb, words: string[], limit: number): Promise<Contact[]> {
+async function broadWords(db: FichaDb, words: string[], limit: number): Promise<string[]> {
   const counts = await Promise.all(words.map((word) => db.contacts.where('searchKeys').startsWith(word).count()));
   let driver = 0;
   for (let w = 1; w < words.length; w++) if (counts[w]! < counts[driver]!) driver = w;
@@ -94,5 +90,5 @@ async function broadWords(db: FichaDb, words: string[], limit: number): Promise<
     .distinct()
     .limit(limit)
     .toArray();
-  return rows.map(fromStored);
+  return rows.map((row) => row.id);
 }
