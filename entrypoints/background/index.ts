@@ -14,6 +14,7 @@ import { settingsRepository } from '@/lib/storage/settings';
 import { templateRepository } from '@/lib/storage/templates';
 import { privacyOps } from '@/lib/storage/privacy-ops';
 import { FichaDb } from '@/lib/storage/db';
+import { contactSearchIndex } from '@/lib/storage/search-index';
 import { syncEngine } from '@/lib/storage/sync-engine';
 import { notifyTabsOfSync, startSyncRuntime } from '@/lib/messaging/features/sync-runtime';
 
@@ -42,9 +43,11 @@ export default defineBackground(() => {
   // Team sync (optional): off until the rep connects a server in the options page.
   const sync = syncEngine(db, { onRemoteChange: () => void notifyTabsOfSync(), onModelChanged: () => scoring.load() });
   startSyncRuntime(sync);
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
+  // Popup and Find a contact keystrokes answer from memory (lib/storage/search-index.ts).
+  const searchIndex = contactSearchIndex(db, contacts);
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
-  Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates, sync } });
+  Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates, sync, searchIndex } });
 
   // The keyboard command flips the remembered state; every webmail tab's sidebar follows storage.onChanged.
   browser.commands?.onCommand.addListener((command) => {

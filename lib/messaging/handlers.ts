@@ -1,7 +1,7 @@
 // The handler map: each protocol message bound to the repository call that answers it.
 import { type ActivityRepository, emailActivityKey } from '@/lib/storage/activities';
 import type { ContactRepository } from '@/lib/storage/contacts';
-import { contactSearchIndex } from '@/lib/storage/search-index';
+import { contactSearchIndex, type ContactSearchIndex } from '@/lib/storage/search-index';
 import type { ProfileService } from '@/lib/storage/profile';
 import type { FichaDb } from '@/lib/storage/db';
 import type { RecordService } from '@/lib/storage/record';
@@ -31,6 +31,8 @@ interface Services {
   templates: TemplateRepository;
   db: FichaDb;
   sync?: SyncEngine;
+  /** Made by the caller to reach it elsewhere (the worker's console, the bench); otherwise made here. */
+  searchIndex?: ContactSearchIndex;
 }
 
 function blockedMessage(policy: LogPolicy): string {
@@ -47,14 +49,12 @@ const STAGE_REFUSALS = {
   unchanged: ['rejected', 'The contact is already in that stage'],
 } as const;
 
-export function createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync }: Services): Handlers {
+export function createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex = contactSearchIndex(db, contacts) }: Services): Handlers {
   const requireContact = async (id: string) => {
     const contact = await contacts.get(id);
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
     return contact;
   };
-  // Popup and Find a contact keystrokes answer from memory (lib/storage/search-index.ts).
-  const searchIndex = contactSearchIndex(db, contacts);
   return {
     'activities.logEmail': async ({ email }) => {
       await requireContact(email.contactId);

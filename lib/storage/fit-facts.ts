@@ -39,6 +39,12 @@ export function fitCompanyDomain(fit: string): string {
   return fit.split(FIELD, 8)[7] ?? '';
 }
 
+/** The searchable fields of a packed fit: what toStored derives the search keys from (names, company, title, addresses). */
+export function fitSearchFields(fit: string): { firstName: string; lastName: string; company: string; title: string; emails: string[] } {
+  const [title = '', emails, , , firstName = '', lastName = '', company = ''] = fit.split(FIELD, 7);
+  return { firstName, lastName, company, title, emails: list(emails) };
+}
+
 const list = (s: string | undefined) => (s ? s.split(ITEM) : []);
 
 /** The scorer's view of a packed contact and its company: what toScoringContact gives for the stored contact. */

@@ -58,7 +58,7 @@ export class ScoreBuckets {
   load(trans: DBCoreTransaction): Promise<void> {
     if (this.buckets) return Dexie.Promise.resolve();
     const store = idbStore(trans);
-    return request<ScoreBucketRow[]>(store.getAll()).then((result) => {
+    const loading = request<ScoreBucketRow[]>(store.getAll()).then((result) => {
       if (this.buckets) return;
       this.loadStamp = ++this.seq;
       this.stats.loads++;
@@ -67,7 +67,12 @@ export class ScoreBuckets {
       for (const row of result) if (row.bucket >= 0 && row.bucket < SCORE_BUCKET_COUNT) this.rows[row.bucket] = row;
       this.buckets = new Array<Map<string, ScoreEntry> | undefined>(SCORE_BUCKET_COUNT) as Map<string, ScoreEntry>[];
     });
+    this.pending = loading;
+    return loading;
   }
+
+  /** The last load started (in whichever transaction): a reader outside transactions waits for it, not loads again. */
+  pending: Promise<void> | null = null;
 
   /** Bucket `b`'s entries (decoded on first use); the buckets must be loaded. */
   private bucket(b: number): Map<string, ScoreEntry> {
@@ -97,6 +102,22 @@ export class ScoreBuckets {
         continue;
       }
       for (const pair of this.bucket(b)) if (pair[1].grade !== '') yield pair;
+    }
+  }
+
+  /**
+   * Every stored contact's id with its packed fit (fit-facts.ts), read from the rows as loaded when a bucket is not
+   * decoded yet (the search table is built from these without reading 100,000 contact rows). Loaded buckets only.
+   */
+  *contactFits(): Generator<[string, string]> {
+    if (!this.buckets) return;
+    for (let b = 0; b < SCORE_BUCKET_COUNT; b++) {
+      const row = this.buckets[b] ? undefined : this.rows[b];
+      if (row) {
+        for (let i = 0; i < row.ids.length; i++) if (row.grades[i] !== '') yield [row.ids[i]!, row.fits[i] ?? ''];
+        continue;
+      }
+      for (const [id, e] of this.bucket(b)) if (e.grade !== '') yield [id, e.fit];
     }
   }
 

@@ -1,112 +1,35 @@
 // Contact search from memory: each keystroke of the popup (or the sidebar's Find a contact) answers from a sorted
-// key table instead of an IndexedDB prefix scan, which at 100,000 contacts costs tens of milliseconds whenever the
-// first word is broad ("p", "person") and a later word filters most of it away.
+// key table (search-key-table.ts) instead of an IndexedDB prefix scan, which at 100,000 contacts costs tens of
+// milliseconds whenever the first word is broad ("p", "person") and a later word filters most of it away.
 //
-// Built lazily on the first search (a few hundred ms at 100k; the IndexedDB scan answers meanwhile) and kept fresh
-// through Dexie's `storagemutated` event: a few changed contacts are re-read into an overlay; a bulk write (import,
-// sync pull, rescore) drops the table and the next search rebuilds it.
+// Built on the first search after the worker starts (the popup's recent-list request), from the score buckets
+// already in memory (search-table-source.ts: no contact row read), in short slices between messages; meanwhile a
+// bounded IndexedDB probe (search-probe.ts) answers, with the table's answers. Kept fresh through Dexie's
+// `storagemutated` event: a few changed contacts are re-read into an overlay; a bulk write (import, sync pull,
+// rescore) drops the table and the next search rebuilds it.
 import Dexie, { RangeSet } from 'dexie';
 import type { Contact } from '@/lib/domain/contact';
 import { queryWords } from '@/lib/domain/search';
 import { type ContactRepository, fromStored } from './contacts';
 import { scoreBuckets } from './score-buckets';
-import type { FichaDb, StoredContact } from './db';
+import { hasPrefix, type KeyTable, KeyTableBuilder, nextTask, type Pause, runSliced, searchKeyTable } from './search-key-table';
+import { probeSearch } from './search-probe';
+import { eachStoredChunk, FitKeys, fitsFromBuckets } from './search-table-source';
+import type { FichaDb } from './db';
 
-const READ_CHUNK = 5_000;
+export { buildKeyTable, type KeyTable, prefixRange, searchKeyTable } from './search-key-table';
+
 /** Contacts answered recently, kept decoded: typing one more letter mostly lists the same people again. */
 const MAX_CACHED = 500;
 /** Changed contacts kept beside the table before it is rebuilt. */
 const MAX_OVERLAY = 2_000;
 
-/** Immutable sorted table: each distinct key once, with the contacts (ordinals) that carry it. */
-export interface KeyTable {
-  ids: string[];
-  /** Per contact, its keys (shared strings): later query words are checked against them. */
-  keysOf: string[][];
-  keys: string[];
-  postStart: Uint32Array;
-  postings: Uint32Array;
-}
-
-export function buildKeyTable(rows: Iterable<{ id: string; searchKeys: string[] }>): KeyTable {
-  const ids: string[] = [];
-  const keysOf: string[][] = [];
-  const owners = new Map<string, number[]>();
-  for (const row of rows) {
-    const ordinal = ids.length;
-    ids.push(row.id);
-    const own: string[] = [];
-    for (const key of row.searchKeys) {
-      let list = owners.get(key);
-      if (!list) owners.set(key, (list = []));
-      // Interned: the Map's key string is shared by every contact that has it.
-      list.push(ordinal);
-      own.push(key);
-    }
-    keysOf.push(own);
+/** Adds contacts in id order, one step per contact. */
+function* addAll(builder: KeyTableBuilder, ids: string[], keysOf: (id: string) => string[]): Generator<void, void> {
+  for (const id of ids) {
+    builder.add(id, keysOf(id));
+    yield;
   }
-  // Code-unit order, as IndexedDB sorts strings: a prefix's matches are one contiguous run.
-  const keys = [...owners.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const postStart = new Uint32Array(keys.length + 1);
-  let total = 0;
-  for (let i = 0; i < keys.length; i++) {
-    postStart[i] = total;
-    total += owners.get(keys[i]!)!.length;
-  }
-  postStart[keys.length] = total;
-  const postings = new Uint32Array(total);
-  for (let i = 0; i < keys.length; i++) postings.set(owners.get(keys[i]!)!, postStart[i]);
-  return { ids, keysOf, keys, postStart, postings };
-}
-
-/** First position whose key is ≥ `value`. */
-function lowerBound(keys: string[], value: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The run of keys starting with `prefix`, as [from, to) positions. */
-export function prefixRange(keys: string[], prefix: string): [number, number] {
-  return [lowerBound(keys, prefix), lowerBound(keys, `${prefix}\uffff`)];
-}
-
-const hasPrefix = (keys: readonly string[], word: string) => keys.some((key) => key.startsWith(word));
-
-/**
- * Ids of up to `limit` contacts having, for every word, a key that starts with it. The rarest word drives the scan;
- * `skip` hides contacts whose table entry is outdated (they are answered from the overlay).
- */
-export function searchKeyTable(table: KeyTable, words: string[], limit: number, skip?: (ordinal: number) => boolean): string[] {
-  if (words.length === 0 || limit <= 0) return [];
-  let driver = 0;
-  let range: [number, number] = [0, 0];
-  let best = Number.POSITIVE_INFINITY;
-  for (let w = 0; w < words.length; w++) {
-    const r = prefixRange(table.keys, words[w]!);
-    const size = table.postStart[r[1]]! - table.postStart[r[0]]!;
-    if (size < best) [best, driver, range] = [size, w, r];
-    if (size === 0) return [];
-  }
-  const others = words.filter((_, w) => w !== driver);
-  const seen = new Set<number>();
-  const found: string[] = [];
-  for (let p = table.postStart[range[0]]!, end = table.postStart[range[1]]!; p < end; p++) {
-    const ordinal = table.postings[p]!;
-    if (seen.has(ordinal)) continue;
-    seen.add(ordinal);
-    if (skip?.(ordinal)) continue;
-    const own = table.keysOf[ordinal]!;
-    if (!others.every((word) => hasPrefix(own, word))) continue;
-    found.push(table.ids[ordinal]!);
-    if (found.length >= limit) break;
-  }
-  return found;
 }
 
 interface RangeNode {
@@ -115,7 +38,13 @@ interface RangeNode {
 }
 type MutatedParts = Record<string, object | undefined>;
 
-export function contactSearchIndex(db: FichaDb, contacts: ContactRepository) {
+export interface SearchIndexOptions {
+  /** How the build lets queued messages run between its slices (tests hold it to search during a build). */
+  pause?: Pause;
+}
+
+export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, options: SearchIndexOptions = {}) {
+  const pause = options.pause ?? nextTask;
   let table: KeyTable | null = null;
   /** Contacts changed since the table was built: their keys now, or null once deleted. */
   let overlay = new Map<string, string[] | null>();
@@ -152,20 +81,48 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository) {
   };
   Dexie.on('storagemutated', onMutated);
 
+  /**
+   * Builds (and how many took the keys from the buckets), searches answered by the probe, the last build's duration
+   * and its phases' (wall time, pauses included): for tests, the worker's console (`ficha.searchIndex.stats`), the bench.
+   */
+  const stats = { builds: 0, fromBuckets: 0, probes: 0, lastBuildMs: 0, phases: [] as [string, number][] };
+
   async function build(): Promise<void> {
     stale = false;
     dirty.clear();
-    const rows: { id: string; searchKeys: string[] }[] = [];
-    let after: string | null = null;
-    // Read in chunks by primary key: a single getAll of 100k full records would hold them all at once.
-    for (;;) {
-      const chunk: StoredContact[] = await (after === null ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(after)).limit(READ_CHUNK).toArray();
-      for (const c of chunk) rows.push({ id: c.id, searchKeys: c.searchKeys });
-      if (chunk.length < READ_CHUNK) break;
-      after = chunk[chunk.length - 1]!.id;
+    const started = performance.now();
+    const buckets = scoreBuckets(db);
+    // An aborted write leaves the in-memory buckets ahead of the database until they are dropped: rebuild then.
+    const aborted = buckets.stats.aborted;
+    const builder = new KeyTableBuilder();
+    let lap = started;
+    const phase = (name: string) => {
+      const now = performance.now();
+      stats.phases.push([name, Math.round(now - lap)]);
+      lap = now;
+    };
+    stats.phases = [];
+    const fits = await fitsFromBuckets(db);
+    phase('buckets');
+    if (fits) {
+      const ids = [...fits.keys()].sort(); // code-unit order, as IndexedDB lists them
+      await pause();
+      const derive = new FitKeys();
+      await runSliced(addAll(builder, ids, (id) => derive.keys(fits.get(id)!)), pause);
+      stats.fromBuckets++;
+    } else {
+      await eachStoredChunk(db, (rows) => {
+        for (const c of rows) builder.add(c.id, c.searchKeys);
+      }, pause);
     }
-    table = buildKeyTable(rows);
+    phase('keys');
+    const built = await runSliced(builder.finish(), pause);
+    phase('table');
+    if (buckets.stats.aborted !== aborted) stale = true;
+    table = built;
     overlay = new Map();
+    stats.builds++;
+    stats.lastBuildMs = performance.now() - started;
   }
 
   /** Starts (or joins) a rebuild when the table is missing or outdated; resolves when it is usable. */
@@ -193,6 +150,26 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository) {
     ids.forEach((id, i) => overlay.set(id, rows[i]?.searchKeys ?? null));
   }
 
+  async function fromTable(words: string[], limit: number): Promise<string[]> {
+    await applyDirty();
+    const current = table!;
+    const found: string[] = [];
+    for (const [id, keys] of overlay) {
+      if (keys && words.every((word) => hasPrefix(keys, word))) found.push(id);
+      if (found.length >= limit) break;
+    }
+    const skip = overlay.size ? (ordinal: number) => overlay.has(current.ids[ordinal]!) : undefined;
+    found.push(...searchKeyTable(current, words, limit - found.length, skip));
+    return found;
+  }
+
+  /** While the table is (re)built: IndexedDB answers, the contacts themselves served from the cache as the table's. */
+  function probe(words: string[], limit: number): Promise<string[]> {
+    void ensureBuilt();
+    stats.probes++;
+    return probeSearch(db, words, limit);
+  }
+
   return {
     /** Same answers as the repository's prefix search (every word prefixes a key), from memory once built. */
     async search(query: string, limit: number): Promise<Contact[]> {
@@ -202,19 +179,7 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository) {
         void ensureBuilt(); // the popup's first request: have the table ready by the first keystroke
         return contacts.search(query, limit);
       }
-      if (!usable()) {
-        void ensureBuilt();
-        return contacts.search(query, limit);
-      }
-      await applyDirty();
-      const current = table!;
-      const found: string[] = [];
-      for (const [id, keys] of overlay) {
-        if (keys && words.every((word) => hasPrefix(keys, word))) found.push(id);
-        if (found.length >= limit) break;
-      }
-      const skip = overlay.size ? (ordinal: number) => overlay.has(current.ids[ordinal]!) : undefined;
-      found.push(...searchKeyTable(current, words, limit - found.length, skip));
+      const found = usable() ? await fromTable(words, limit) : await probe(words, limit);
       // Scores live in the score buckets and change without a contact write: a cached contact takes its score from
       // them (in memory) when served; if they are not loaded, everything is read.
       const buckets = scoreBuckets(db);
@@ -242,6 +207,7 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository) {
     async ready(): Promise<void> {
       for (let attempt = 0; attempt < 3 && !usable(); attempt++) await ensureBuilt();
     },
+    stats,
     dispose() {
       Dexie.on('storagemutated').unsubscribe(onMutated);
     },
