@@ -114,7 +114,8 @@ function SelectedCard({ thread, email }: { thread: ThreadContext; email: string 
   const lookup = useContactLookup(thread.participants.map((p) => p.email));
   const view = useView();
   const participant = thread.participants.find((p) => p.email === email);
-  const contact = lookup.isSuccess && participant ? lookup.data[email] : undefined;
+  // null: looked up, not a contact.
+  const contact = (lookup.isSuccess && participant ? lookup.data[email] : null) ?? null;
   const [card, setCard] = useState<CardInput | null>(null);
   if (contact && (card?.contact !== contact || card.thread !== thread || card.view !== view)) setCard({ contact, thread, view });
 
@@ -132,7 +133,7 @@ function SelectedCard({ thread, email }: { thread: ThreadContext; email: string 
     <>
       {status}
       {card && (
-        <Parked shown={contact !== undefined}>
+        <Parked shown={contact !== null}>
           <ViewContext value={card.view}>
             <KnownCard contact={card.contact} thread={card.thread} />
           </ViewContext>
