@@ -23,28 +23,31 @@ export function PrivacyBlock({ contact }: { contact: Contact }) {
   return (
     <details className="ficha-details" data-testid="privacy" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{i18n.t('privacy.title')}</summary>
-      <div className="ficha-form">
-        <label htmlFor="ficha-basis">{i18n.t('privacy.legalBasis')}</label>
-        <select id="ficha-basis" data-testid="legal-basis" value={legalBasis} disabled={update.isPending} onChange={(e) => save({ legalBasis: e.target.value })}>
-          {BASES.map((b) => (
-            <option key={b} value={b}>
-              {i18n.t(`privacy.basis.${b}`)}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="ficha-consent">{i18n.t('privacy.consent')}</label>
-        <select id="ficha-consent" data-testid="consent-status" value={consentStatus} disabled={update.isPending} onChange={(e) => save({ consentStatus: e.target.value })}>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {i18n.t(`privacy.status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <label className="ficha-check">
-          <input type="checkbox" data-testid="do-not-contact" checked={doNotContact} disabled={update.isPending} onChange={(e) => save({ doNotContact: e.target.checked })} />
-          {i18n.t('privacy.doNotContact')}
-        </label>
-      </div>
+      {/* Built when opened: closed, its three lists of choices would be rendered for nothing on every switch. */}
+      {open && (
+        <div className="ficha-form">
+          <label htmlFor="ficha-basis">{i18n.t('privacy.legalBasis')}</label>
+          <select id="ficha-basis" data-testid="legal-basis" value={legalBasis} disabled={update.isPending} onChange={(e) => save({ legalBasis: e.target.value })}>
+            {BASES.map((b) => (
+              <option key={b} value={b}>
+                {i18n.t(`privacy.basis.${b}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="ficha-consent">{i18n.t('privacy.consent')}</label>
+          <select id="ficha-consent" data-testid="consent-status" value={consentStatus} disabled={update.isPending} onChange={(e) => save({ consentStatus: e.target.value })}>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {i18n.t(`privacy.status.${s}`)}
+              </option>
+            ))}
+          </select>
+          <label className="ficha-check">
+            <input type="checkbox" data-testid="do-not-contact" checked={doNotContact} disabled={update.isPending} onChange={(e) => save({ doNotContact: e.target.checked })} />
+            {i18n.t('privacy.doNotContact')}
+          </label>
+        </div>
+      )}
       {update.error && <ErrorNotice error={update.error} />}
     </details>
   );
