@@ -120,7 +120,7 @@ function SelectedCard({ thread, email }: { thread: ThreadContext; email: string 
   if (contact && (card?.contact !== contact || card.thread !== thread || card.view !== view)) setCard({ contact, thread, view });
 
   let status = null;
-  if (!participant) status = null;
+  if (!participant) status = null; // the pick left the thread: nothing until the panel picks again
   else if (lookup.isPending) {
     status = (
       <p className="ficha-hint" role="status" data-testid="contact-loading">
