@@ -12,12 +12,24 @@ function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(id: string
   return f;
 }
 
+const dayFormat = () => formatter('day', () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }));
+const momentFormat = () => formatter('moment', () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+
+/**
+ * Makes the date formatters ahead of the first card. The first Intl date formatter of a page loads the locale's data
+ * (~30–90 ms, a long task): done when the page is idle after the sidebar mounts, not on the first thread switch.
+ */
+export function prepareDateFormats(): void {
+  dayFormat();
+  momentFormat();
+}
+
 export function formatDate(at: number | null | undefined): string {
-  return at == null ? dash() : formatter('day', () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })).format(at);
+  return at == null ? dash() : dayFormat().format(at);
 }
 
 /** Day and time, e.g. a timeline entry. */
-export const formatMoment = (at: number): string => formatter('moment', () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
+export const formatMoment = (at: number): string => momentFormat().format(at);
 
 export function formatMoney(amount: number, currency: string): string {
   try {
