@@ -1,11 +1,12 @@
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Contact } from '@/lib/domain/contact';
 import { fullName, primaryEmail } from '@/lib/domain/person';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { ErrorNotice } from './ErrorNotice';
+import { useResetOnView, useViewState } from './view';
 
 /**
  * "Delete contact", after a confirmation. It is the privacy erase without the never-log option: the contact goes
@@ -15,7 +16,7 @@ import { ErrorNotice } from './ErrorNotice';
  * records the counts (never who), as for any erasure.
  */
 export function DeleteContact({ contact }: { contact: Contact }) {
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useViewState(false);
   const openButton = useRef<HTMLButtonElement>(null);
   const client = useQueryClient();
   const remove = useMutation({
@@ -23,6 +24,8 @@ export function DeleteContact({ contact }: { contact: Contact }) {
     // Also after a failure: a contact already deleted elsewhere (sync) answers not_found, and the card should go.
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.contacts }),
   });
+
+  useResetOnView(remove);
 
   // The safe choice (Cancel, autoFocus) has the focus when the question opens; closing returns it to the button.
   const close = () => {

@@ -1,11 +1,12 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useViewState } from '../view';
 import { dash } from './format';
 
 /** One expandable block of the record; its content mounts only when opened, so closed blocks ask nothing. */
 export function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useViewState(false);
   return (
-    <details className="ficha-block" data-testid={`block-${id}`} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="ficha-block" data-testid={`block-${id}`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{title}</summary>
       {open && <div className="ficha-block-body">{children}</div>}
     </details>
