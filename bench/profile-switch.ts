@@ -2,18 +2,11 @@
 // 5,000-node page, printed as self time, inclusive time per function and the callers of the DOM queries.
 // Build with names kept first: `FICHA_NO_MINIFY=1 FICHA_OUT_DIR=/tmp/ficha-prof npx wxt build`, then
 // `FICHA_OUT_DIR=/tmp/ficha-prof npx tsx bench/profile-switch.ts`. Times are inflated by the profiler; compare runs.
-// With a profile seeded by bench/run.ts (`PROFILE_DIR=/tmp/ficha-card-2k PROFILE_SEEDED=2000`), every other switch
-// shows a known contact's card, as bench/page-cost.ts does.
-import { writeFileSync } from 'node:fs';
 import { launchWithExtension } from '../tests/e2e/support/launch';
 import { gmailPageHtml, type MailThread, SELF, showInboxInPage, showThreadInPage, threadViewHtml } from '../tests/e2e/support/gmail-dom';
 
 const SWITCHES = 30;
-const SEEDED = Number(process.env.PROFILE_SEEDED ?? 0);
-const person = (i: number) => {
-  const n = (i * 104729) % Math.max(1, SEEDED);
-  return i % 2 === 0 && SEEDED > 0 ? { email: `person${n}@company${n % 5000}.example`, name: `Person ${n}` } : { email: `buyer${i}@client${i % 7}.example`, name: `Buyer ${i}` };
-};
+const person = (i: number) => ({ email: `buyer${i}@client${i % 7}.example`, name: `Buyer ${i}` });
 
 interface ProfileNode {
   id: number;
@@ -56,7 +49,7 @@ function report(profile: Profile): void {
 }
 
 async function main() {
-  const { context } = await launchWithExtension({ userDataDir: process.env.PROFILE_DIR });
+  const { context } = await launchWithExtension();
   const html = gmailPageHtml({ inboxRows: 100, padding: 5000 });
   await context.route('https://mail.google.com/**', (r) => r.fulfill({ contentType: 'text/html', body: html }));
   const page = await context.newPage();
@@ -75,8 +68,6 @@ async function main() {
     await page.waitForTimeout(50);
   }
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
-  // PROFILE_OUT=<file.cpuprofile> keeps the raw profile (DevTools opens it) for a closer look.
-  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   report(profile);
   await context.close();
 }

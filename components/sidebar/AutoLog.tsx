@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { i18n } from '@/lib/i18n/cached-messages';
+import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { useUpdateFields } from '@/lib/query/profile';
 import { useLogEmail, useLogPolicy } from '@/lib/query/record';
 import type { ThreadContext, ThreadMessage } from '@/lib/sites/types';
 import { ErrorNotice } from './ErrorNotice';
-import { useResetOnView, useView } from './view';
 
 /** The messages of this thread that involve the contact and carry an id: what auto-log logs. */
 export function messagesWith(contact: Contact, thread: ThreadContext): ThreadMessage[] {
@@ -21,19 +20,15 @@ export function AutoLog({ contact, thread }: { contact: Contact; thread: ThreadC
   const update = useUpdateFields(contact.id);
   const policy = useLogPolicy(contact.id);
   const log = useLogEmail(contact.id);
-  // Per view: a thread shown again is logged again (the background de-duplicates), as when the card was rebuilt.
-  const view = useView();
-  const attempted = useRef({ view, ids: new Set<string>() });
-  useResetOnView(update, log);
+  const attempted = useRef(new Set<string>());
   const enabled = contact.autoLog && policy.data?.allowed === true;
   const candidates = enabled ? messagesWith(contact, thread) : [];
   const candidateKey = candidates.map((m) => m.id).join(',');
 
   useEffect(() => {
-    if (attempted.current.view !== view) attempted.current = { view, ids: new Set<string>() };
     for (const message of candidates) {
-      if (attempted.current.ids.has(message.id!)) continue;
-      attempted.current.ids.add(message.id!);
+      if (attempted.current.has(message.id!)) continue;
+      attempted.current.add(message.id!);
       log.mutate({
         email: {
           contactId: contact.id,
@@ -48,7 +43,7 @@ export function AutoLog({ contact, thread }: { contact: Contact; thread: ThreadC
     }
     // `candidates` is derived from these; re-running on its identity would log nothing new but cost renders.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [candidateKey, contact.id, view]);
+  }, [candidateKey, contact.id]);
 
   return (
     <div className="ficha-autolog">

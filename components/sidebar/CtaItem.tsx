@@ -1,12 +1,11 @@
-import { memo } from 'react';
-import { i18n } from '@/lib/i18n/cached-messages';
+import { memo, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Segment } from '@/lib/domain/template';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
 import { useRecordInsert } from '@/lib/query/templates';
 import type { InsertSegment } from '@/lib/sites/editing';
 import { insertOrOpenReply } from '@/lib/sites/insert-flow';
 import { useSite } from './site';
-import { useResetOnView, useViewState } from './view';
 
 type Status = { kind: 'idle' } | { kind: 'inserted' } | { kind: 'no-editor' };
 
@@ -33,8 +32,7 @@ const insertable = (segments: readonly Segment[]) => segments.filter((s): s is I
 export const CtaItem = memo(function CtaItem({ template, contactId, threadId }: { template: SuggestedTemplate; contactId: string; threadId: string | null }) {
   const { adapter, doc } = useSite();
   const record = useRecordInsert(contactId);
-  const [status, setStatus] = useViewState<Status>({ kind: 'idle' });
-  useResetOnView(record);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const blocked = template.missing.length > 0;
 
   const insert = async () => {

@@ -1,6 +1,6 @@
 import { uiLanguage } from '@/lib/i18n/ui-language';
-import { useEffect, useMemo, useRef } from 'react';
-import { i18n } from '@/lib/i18n/cached-messages';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { matchesWords, queryWords, templateSearchText } from '@/lib/domain/template-rank';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
@@ -10,7 +10,6 @@ import { CtaItem } from './CtaItem';
 import { ErrorNotice } from './ErrorNotice';
 import { PICKER_OPEN, pickerRequests, takePendingPickerOpen } from './picker-shortcut';
 import { useSite } from './site';
-import { useViewState } from './view';
 
 const SHOWN = 4;
 // A search lists at most this many: rendering hundreds of previews per keystroke would lag the typing.
@@ -21,8 +20,8 @@ const plain = (t: SuggestedTemplate) => [...t.subject, ...t.body].map((s) => (s.
 /** CTA templates for this contact, best first, with a search box (Alt+Shift+K from the editor focuses it). */
 export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadContext }) {
   const suggestions = useTemplateSuggestions(contact.id, thread.selfEmail, uiLanguage());
-  const [query, setQuery] = useViewState('');
-  const [showAll, setShowAll] = useViewState(false);
+  const [query, setQuery] = useState('');
+  const [showAll, setShowAll] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const { adapter, doc } = useSite();
 

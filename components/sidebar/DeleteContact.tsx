@@ -1,12 +1,11 @@
-import { i18n } from '@/lib/i18n/cached-messages';
+import { i18n } from '#i18n';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { Contact } from '@/lib/domain/contact';
 import { fullName, primaryEmail } from '@/lib/domain/person';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from '@/lib/query/keys';
 import { ErrorNotice } from './ErrorNotice';
-import { useResetOnView, useViewState } from './view';
 
 /**
  * "Delete contact", after a confirmation. It is the privacy erase without the never-log option: the contact goes
@@ -16,7 +15,7 @@ import { useResetOnView, useViewState } from './view';
  * records the counts (never who), as for any erasure.
  */
 export function DeleteContact({ contact }: { contact: Contact }) {
-  const [confirming, setConfirming] = useViewState(false);
+  const [confirming, setConfirming] = useState(false);
   const openButton = useRef<HTMLButtonElement>(null);
   const client = useQueryClient();
   const remove = useMutation({
@@ -24,8 +23,6 @@ export function DeleteContact({ contact }: { contact: Contact }) {
     // Also after a failure: a contact already deleted elsewhere (sync) answers not_found, and the card should go.
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.contacts }),
   });
-
-  useResetOnView(remove);
 
   // The safe choice (Cancel, autoFocus) has the focus when the question opens; closing returns it to the button.
   const close = () => {

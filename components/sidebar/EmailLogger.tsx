@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { i18n } from '@/lib/i18n/cached-messages';
+import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
 import type { LogPolicy } from '@/lib/domain/consent';
 import type { Contact } from '@/lib/domain/contact';
 import { queryKeys } from '@/lib/query/keys';
@@ -8,7 +8,6 @@ import { useLogEmail, useLoggedActivity, useLogPolicy, useRemoveActivity } from 
 import type { ThreadContext, ThreadMessage } from '@/lib/sites/types';
 import { ErrorNotice } from './ErrorNotice';
 import { useSite } from './site';
-import { useResetOnView, useViewState } from './view';
 
 const UNDO_MS = 10_000;
 
@@ -24,8 +23,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
   const log = useLogEmail(contact.id);
   const remove = useRemoveActivity(contact.id);
   const policy = useLogPolicy(contact.id);
-  const [canUndo, setCanUndo] = useViewState(false);
-  useResetOnView(log, remove);
+  const [canUndo, setCanUndo] = useState(false);
   const queryClient = useQueryClient();
   const { adapter, doc } = useSite();
   const readBody = (id: string) => {
@@ -37,7 +35,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
     if (!canUndo) return;
     const timer = setTimeout(() => setCanUndo(false), UNDO_MS);
     return () => clearTimeout(timer);
-  }, [canUndo, setCanUndo]);
+  }, [canUndo]);
 
   if (!message?.id) return <p className="ficha-hint">{i18n.t('log.noMessage')}</p>;
   const messageId = message.id;

@@ -1,12 +1,12 @@
-import { i18n } from '@/lib/i18n/cached-messages';
+import { useState } from 'react';
+import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { useScoreExplanation } from '@/lib/query/record';
 import { ErrorNotice } from './ErrorNotice';
-import { useViewState } from './view';
 
 /** The 0–100 score and its grade; one click shows every rule behind it. The number alone is the test contract. */
 export function LeadScore({ contact }: { contact: Contact }) {
-  const [open, setOpen] = useViewState(false);
+  const [open, setOpen] = useState(false);
   const score = contact.leadScore;
   const band = score >= 70 ? 'hot' : score >= 40 ? 'warm' : 'cold';
   return (

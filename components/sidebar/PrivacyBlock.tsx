@@ -1,8 +1,7 @@
-import { i18n } from '@/lib/i18n/cached-messages';
+import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { useUpdatePrivacy } from '@/lib/query/record';
 import { ErrorNotice } from './ErrorNotice';
-import { useResetOnView, useViewState } from './view';
 
 // Mirrors LEGAL_BASES / CONSENT_STATUSES in lib/domain/consent.ts (which pulls zod, so it stays out of this bundle);
 // the background validates every value against the real lists.
@@ -12,8 +11,6 @@ const STATUSES = ['granted', 'denied', 'withdrawn', 'unknown'] as const;
 /** Legal basis, consent and do-not-contact; each change saves at once and is audited in the background. */
 export function PrivacyBlock({ contact }: { contact: Contact }) {
   const update = useUpdatePrivacy(contact.id);
-  const [open, setOpen] = useViewState(false);
-  useResetOnView(update);
   const saved = { legalBasis: contact.privacy.legalBasis, consentStatus: contact.privacy.consent.status, doNotContact: contact.privacy.doNotContact };
   // While saving, show what is being saved, so controls do not flick back (react-query's "optimistic via variables").
   const { legalBasis, consentStatus, doNotContact } = update.isPending && update.variables ? { ...saved, ...update.variables } : saved;
@@ -21,33 +18,30 @@ export function PrivacyBlock({ contact }: { contact: Contact }) {
     update.mutate({ contactId: contact.id, ...saved, ...change } as Parameters<typeof update.mutate>[0]);
 
   return (
-    <details className="ficha-details" data-testid="privacy" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="ficha-details" data-testid="privacy">
       <summary>{i18n.t('privacy.title')}</summary>
-      {/* Built when opened: closed, its three lists of choices would be rendered for nothing on every switch. */}
-      {open && (
-        <div className="ficha-form">
-          <label htmlFor="ficha-basis">{i18n.t('privacy.legalBasis')}</label>
-          <select id="ficha-basis" data-testid="legal-basis" value={legalBasis} disabled={update.isPending} onChange={(e) => save({ legalBasis: e.target.value })}>
-            {BASES.map((b) => (
-              <option key={b} value={b}>
-                {i18n.t(`privacy.basis.${b}`)}
-              </option>
-            ))}
-          </select>
-          <label htmlFor="ficha-consent">{i18n.t('privacy.consent')}</label>
-          <select id="ficha-consent" data-testid="consent-status" value={consentStatus} disabled={update.isPending} onChange={(e) => save({ consentStatus: e.target.value })}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {i18n.t(`privacy.status.${s}`)}
-              </option>
-            ))}
-          </select>
-          <label className="ficha-check">
-            <input type="checkbox" data-testid="do-not-contact" checked={doNotContact} disabled={update.isPending} onChange={(e) => save({ doNotContact: e.target.checked })} />
-            {i18n.t('privacy.doNotContact')}
-          </label>
-        </div>
-      )}
+      <div className="ficha-form">
+        <label htmlFor="ficha-basis">{i18n.t('privacy.legalBasis')}</label>
+        <select id="ficha-basis" data-testid="legal-basis" value={legalBasis} disabled={update.isPending} onChange={(e) => save({ legalBasis: e.target.value })}>
+          {BASES.map((b) => (
+            <option key={b} value={b}>
+              {i18n.t(`privacy.basis.${b}`)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="ficha-consent">{i18n.t('privacy.consent')}</label>
+        <select id="ficha-consent" data-testid="consent-status" value={consentStatus} disabled={update.isPending} onChange={(e) => save({ consentStatus: e.target.value })}>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {i18n.t(`privacy.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <label className="ficha-check">
+          <input type="checkbox" data-testid="do-not-contact" checked={doNotContact} disabled={update.isPending} onChange={(e) => save({ doNotContact: e.target.checked })} />
+          {i18n.t('privacy.doNotContact')}
+        </label>
+      </div>
       {update.error && <ErrorNotice error={update.error} />}
     </details>
   );

@@ -1,5 +1,6 @@
 import { uiLanguage } from '@/lib/i18n/ui-language';
-import { i18n } from '@/lib/i18n/cached-messages';
+import { useState } from 'react';
+import { i18n } from '#i18n';
 import { stageLabel } from '@/components/ui/labels';
 import type { Contact } from '@/lib/domain/contact';
 import { PRESET_STAGE_IDS } from '@/lib/domain/stage-ids';
@@ -7,8 +8,6 @@ import { useSettings } from '@/lib/query/settings';
 import { FichaError } from '@/lib/messaging/errors';
 import { useChangeStage, useStageHistory, useStageSuggestions } from '@/lib/query/record';
 import { ErrorNotice } from './ErrorNotice';
-import { useResetOnView, useViewState } from './view';
-import { formatMoment } from './blocks/format';
 
 /**
  * The stage as a control. Forward moves apply at once; the background refuses a backward move until the rep
@@ -20,9 +19,8 @@ export function StageControl({ contact }: { contact: Contact }) {
   // A stage outside the active set (the set was switched, or an imported value) stays visible until moved.
   const choices: readonly string[] = PRESET_STAGE_IDS[stageSet];
   const stages = choices.includes(contact.lifecycleStage) ? choices : [contact.lifecycleStage, ...choices];
-  const [pendingBack, setPendingBack] = useViewState<string | null>(null);
-  const [reason, setReason] = useViewState('');
-  useResetOnView(change);
+  const [pendingBack, setPendingBack] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
 
   const move = (to: string, confirmedBackward = false) =>
     change.mutate(
@@ -103,10 +101,10 @@ function StageSuggestions({ contact, onApply }: { contact: Contact; onApply: (to
 
 /** Every move of this contact, newest first; loaded when opened. */
 export function StageHistory({ contactId }: { contactId: string }) {
-  const [open, setOpen] = useViewState(false);
+  const [open, setOpen] = useState(false);
   const history = useStageHistory(contactId, open);
   return (
-    <details className="ficha-details" data-testid="stage-history" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="ficha-details" data-testid="stage-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{i18n.t('stageControl.history')}</summary>
       {history.isError && <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />}
       {history.data?.length === 0 && <p className="ficha-hint">{i18n.t('stageControl.historyEmpty')}</p>}
@@ -115,7 +113,7 @@ export function StageHistory({ contactId }: { contactId: string }) {
           <li key={h.id} data-testid="stage-history-entry" data-from={h.from} data-to={h.to} data-backward={h.backward}>
             <span>{i18n.t('stageControl.historyEntry', [stageLabel(h.from), stageLabel(h.to)])}</span>
             {h.backward && <span className="ficha-tag">{i18n.t('stageControl.backward')}</span>}
-            <time dateTime={new Date(h.at).toISOString()}>{formatMoment(h.at)}</time>
+            <time dateTime={new Date(h.at).toISOString()}>{new Date(h.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
             {h.reason && <span className="ficha-activity-summary">{h.reason}</span>}
           </li>
         ))}

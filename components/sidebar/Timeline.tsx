@@ -1,12 +1,10 @@
-import type { FormEvent } from 'react';
-import { i18n } from '@/lib/i18n/cached-messages';
+import { type FormEvent, useState } from 'react';
+import { i18n } from '#i18n';
 import type { Activity } from '@/lib/domain/activity';
 import { useAddNote, useTimeline } from '@/lib/query/record';
 import { stageLabel } from '@/components/ui/labels';
 import { ErrorNotice } from './ErrorNotice';
 import { VirtualList } from './VirtualList';
-import { formatMoment } from './blocks/format';
-import { useResetOnView, useView, useViewState } from './view';
 
 const typeLabel = (type: Activity['type']) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
 /** A stage move reads in the rep's language with the stage names, not the stored English ids. */
@@ -17,10 +15,11 @@ function summaryOf(activity: Activity): string {
   return backward === true ? `${move} (${i18n.t('stageControl.backward')})` : move;
 }
 
+const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
 /** The contact's activities, newest first, with a note box. */
 export function Timeline({ contactId }: { contactId: string }) {
   const timeline = useTimeline(contactId);
-  const view = useView();
   return (
     <section className="ficha-timeline" aria-labelledby="ficha-timeline-title">
       <h2 className="ficha-section-title" id="ficha-timeline-title">
@@ -29,16 +28,14 @@ export function Timeline({ contactId }: { contactId: string }) {
       <AddNote contactId={contactId} />
       {timeline.isError && <ErrorNotice error={timeline.error} onRetry={() => void timeline.refetch()} />}
       {timeline.data?.length === 0 && <p className="ficha-hint">{i18n.t('timeline.empty')}</p>}
-      {/* Keyed: each view starts at the top of the list. */}
       <VirtualList
-        key={view}
         testId="timeline"
         items={timeline.data ?? []}
         keyOf={(a) => a.id}
         render={(a) => (
           <div className="ficha-activity" data-testid="activity" data-type={a.type}>
             <span className="ficha-activity-type">{typeLabel(a.type)}</span>
-            <time dateTime={new Date(a.occurredAt).toISOString()}>{formatMoment(a.occurredAt)}</time>
+            <time dateTime={new Date(a.occurredAt).toISOString()}>{when(a.occurredAt)}</time>
             {a.summary && (
               <span className="ficha-activity-summary" title={summaryOf(a)}>
                 {summaryOf(a)}
@@ -52,9 +49,8 @@ export function Timeline({ contactId }: { contactId: string }) {
 }
 
 function AddNote({ contactId }: { contactId: string }) {
-  const [text, setText] = useViewState('');
+  const [text, setText] = useState('');
   const add = useAddNote(contactId);
-  useResetOnView(add);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;

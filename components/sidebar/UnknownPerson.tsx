@@ -1,14 +1,12 @@
-import { i18n } from '@/lib/i18n/cached-messages';
+import { i18n } from '#i18n';
 import { useCreateContact } from '@/lib/query/hooks';
 import type { Participant } from '@/lib/sites/types';
 import { Field } from './ContactCard';
 import { ErrorNotice } from './ErrorNotice';
-import { useResetOnView } from './view';
 
 /** Someone on the thread who is not a contact yet: what the header says, and one click to save them. */
 export function UnknownPerson({ participant }: { participant: Participant }) {
   const create = useCreateContact();
-  useResetOnView(create);
   return (
     <article className="ficha-card">
       <h2 className="ficha-name" data-testid="contact-name">

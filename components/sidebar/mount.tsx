@@ -18,7 +18,6 @@ import { createShadowHost } from './shadow-host';
 import { Sidebar } from './Sidebar';
 import { SiteContext } from './site';
 import { yieldToPage } from './yield-to-page';
-import { prepareDateFormats } from './blocks/format';
 import './sidebar.css';
 
 export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteAdapter) {
@@ -64,7 +63,6 @@ export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteA
       </QueryClientProvider>,
     ),
   );
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(prepareDateFormats, { timeout: 5000 });
   ctx.onInvalidated(() => {
     root.unmount();
     queryClient.clear();

@@ -1,12 +1,11 @@
-import type { ReactNode } from 'react';
-import { useViewState } from '../view';
+import { type ReactNode, useState } from 'react';
 import { dash } from './format';
 
 /** One expandable block of the record; its content mounts only when opened, so closed blocks ask nothing. */
 export function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  const [open, setOpen] = useViewState(false);
+  const [open, setOpen] = useState(false);
   return (
-    <details className="ficha-block" data-testid={`block-${id}`} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="ficha-block" data-testid={`block-${id}`} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{title}</summary>
       {open && <div className="ficha-block-body">{children}</div>}
     </details>

@@ -1,4 +1,4 @@
-import { i18n } from '@/lib/i18n/cached-messages';
+import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { PHONE_LABELS, PREFERRED_CHANNELS } from '@/lib/domain/profile-values';
 import { useSetEmails, useSetPhones, useUpdateFields } from '@/lib/query/profile';
@@ -14,15 +14,6 @@ const phoneLabel = (label: string) => ((PHONE_LABELS as readonly string[]).inclu
 
 /** Contact data: addresses (one primary), phones, website, social profiles, preferred channel. */
 export function ContactDataBlock({ contact }: { contact: Contact }) {
-  return (
-    <Block id="contact" title={i18n.t('profile.contactData.title')}>
-      <ContactDataFields contact={contact} />
-    </Block>
-  );
-}
-
-// Mounted when the block is opened: a closed block costs a card no hook.
-function ContactDataFields({ contact }: { contact: Contact }) {
   const setEmails = useSetEmails(contact.id);
   const setPhones = useSetPhones(contact.id);
   const update = useUpdateFields(contact.id);
@@ -30,7 +21,7 @@ function ContactDataFields({ contact }: { contact: Contact }) {
   const { website, socialProfiles, preferredChannel } = contact.profile.contactData;
 
   return (
-    <>
+    <Block id="contact" title={i18n.t('profile.contactData.title')}>
       <ListEditor<Email>
         name="email"
         label={i18n.t('profile.contactData.emails')}
@@ -91,7 +82,7 @@ function ContactDataFields({ contact }: { contact: Contact }) {
         errorPath="patch.preferredChannel"
         onSave={(v) => update.mutateAsync({ contactId, patch: { preferredChannel: v } })}
       />
-    </>
+    </Block>
   );
 }
 

@@ -1,4 +1,4 @@
-import { i18n } from '@/lib/i18n/cached-messages';
+import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import { CONTACT_SOURCES, PERSONA_ROLES } from '@/lib/domain/profile-values';
 import { useCompany, useRecordFigures, useUpdateFields } from '@/lib/query/profile';
@@ -18,15 +18,6 @@ function parseTags(line: string): string[] {
 
 /** Segmentation: buying role, industry, size, tags, source, and the RFM segment computed from the deals. */
 export function SegmentationBlock({ contact }: { contact: Contact }) {
-  return (
-    <Block id="segmentation" title={i18n.t('profile.segmentation.title')}>
-      <SegmentationFields contact={contact} />
-    </Block>
-  );
-}
-
-// Mounted when the block is opened: a closed block asks nothing (the company is one more query per card).
-function SegmentationFields({ contact }: { contact: Contact }) {
   const update = useUpdateFields(contact.id);
   const company = useCompany(contact.companyDomain).data;
   const rfm = useRecordFigures(contact.id).data?.rfm;
@@ -35,7 +26,7 @@ function SegmentationFields({ contact }: { contact: Contact }) {
   const language = i18n.t('profile.labelLanguage') === 'es' ? 'es' : 'en';
 
   return (
-    <>
+    <Block id="segmentation" title={i18n.t('profile.segmentation.title')}>
       <SelectField
         name="personaRole"
         label={i18n.t('profile.segmentation.persona')}
@@ -73,6 +64,6 @@ function SegmentationFields({ contact }: { contact: Contact }) {
           value={rfm ? `${rfm.label[language]} (R${rfm.recency} F${rfm.frequency} M${rfm.monetary})` : i18n.t('profile.segmentation.noPurchases')}
         />
       </dl>
-    </>
+    </Block>
   );
 }
