@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { Contact } from '@/lib/domain/contact';
 import { useUpdateFields } from '@/lib/query/profile';
 import { useLogEmail, useLogPolicy } from '@/lib/query/record';

@@ -1,5 +1,5 @@
 import { memo, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { Segment } from '@/lib/domain/template';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
 import { useRecordInsert } from '@/lib/query/templates';

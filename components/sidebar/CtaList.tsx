@@ -1,6 +1,6 @@
 import { uiLanguage } from '@/lib/i18n/ui-language';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { Contact } from '@/lib/domain/contact';
 import { matchesWords, queryWords, templateSearchText } from '@/lib/domain/template-rank';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { LogPolicy } from '@/lib/domain/consent';
 import type { Contact } from '@/lib/domain/contact';
 import { queryKeys } from '@/lib/query/keys';

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { FichaError } from '@/lib/messaging/errors';
 
 /** An error said in words, with the next step when there is one. */

@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { stageLabel } from '@/components/ui/labels';
 import { fullName, primaryEmail } from '@/lib/domain/person';
 import { useContactSearch } from '@/lib/query/hooks';

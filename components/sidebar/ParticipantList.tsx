@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useRef } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { Participant } from '@/lib/sites/types';
 
 interface Props {

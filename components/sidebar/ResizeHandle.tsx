@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { MAX_WIDTH, MIN_WIDTH, widthForKey, widthStore } from './resize';
 
 /**

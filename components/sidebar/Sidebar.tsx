@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { useContactLookup } from '@/lib/query/hooks';
 import type { ThreadContext } from '@/lib/sites/types';
 import type { ThreadStore } from '@/lib/sites/watch';

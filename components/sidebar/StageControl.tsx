@@ -1,6 +1,6 @@
 import { uiLanguage } from '@/lib/i18n/ui-language';
 import { useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { stageLabel } from '@/components/ui/labels';
 import type { Contact } from '@/lib/domain/contact';
 import { PRESET_STAGE_IDS } from '@/lib/domain/stage-ids';

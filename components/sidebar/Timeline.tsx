@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { Activity } from '@/lib/domain/activity';
 import { useAddNote, useTimeline } from '@/lib/query/record';
 import { stageLabel } from '@/components/ui/labels';

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { useCreateContact } from '@/lib/query/hooks';
 import type { Participant } from '@/lib/sites/types';
 import { Field } from './ContactCard';

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { isDefaultStageId, isRelationshipStageId } from '@/lib/domain/stage-ids';
 
 /** Localised label of a preset stage id; anything else (a stage from an imported record) shows as its id. */

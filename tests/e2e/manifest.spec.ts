@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 
 const MAIL_HOSTS = [
@@ -26,4 +27,11 @@ test('the Firefox build carries a gecko id and the same permissions', () => {
   expect(m.browser_specific_settings.gecko.id).toBe('ficha@ficha.app');
   expect([...m.permissions].sort()).toEqual(['storage', 'alarms', ...MAIL_HOSTS].sort());
   expect(m.content_scripts[0].matches).toEqual(['https://mail.google.com/*']);
+});
+
+test('each content script stays within its 100 KiB gzip budget (it is parsed in every webmail tab)', () => {
+  for (const name of ['gmail', 'outlook']) {
+    const kib = gzipSync(readFileSync(`.output/chrome-mv3/content-scripts/${name}.js`), { level: 9 }).length / 1024;
+    expect(kib, `${name}.js: ${kib.toFixed(2)} KiB gzip`).toBeLessThanOrEqual(100);
+  }
 });

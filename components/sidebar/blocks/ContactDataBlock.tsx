@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { Contact } from '@/lib/domain/contact';
 import { PHONE_LABELS, PREFERRED_CHANNELS } from '@/lib/domain/profile-values';
 import { useSetEmails, useSetPhones, useUpdateFields } from '@/lib/query/profile';

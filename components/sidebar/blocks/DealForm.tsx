@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { Deal } from '@/lib/domain/transactions';
 import { CURRENCIES, DEAL_STATUSES } from '@/lib/domain/profile-values';
 import { useUpsertDeal } from '@/lib/query/profile';

@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { fieldError } from './field-error';
 import { InlineField } from './InlineField';
 

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { Contact } from '@/lib/domain/contact';
 import { useRecordFigures } from '@/lib/query/profile';
 import { ErrorNotice } from '../ErrorNotice';

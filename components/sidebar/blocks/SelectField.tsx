@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { fieldError } from './field-error';
 
 export interface SelectFieldProps {

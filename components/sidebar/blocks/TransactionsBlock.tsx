@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import type { Contact } from '@/lib/domain/contact';
 import type { Deal } from '@/lib/domain/transactions';
 import { useDeals, useRecordFigures, useRemoveDeal } from '@/lib/query/profile';

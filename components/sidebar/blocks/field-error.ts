@@ -1,5 +1,5 @@
 // Turns a refused write into the message shown under the field that made it.
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 import { FichaError } from '@/lib/messaging/errors';
 
 type Detail = { path: string; message: string };

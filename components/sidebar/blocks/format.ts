@@ -1,5 +1,5 @@
 // Display formats for figures, in the browser's locale. Dates are local calendar days.
-import { i18n } from '#i18n';
+import { i18n } from '@/lib/i18n/cached-messages';
 
 export const dash = () => i18n.t('contact.noValue');
 
