@@ -37,7 +37,13 @@ const SEED_MARK = `${CONTACTS} contacts, ${CONTACTS * ACTIVITIES_PER_CONTACT} ac
 function seededProfile(): { dir: string; seeded: boolean } {
   if (!PROFILE) return { dir: mkdtempSync(path.join(tmpdir(), 'ficha-bench-')), seeded: false };
   const mark = path.join(PROFILE, 'ficha-seed.txt');
-  if (existsSync(mark) && readFileSync(mark, 'utf8') === SEED_MARK) return { dir: PROFILE, seeded: true };
+  if (existsSync(mark) && readFileSync(mark, 'utf8') === SEED_MARK) {
+    // Chromium keeps the extension's service worker script in the profile and, the version being the same, runs that
+    // old copy after a rebuild (content scripts are re-read): drop the registration so this build's worker runs.
+    // The worker's IndexedDB is elsewhere in the profile and stays.
+    rmSync(path.join(PROFILE, 'Default', 'Service Worker'), { recursive: true, force: true });
+    return { dir: PROFILE, seeded: true };
+  }
   rmSync(PROFILE, { recursive: true, force: true });
   mkdirSync(PROFILE, { recursive: true });
   return { dir: PROFILE, seeded: false };
