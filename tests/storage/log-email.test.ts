@@ -8,7 +8,7 @@ import { FichaDb } from '@/lib/storage/db';
 import { recordService } from '@/lib/storage/record';
 import { bucketOf, decodeBucket, scoreBuckets } from '@/lib/storage/score-buckets';
 import { rescoreContact, scoreOf, setActiveScorer } from '@/lib/storage/scores';
-import type { Scorer } from '@/lib/domain/scoring';
+import type { Scorer, ScoringInput } from '@/lib/domain/scoring';
 import { settingsRepository } from '@/lib/storage/settings';
 
 const NOW = 1_764_000_000_000;
@@ -88,7 +88,7 @@ describe('logging an email: the write', () => {
     // A model where each reply is worth 4 points, from 40: the first log moves the score far (a row), each later one
     // by 4 points from the score before it (no row).
     const start = (await storedEntry(contactId))!.total;
-    setActiveScorer(db, ((input) => ({ total: 40 + 4 * input.activities.filter((a) => a.type === 'email.sent').length, grade: 'B2' })) as unknown as Scorer);
+    setActiveScorer(db, ((input: ScoringInput) => ({ total: 40 + 4 * input.activities.filter((a) => a.type === 'email.sent').length, grade: 'B2' })) as unknown as Scorer);
     const moved: { from: number; to: number }[] = [];
     for (let i = 0; i < 4; i++) {
       const before = (await storedEntry(contactId))!.total;
