@@ -142,3 +142,21 @@ describe('logging an email: the write', () => {
     expect((await contactRepository(db).get(contactId))!.leadScore).toBe(before.total);
   });
 });
+
+describe('the bucket row written right behind an add', () => {
+  it('takes a failed item back out when the caller keeps the transaction: stored digests match the activities', async () => {
+    const db = new FichaDb(`log-email-pipelined-${++n}`);
+    const row = (id: string, key: string, occurredAt: number) => ({ id, key, type: 'email.sent' as const, targetType: 'contact' as const, targetId: 'c1', occurredAt, createdAt: 1, createdBy: '', summary: '', data: {} });
+    await db.activities.add(row('a1', 'k1', 1));
+    await db.transaction('rw', db.activities, async () => {
+      // a2 is new; the second row reuses the key k1 (unique index): that item fails, the batch goes on.
+      await db.activities.bulkAdd([row('a2', 'k2', 2), row('a3', 'k1', 3)]).catch((e: unknown) => expect((e as Error).name).toBe('BulkError'));
+    });
+    expect((await db.activities.toArray()).map((a) => a.id).sort()).toEqual(['a1', 'a2']);
+    const stored = decodeBucket((await db.scoreBuckets.get(bucketOf('c1')))!, 0).get('c1')!;
+    expect([...stored.times].sort()).toEqual([1, 2]);
+    expect(scoreBuckets(db).get('c1')!.times.slice().sort()).toEqual([1, 2]);
+    db.close();
+    await Dexie.delete(db.name);
+  });
+});
