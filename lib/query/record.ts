@@ -1,7 +1,8 @@
 // React-query hooks for the record's writes (logging, notes, stage moves) and what they feed (timeline, history, score).
 import { uiLanguage } from '@/lib/i18n/ui-language';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { send } from '@/lib/messaging/client';
+import { useCallback, useRef } from 'react';
+import { type MutateOptions, type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { send, sendNow } from '@/lib/messaging/client';
 import type { RequestInputOf, Responses } from '@/lib/messaging/protocol';
 import { queryKeys } from './keys';
 
@@ -31,8 +32,13 @@ type Request<T extends RecordWrite> = Omit<RequestInputOf<T>, 'type'>;
  */
 function useRecordMutation<T extends RecordWrite>(contactId: string, type: T, answered?: (client: QueryClient, data: Responses[T], request: Request<T>) => void) {
   const client = useQueryClient();
-  return useMutation<Responses[T], Error, Request<T>>({
-    mutationFn: (request) => send<T>({ type, ...request } as RequestInputOf<T>),
+  // The message leaves in the click's own task (sendNow): react-query calls mutationFn only after a few microtasks,
+  // behind the render of the pending state. The mutation then waits for that same message.
+  const sent = useRef(new WeakMap<Request<T>, Promise<Responses[T]>>());
+  const mutation = useMutation<Responses[T], Error, Request<T>>({
+    mutationFn: (request) => sent.current.get(request) ?? sendNow<T>({ type, ...request } as RequestInputOf<T>),
+    // The background is local: a write never waits for the network to come back.
+    networkMode: 'always',
     onSuccess: answered && ((data, request) => answered(client, data, request)),
     // Not awaited: the caller's own onSuccess must not wait for every refetch.
     onSettled: () => {
@@ -40,6 +46,17 @@ function useRecordMutation<T extends RecordWrite>(contactId: string, type: T, an
       void client.invalidateQueries({ queryKey: queryKeys.contacts });
     },
   });
+  const { mutate } = mutation;
+  const mutateNow = useCallback(
+    (request: Request<T>, options?: MutateOptions<Responses[T], Error, Request<T>>) => {
+      const reply = sendNow<T>({ type, ...request } as RequestInputOf<T>);
+      reply.catch(() => undefined); // handled by the mutation, which awaits this promise a few microtasks later
+      sent.current.set(request, reply);
+      mutate(request, options);
+    },
+    [mutate, type],
+  );
+  return { ...mutation, mutate: mutateNow };
 }
 
 /**
