@@ -118,10 +118,11 @@ function activitiesTable(table: DBCoreTable, state: ScoreBuckets): DBCoreTable {
   return {
     ...table,
     // Not an async function for adds: a caller awaiting a native promise here would leave Dexie's zone (see below).
-    mutate: (req: DBCoreMutateRequest) => (req.type === 'add' ? addPipelined(table, state, req) : mutateReading(req)),
+    mutate: (req: DBCoreMutateRequest) => (req.type === 'add' && !state.hasOtherOpenWriter(req.trans) ? addPipelined(table, state, req) : mutateReading(req)),
   };
 
-  async function mutateReading(req: Exclude<DBCoreMutateRequest, { type: 'add' }>): Promise<DBCoreMutateResponse> {
+  /** Applied after its own request, by when an earlier writer's abort has been heard (the copy then reloads). */
+  async function mutateReading(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
     const { trans } = req;
     const clearAll = req.type === 'deleteRange' && req.range.type === 3;
     // The rows a put replaces or a delete removes (their digest items go), read together with the buckets before
@@ -153,7 +154,7 @@ function activitiesTable(table: DBCoreTable, state: ScoreBuckets): DBCoreTable {
       const ok = (_: unknown, i: number) => !res.failures?.[i];
       const removed = (req.type === 'deleteRange' ? before : before.filter(ok)).filter((r): r is Row => !!r) as unknown as ActivityLike[];
       dirty = state.removeActivities(trans, removed);
-      if (req.type === 'put') state.addActivities(trans, (req.values as ActivityLike[]).filter(ok), dirty);
+      if (req.type === 'add' || req.type === 'put') state.addActivities(trans, (req.values as ActivityLike[]).filter(ok), dirty);
     }
     await state.write(trans, dirty);
     return res;
@@ -164,7 +165,8 @@ function activitiesTable(table: DBCoreTable, state: ScoreBuckets): DBCoreTable {
  * An add replaces no row, so its digest items are known before it runs: the touched bucket rows are encoded and put
  * right behind it, in the same round trip, instead of after its answer (this is the path of every logged email). An
  * item that fails (its key is taken) is taken out of the buckets again and those rows written once more; a caller
- * that then aborts the transaction drops the in-memory copy as any aborted writer does.
+ * that then aborts the transaction drops the in-memory copy as any aborted writer does. Only when no earlier writer's
+ * end is still unheard (ScoreBuckets.hasOtherOpenWriter): the copy could still hold that writer's rolled-back changes.
  */
 function addPipelined(table: DBCoreTable, state: ScoreBuckets, req: DBCoreMutateRequest & { type: 'add' }): Promise<DBCoreMutateResponse> {
   const { trans } = req;

@@ -144,6 +144,20 @@ describe('logging an email: the write', () => {
 });
 
 describe('the bucket row written right behind an add', () => {
+  it('does not build on a rolled-back add whose abort has not been heard yet', async () => {
+    const db = new FichaDb(`log-email-pipelined-${++n}`);
+    const row = (id: string, type: 'email.sent' | 'email.received', occurredAt: number) => ({ id, key: id, type, targetType: 'contact' as const, targetId: 'c2', occurredAt, createdAt: 1, createdBy: '', summary: '', data: {} });
+    await db.transaction('rw', db.activities, async () => {
+      await db.activities.add(row('gone', 'email.sent', 9));
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    await db.activities.add(row('kept', 'email.received', 0)); // right after: the abort event may still be queued
+    const stored = decodeBucket((await db.scoreBuckets.get(bucketOf('c2')))!, 0).get('c2')!;
+    expect(stored.types).toEqual(['email.received']);
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
   it('takes a failed item back out when the caller keeps the transaction: stored digests match the activities', async () => {
     const db = new FichaDb(`log-email-pipelined-${++n}`);
     const row = (id: string, key: string, occurredAt: number) => ({ id, key, type: 'email.sent' as const, targetType: 'contact' as const, targetId: 'c1', occurredAt, createdAt: 1, createdBy: '', summary: '', data: {} });
