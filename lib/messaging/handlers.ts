@@ -57,8 +57,9 @@ export function createHandlers({ contacts, activities, record, settings, scoring
   };
   return {
     'activities.logEmail': async ({ email }) => {
-      await requireContact(email.contactId);
+      // The contact is checked inside the write's own transaction: no separate read first on the click's path.
       const result = await record.logEmail(email);
+      if (!result.ok && result.reason === 'not_found') throw new FichaError('not_found', `No contact with id ${email.contactId}`);
       if (!result.ok) throw new FichaError('blocked', blockedMessage(result.policy), result.policy);
       return { activity: result.activity, created: result.created };
     },

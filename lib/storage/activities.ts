@@ -17,6 +17,23 @@ export interface EmailToLog {
 /** One message logged to one contact is one activity, however often or from wherever it is logged. */
 export const emailActivityKey = (contactId: string, messageId: string) => `email:${messageId}:${contactId}`;
 
+/** The activity row of a logged email (not validated: the writer parses it with ActivitySchema). */
+export function emailActivity(email: EmailToLog, at: { id: string; now: number; user: string }): Activity {
+  return {
+    id: at.id,
+    key: emailActivityKey(email.contactId, email.messageId),
+    type: email.direction === 'out' ? 'email.sent' : 'email.received',
+    targetType: 'contact',
+    targetId: email.contactId,
+    occurredAt: email.sentAt ?? at.now,
+    createdAt: at.now,
+    createdBy: at.user,
+    summary: email.subject.slice(0, 500),
+    // The body is stored only when the rep turned that on: subject, ids and addresses find the mail again.
+    data: { messageId: email.messageId, threadId: email.threadId, participants: email.participants.slice(0, 50), ...(email.body ? { body: email.body } : {}) },
+  };
+}
+
 export function activityRepository(db: FichaDb, deps: { newId?: () => string; now?: () => number; user?: string } = {}) {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const now = deps.now ?? Date.now;
@@ -33,20 +50,7 @@ export function activityRepository(db: FichaDb, deps: { newId?: () => string; no
 
   return {
     logEmail(email: EmailToLog) {
-      const at = now();
-      return addOnce({
-        id: newId(),
-        key: emailActivityKey(email.contactId, email.messageId),
-        type: email.direction === 'out' ? 'email.sent' : 'email.received',
-        targetType: 'contact',
-        targetId: email.contactId,
-        occurredAt: email.sentAt ?? at,
-        createdAt: at,
-        createdBy: deps.user ?? '',
-        summary: email.subject.slice(0, 500),
-        // The body is stored only when the rep turned that on: subject, ids and addresses find the mail again.
-        data: { messageId: email.messageId, threadId: email.threadId, participants: email.participants.slice(0, 50), ...(email.body ? { body: email.body } : {}) },
-      });
+      return addOnce(emailActivity(email, { id: newId(), now: now(), user: deps.user ?? '' }));
     },
 
     addNote(contactId: string, text: string) {

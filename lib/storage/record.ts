@@ -2,15 +2,17 @@
 // so a failure leaves nothing half-done.
 import { canLog, consentLogEntries, type LogPolicy, type Privacy } from '@/lib/domain/consent';
 import type { Contact, NewContactInput } from '@/lib/domain/contact';
-import { neverLogMatch } from '@/lib/domain/settings';
+import { neverLogMatch, type Settings } from '@/lib/domain/settings';
 import { initialStageOf, planStageChange, presetStageSet, type StageHistoryEntry, stageHistoryEntry } from '@/lib/domain/lifecycle';
 import type { ScoreResult } from '@/lib/domain/scoring';
-import type { Activity } from '@/lib/domain/activity';
+import { type Activity, ActivitySchema } from '@/lib/domain/activity';
 import { sanitiseBody } from '@/lib/domain/email-body';
-import type { ActivityRepository, EmailToLog } from './activities';
+import { type ActivityRepository, type EmailToLog, emailActivity, emailActivityKey } from './activities';
 import type { ContactRepository } from './contacts';
 import type { FichaDb } from './db';
-import { rescoreContact, scoreOf } from './scores';
+import { fitCompanyDomain } from './fit-facts';
+import { currentCoreTransaction, scoreBuckets } from './score-buckets';
+import { confirmScore, rescoreContact, scoreBeforeAdding, scoreOf } from './scores';
 import type { SettingsRepository } from './settings';
 
 export interface StageChangeRequest {
@@ -32,7 +34,7 @@ export interface PrivacyChange {
   source: string;
 }
 
-export type LogEmailResult = { ok: true; activity: Activity; created: boolean } | { ok: false; policy: LogPolicy };
+export type LogEmailResult = { ok: true; activity: Activity; created: boolean } | { ok: false; reason: 'blocked'; policy: LogPolicy } | { ok: false; reason: 'not_found' };
 
 interface Deps {
   contacts: ContactRepository;
@@ -48,8 +50,7 @@ export function recordService(db: FichaDb, { contacts, activities, settings, now
   const writeScope = [db.contacts, db.activities, db.stageHistory, db.consentLog, db.settings, db.companies];
   const reload = async (id: string) => (await contacts.get(id)) as Contact;
 
-  async function policyFor(contact: Contact): Promise<LogPolicy> {
-    const { neverLog, requireLegalBasis } = await settings.get();
+  function policyWith(contact: Contact, { neverLog, requireLegalBasis }: Settings): LogPolicy {
     for (const { address } of contact.emails) {
       const entry = neverLogMatch(neverLog, address);
       if (entry) return { allowed: false, neverLog: entry };
@@ -70,22 +71,40 @@ export function recordService(db: FichaDb, { contacts, activities, settings, now
 
     async logPolicy(contactId: string): Promise<LogPolicy | null> {
       const contact = await contacts.get(contactId);
-      return contact ? policyFor(contact) : null;
+      return contact ? policyWith(contact, await settings.get()) : null;
     },
 
-    /** Checked here, not only in the UI: a second tab or a stale sidebar cannot log a never-log address. */
+    /**
+     * Checked here, not only in the UI: a second tab or a stale sidebar cannot log a never-log address. This is the
+     * path of every log click, so it costs the fewest IndexedDB round trips: every read in one go, then one write of
+     * the activity (with its score-move row), which also writes the contact's score bucket (score-buckets-middleware.ts),
+     * and the score set on it in the same transaction (scoreBeforeAdding).
+     */
     logEmail(email: EmailToLog): Promise<LogEmailResult> {
       return db.transaction('rw', writeScope, async (): Promise<LogEmailResult> => {
-        const contact = await contacts.get(email.contactId);
-        if (!contact) return { ok: false, policy: { allowed: false } };
-        const policy = await policyFor(contact);
-        if (!policy.allowed) return { ok: false, policy };
-        const { storeBodies } = await settings.get();
-        const body = storeBodies && email.body ? sanitiseBody(email.body) : '';
+        // The company the contact's bucket entry names is read with the rest; the contact row decides below.
+        const guessedDomain = fitCompanyDomain(scoreBuckets(db).get(email.contactId)?.fit ?? '');
+        const [contact, current, existing, guessedCompany] = await Promise.all([
+          contacts.get(email.contactId),
+          settings.get(),
+          activities.findByKey(emailActivityKey(email.contactId, email.messageId)),
+          guessedDomain ? db.companies.get(guessedDomain) : undefined,
+        ]);
+        if (!contact) return { ok: false, reason: 'not_found' };
+        const policy = policyWith(contact, current);
+        if (!policy.allowed) return { ok: false, reason: 'blocked', policy };
+        if (existing) return { ok: true, activity: existing, created: false };
+        const domain = contact.companyDomain;
+        const company = domain === guessedDomain ? guessedCompany : domain ? await db.companies.get(domain) : undefined;
+        const body = current.storeBodies && email.body ? sanitiseBody(email.body) : '';
         const { body: _dropped, ...rest } = email;
-        const result = await activities.logEmail(body ? { ...rest, body } : rest);
-        if (result.created) await rescoreContact(db, email.contactId, now());
-        return { ok: true, ...result };
+        const at = now();
+        const activity = ActivitySchema.parse(emailActivity(body ? { ...rest, body } : rest, { id: newId(), now: at, user }));
+        await scoreBuckets(db).load(currentCoreTransaction());
+        const { result, event } = scoreBeforeAdding(db, contact, company, activity, at);
+        await db.activities.bulkAdd(event ? [activity, event] : [activity]);
+        await confirmScore(db, contact.id, result);
+        return { ok: true, activity, created: true };
       });
     },
 

@@ -2,7 +2,7 @@
 // store to each transaction over contacts (or writing activities), lays the bucket's score over every contact read,
 // and rewrites the touched bucket rows in the same transaction as each contact or activity put and delete.
 import Dexie from 'dexie';
-import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { DBCore, DBCoreCursor, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
 import { type ActivityLike, type ContactLike, createScoreBuckets, currentCoreTransaction, SCORE_BUCKETS_TABLE, type ScoreBuckets } from './score-buckets';
 
 type Row = Record<string, unknown>;
@@ -117,44 +117,68 @@ function activitiesTable(table: DBCoreTable, state: ScoreBuckets): DBCoreTable {
   const { extractKey } = table.schema.primaryKey;
   return {
     ...table,
-    async mutate(req: DBCoreMutateRequest) {
-      const { trans } = req;
-      const clearAll = req.type === 'deleteRange' && req.range.type === 3;
-      // The rows a put replaces or a delete removes (their digest items go), read together with the buckets before
-      // any `await` (Dexie's zone is only kept synchronously here). An add replaces nothing: no read.
-      let keys: unknown[] = [];
-      let reading: Promise<(Row | undefined)[]> = Dexie.Promise.resolve([]);
-      if (req.type === 'deleteRange') {
-        if (!clearAll) reading = table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then((r) => r.result as Row[]);
-      } else if (req.type === 'delete') {
-        keys = req.keys;
-        reading = table.getMany({ trans, keys });
-      } else if (req.type === 'put') {
-        keys = req.keys ?? req.values.map((v) => extractKey?.(v));
-        const known = keys.filter((k) => k !== undefined && k !== null);
-        if (known.length) {
-          reading = table.getMany({ trans, keys: known }).then((found) => {
-            const byKey = new Map<unknown, Row | undefined>(known.map((k, i) => [k, found[i] as Row | undefined]));
-            return keys.map((k) => byKey.get(k));
-          });
-        }
-      }
-      const [before] = await Dexie.Promise.all([reading, state.load(trans)]);
-      const res = await table.mutate(req);
-      // Loaded again if an earlier writer's abort dropped the copy meanwhile; then applied and written at once.
-      await state.load(trans);
-      let dirty: Set<number>;
-      if (clearAll) dirty = state.clearDigests(trans);
-      else {
-        const ok = (_: unknown, i: number) => !res.failures?.[i];
-        const removed = (req.type === 'deleteRange' ? before : before.filter(ok)).filter((r): r is Row => !!r) as unknown as ActivityLike[];
-        dirty = state.removeActivities(trans, removed);
-        if (req.type === 'add' || req.type === 'put') state.addActivities(trans, (req.values as ActivityLike[]).filter(ok), dirty);
-      }
-      await state.write(trans, dirty);
-      return res;
-    },
+    // Not an async function for adds: a caller awaiting a native promise here would leave Dexie's zone (see below).
+    mutate: (req: DBCoreMutateRequest) => (req.type === 'add' && !state.hasOtherOpenWriter(req.trans) ? addPipelined(table, state, req) : mutateReading(req)),
   };
+
+  /** Applied after its own request, by when an earlier writer's abort has been heard (the copy then reloads). */
+  async function mutateReading(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+    const { trans } = req;
+    const clearAll = req.type === 'deleteRange' && req.range.type === 3;
+    // The rows a put replaces or a delete removes (their digest items go), read together with the buckets before
+    // any `await` (Dexie's zone is only kept synchronously here).
+    let keys: unknown[] = [];
+    let reading: Promise<(Row | undefined)[]> = Dexie.Promise.resolve([]);
+    if (req.type === 'deleteRange') {
+      if (!clearAll) reading = table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then((r) => r.result as Row[]);
+    } else if (req.type === 'delete') {
+      keys = req.keys;
+      reading = table.getMany({ trans, keys });
+    } else if (req.type === 'put') {
+      keys = req.keys ?? req.values.map((v) => extractKey?.(v));
+      const known = keys.filter((k) => k !== undefined && k !== null);
+      if (known.length) {
+        reading = table.getMany({ trans, keys: known }).then((found) => {
+          const byKey = new Map<unknown, Row | undefined>(known.map((k, i) => [k, found[i] as Row | undefined]));
+          return keys.map((k) => byKey.get(k));
+        });
+      }
+    }
+    const [before] = await Dexie.Promise.all([reading, state.load(trans)]);
+    const res = await table.mutate(req);
+    // Loaded again if an earlier writer's abort dropped the copy meanwhile; then applied and written at once.
+    await state.load(trans);
+    let dirty: Set<number>;
+    if (clearAll) dirty = state.clearDigests(trans);
+    else {
+      const ok = (_: unknown, i: number) => !res.failures?.[i];
+      const removed = (req.type === 'deleteRange' ? before : before.filter(ok)).filter((r): r is Row => !!r) as unknown as ActivityLike[];
+      dirty = state.removeActivities(trans, removed);
+      if (req.type === 'add' || req.type === 'put') state.addActivities(trans, (req.values as ActivityLike[]).filter(ok), dirty);
+    }
+    await state.write(trans, dirty);
+    return res;
+  }
+}
+
+/**
+ * An add replaces no row, so its digest items are known before it runs: the touched bucket rows are encoded and put
+ * right behind it, in the same round trip, instead of after its answer (this is the path of every logged email). An
+ * item that fails (its key is taken) is taken out of the buckets again and those rows written once more; a caller
+ * that then aborts the transaction drops the in-memory copy as any aborted writer does. Only when no earlier writer's
+ * end is still unheard (ScoreBuckets.hasOtherOpenWriter): the copy could still hold that writer's rolled-back changes.
+ */
+function addPipelined(table: DBCoreTable, state: ScoreBuckets, req: DBCoreMutateRequest & { type: 'add' }): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const values = req.values as ActivityLike[];
+  // Dexie promises throughout: the sync tracker above awaits this and then writes the outbox in Dexie's zone.
+  return state
+    .load(trans)
+    .then(() => Dexie.Promise.all([table.mutate(req), state.write(trans, state.addActivities(trans, values))]))
+    .then(([res]) => {
+      const failed = values.filter((_, i) => res.failures?.[i]);
+      return failed.length ? state.write(trans, state.removeActivities(trans, failed)).then(() => res) : res;
+    });
 }
 
 /**

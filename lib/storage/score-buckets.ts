@@ -258,7 +258,30 @@ export class ScoreBuckets {
   }
 
   private wrote(trans: object): void {
+    if (this.writers.has(trans)) return;
     this.writers.add(trans);
+    // Open until its complete or abort event has been dispatched: an abort not heard of yet means the copy may still
+    // hold that writer's changes (see hasOtherOpenWriter).
+    const events = trans as Partial<Pick<IDBTransaction, 'addEventListener'>>;
+    if (typeof events.addEventListener !== 'function') return;
+    this.open.add(trans);
+    const close = () => this.open.delete(trans);
+    events.addEventListener('complete', close);
+    events.addEventListener('abort', close);
+  }
+
+  /** Writers whose end has not been heard yet (their abort would drop the in-memory copy). */
+  private readonly open = new Set<object>();
+
+  /**
+   * Whether another writer's transaction has not reported its end yet. IndexedDB runs overlapping read-write
+   * transactions one after another, so such a writer has finished, but its abort event may still be on its way: until
+   * then the copy may hold changes that were rolled back. A write that builds on the copy before any request of its
+   * own (score-buckets-middleware.ts, adds) must not trust it then.
+   */
+  hasOtherOpenWriter(trans: object): boolean {
+    for (const t of this.open) if (t !== trans) return true;
+    return false;
   }
 
   /** Called when a transaction ends: an aborted writer leaves the in-memory copy ahead of the database. */

@@ -1,10 +1,13 @@
 // Keeps a contact's score in step with its activities; called inside the transaction that changed them.
+import type { Activity } from '@/lib/domain/activity';
 import type { Contact } from '@/lib/domain/contact';
+import type { Company } from '@/lib/domain/record';
+import type { ScoringActivity } from '@/lib/domain/scoring/input';
 import { toScoringContact } from '@/lib/domain/profile-scoring';
 import { compileModel, type ScoreResult, type Scorer } from '@/lib/domain/scoring';
 import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
 import type { FichaDb } from './db';
-import { currentCoreTransaction, digestActivities, scoreBuckets } from './score-buckets';
+import { type ActivityLike, currentCoreTransaction, digestActivities, scoreBuckets } from './score-buckets';
 
 const defaultScorer = compileModel(DEFAULT_SCORING_MODEL);
 // The model in force per database (the scoring service sets it when a saved model loads or changes).
@@ -47,20 +50,51 @@ export async function rescoreContact(db: FichaDb, contactId: string, now: number
   await buckets.load(trans);
   const result = activeScorer(db)({ contact: toScoringContact(stored, company), activities: digestActivities(buckets.get(contactId)) }, now);
   await buckets.write(trans, buckets.setScores(trans, [{ id: contactId, total: result.total, grade: result.grade }]));
-  if (Math.abs(result.total - stored.leadScore) >= SCORE_EVENT_THRESHOLD) {
-    const id = crypto.randomUUID();
-    await db.activities.add({
-      id,
-      key: `score:${id}`,
-      type: 'score.changed',
-      targetType: 'contact',
-      targetId: contactId,
-      occurredAt: now,
-      createdAt: now,
-      createdBy: '',
-      summary: `${stored.leadScore} → ${result.total} (${result.grade})`,
-      data: { from: stored.leadScore, to: result.total, grade: result.grade },
-    });
-  }
+  const event = scoreEvent(contactId, stored.leadScore, result, now);
+  if (event) await db.activities.add(event);
   return result;
+}
+
+/** The timeline row for a score move of SCORE_EVENT_THRESHOLD points or more; null for a smaller one. */
+export function scoreEvent(contactId: string, from: number, result: Pick<ScoreResult, 'total' | 'grade'>, now: number): Activity | null {
+  if (Math.abs(result.total - from) < SCORE_EVENT_THRESHOLD) return null;
+  const id = crypto.randomUUID();
+  return {
+    id,
+    key: `score:${id}`,
+    type: 'score.changed',
+    targetType: 'contact',
+    targetId: contactId,
+    occurredAt: now,
+    createdAt: now,
+    createdBy: '',
+    summary: `${from} → ${result.total} (${result.grade})`,
+    data: { from, to: result.total, grade: result.grade },
+  };
+}
+
+/**
+ * Scores `contact` as it will be once `activity` (read, not written yet) joins its digest, and sets that score on its
+ * bucket entry in memory; returns the score and the timeline row for a large move. The caller then adds the activity
+ * (and that row) in one write in the same read-write transaction: the middleware writes the contact's bucket row
+ * once, digest and score together, where `rescoreContact` after the add would write it twice and read the contact and
+ * company again. Needs the buckets loaded in the current transaction; `confirmScore` after the add.
+ */
+export function scoreBeforeAdding(db: FichaDb, contact: Contact, company: Company | undefined, activity: ActivityLike, now: number): { result: ScoreResult; event: Activity | null } {
+  const buckets = scoreBuckets(db);
+  const activities = [...digestActivities(buckets.get(contact.id)), { id: '', type: activity.type as ScoringActivity['type'], occurredAt: activity.occurredAt }];
+  const result = activeScorer(db)({ contact: toScoringContact(contact, company), activities }, now);
+  buckets.setScores(currentCoreTransaction(), [{ id: contact.id, total: result.total, grade: result.grade }]);
+  return { result, event: scoreEvent(contact.id, contact.leadScore, result, now) };
+}
+
+/**
+ * After the add: the score is on the stored bucket row. Writes nothing (no request) when the middleware's write
+ * carried it, which is always unless the in-memory copy was dropped and reloaded in between.
+ */
+export async function confirmScore(db: FichaDb, contactId: string, result: Pick<ScoreResult, 'total' | 'grade'>): Promise<void> {
+  const trans = currentCoreTransaction();
+  const buckets = scoreBuckets(db);
+  await buckets.load(trans);
+  await buckets.write(trans, buckets.setScores(trans, [{ id: contactId, total: result.total, grade: result.grade }]));
 }

@@ -79,3 +79,46 @@ test('auto-log logs this contact’s messages as they are shown, including a new
   await expect(page.getByTestId('logged-state')).toBeVisible();
   await expect(page.locator('[data-testid=activity][data-type="email.received"]')).toHaveCount(2);
 });
+
+test('the logged state appears once the write committed, with Undo from its first frame; a refused write shows none', async ({ context, page }) => {
+  await serveGmail(context, { thread });
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await page.getByTestId('create-contact').click();
+  await expect(page.getByTestId('log-email')).toBeEnabled();
+  const worker = context.serviceWorkers()[0]!;
+  const loggedInWorker = () =>
+    worker.evaluate(async () => (await (globalThis as unknown as { ficha: { db: { activities: { where(i: string): { equals(t: string): { count(): Promise<number> } } } } } }).ficha.db.activities.where('type').equals('email.received').count()) > 0);
+
+  // What the logged state says the first time it is in the DOM (a later re-render could hide a wrong first frame).
+  const firstFrame = page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const root = document.querySelector('ficha-sidebar')!.shadowRoot!;
+        const observer = new MutationObserver(() => {
+          const state = root.querySelector('[data-testid=logged-state]');
+          if (!state) return;
+          observer.disconnect();
+          resolve(state.textContent ?? '');
+        });
+        observer.observe(root, { subtree: true, childList: true, characterData: true });
+      }),
+  );
+  await page.getByTestId('log-email').click();
+  expect(await firstFrame).toContain('Undo');
+  expect(await loggedInWorker()).toBe(true);
+  await page.getByTestId('logged-state').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('log-email')).toBeEnabled();
+  expect(await loggedInWorker()).toBe(false);
+
+  // A sidebar that has not heard yet that the domain went on the never-log list: the background refuses the write,
+  // and the button says why instead of showing a logged state.
+  await worker.evaluate(async () => {
+    const settings = (globalThis as unknown as { ficha: { db: { settings: { get(k: string): Promise<{ value?: object } | undefined>; put(row: object): Promise<unknown> } } } }).ficha.db.settings;
+    const row = await settings.get('settings');
+    await settings.put({ key: 'settings', value: { ...row?.value, neverLog: ['clientco.com'] } });
+  });
+  await page.getByTestId('log-email').click();
+  await expect(page.getByRole('alert')).toContainText('Never logged');
+  await expect(page.getByTestId('logged-state')).toHaveCount(0);
+  expect(await loggedInWorker()).toBe(false);
+});
