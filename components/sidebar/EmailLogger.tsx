@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import type { LogPolicy } from '@/lib/domain/consent';
 import type { Contact } from '@/lib/domain/contact';
+import { queryKeys } from '@/lib/query/keys';
 import { useLogEmail, useLoggedActivity, useLogPolicy, useRemoveActivity } from '@/lib/query/record';
 import type { ThreadContext, ThreadMessage } from '@/lib/sites/types';
 import { ErrorNotice } from './ErrorNotice';
@@ -21,39 +23,36 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
   const log = useLogEmail(contact.id);
   const remove = useRemoveActivity(contact.id);
   const policy = useLogPolicy(contact.id);
-  // The message logged from this sidebar: its logged state offers Undo (for UNDO_MS from when it shows), not Remove.
-  // Set with the click, not when the answer arrives: the logged state then renders once, already with Undo.
-  const [undoFor, setUndoFor] = useState<string | null>(null);
+  const [canUndo, setCanUndo] = useState(false);
+  const queryClient = useQueryClient();
   const { adapter, doc } = useSite();
   const readBody = (id: string) => {
     const body = adapter.readBody?.(doc, id);
     return body ? { body } : {};
   };
 
-  const messageId = message?.id ?? null;
-  const activity = logged.data;
-  const canUndo = !!activity && undoFor !== null && undoFor === messageId;
   useEffect(() => {
     if (!canUndo) return;
-    const timer = setTimeout(() => setUndoFor(null), UNDO_MS);
+    const timer = setTimeout(() => setCanUndo(false), UNDO_MS);
     return () => clearTimeout(timer);
   }, [canUndo]);
 
-  if (!message || messageId === null) return <p className="ficha-hint">{i18n.t('log.noMessage')}</p>;
+  if (!message?.id) return <p className="ficha-hint">{i18n.t('log.noMessage')}</p>;
+  const messageId = message.id;
+  const activity = logged.data;
 
   if (activity) {
     return (
       <div className="ficha-logged" data-testid="logged-state" role="status">
         <span>✓ {i18n.t('log.logged')}</span>
-        <button type="button" className="ficha-link" disabled={remove.isPending} onClick={() => remove.mutate({ id: activity.id }, { onSuccess: () => setUndoFor(null) })}>
+        <button type="button" className="ficha-link" disabled={remove.isPending} onClick={() => remove.mutate({ id: activity.id }, { onSuccess: () => setCanUndo(false) })}>
           {canUndo ? i18n.t('log.undo') : i18n.t('log.remove')}
         </button>
       </div>
     );
   }
 
-  const submit = () => {
-    setUndoFor(messageId);
+  const submit = () =>
     log.mutate(
       {
         email: {
@@ -68,10 +67,14 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
           ...readBody(messageId),
         },
       },
-      // The logged state itself is set by useLogEmail from the answer (the write committed); nothing to undo on failure.
-      { onError: () => setUndoFor(null) },
+      {
+        onSuccess: ({ activity }) => {
+          // Show the logged state from the answer itself; the refetches the write triggers come after.
+          queryClient.setQueryData(queryKeys.logged(contact.id, messageId), activity);
+          setCanUndo(true);
+        },
+      },
     );
-  };
 
   const blocked = policy.data && !policy.data.allowed;
   const note = policy.data && policyNote(policy.data);

@@ -15,22 +15,10 @@ interface Pending {
 
 let queued: Pending[] | null = null;
 
-export function send<T extends RequestType>(request: RequestInputOf<T>): Promise<Responses[T]> {
-  return unwrap<T>(enqueue(request));
-}
-
-/**
- * Sent at once instead of with the task's batch: a write the rep just clicked for goes out before React renders what
- * the click changed (its pending state), and has no query of the same render to travel with anyway.
- */
-export function sendNow<T extends RequestType>(request: RequestInputOf<T>): Promise<Responses[T]> {
-  return unwrap<T>(new Promise((resolve, reject) => void deliver([{ request, resolve, reject }])));
-}
-
-async function unwrap<T extends RequestType>(delivery: Promise<Envelope<unknown> | undefined>): Promise<Responses[T]> {
+export async function send<T extends RequestType>(request: RequestInputOf<T>): Promise<Responses[T]> {
   let reply: Envelope<Responses[T]> | undefined;
   try {
-    reply = (await delivery) as Envelope<Responses[T]> | undefined;
+    reply = (await enqueue(request)) as Envelope<Responses[T]> | undefined;
   } catch (error) {
     // The worker was updated or restarted under this tab: say so instead of a raw runtime error.
     throw new FichaError('unreachable', error instanceof Error ? error.message : String(error));
