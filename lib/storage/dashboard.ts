@@ -5,6 +5,7 @@ import { presetStageSet } from '@/lib/domain/lifecycle';
 import { EXPECTED_LIFETIME_YEARS } from '@/lib/domain/profile-values';
 import { DAY_MS } from '@/lib/domain/transactions';
 import { CUSTOMER_STAGES, customerStageOf, type ContactRow, type DashboardFilter, type DashboardFilterOptions, type DashboardQuery, type DashboardSummary } from '@/lib/domain/dashboard';
+import { eachChunkById } from './chunked-read';
 import type { FichaDb, StoredContact } from './db';
 import { currentCoreTransaction, scoreBuckets as scoreBucketsOf } from './score-buckets';
 import { settingsRepository } from './settings';
@@ -22,14 +23,8 @@ const isFiltered = (f: DashboardFilter) => Boolean(f.owner || f.tag);
 const matches = (f: DashboardFilter) => (c: StoredContact) => (!f.owner || c.owner === f.owner) && (!f.tag || c.tags.includes(f.tag));
 
 /** Every contact, read by primary key in chunks (owner and tag have no index: a filter reads them all once). */
-async function eachContact(db: FichaDb, visit: (c: StoredContact) => void): Promise<void> {
-  let after: string | null = null;
-  for (;;) {
-    const chunk: StoredContact[] = await (after === null ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(after)).limit(READ_CHUNK).toArray();
-    chunk.forEach(visit);
-    if (chunk.length < READ_CHUNK) return;
-    after = chunk[chunk.length - 1]!.id;
-  }
+function eachContact(db: FichaDb, visit: (c: StoredContact) => void): Promise<void> {
+  return eachChunkById(db.contacts, READ_CHUNK, (chunk) => chunk.forEach(visit));
 }
 
 /** The owners and tags on contacts, most used first, for the dashboard's filter controls (from the tallies). */

@@ -7,6 +7,7 @@
 import { foldText } from '@/lib/domain/search';
 import { fitSearchFields } from './fit-facts';
 import { currentCoreTransaction, scoreBuckets } from './score-buckets';
+import { eachChunkById } from './chunked-read';
 import type { FichaDb, StoredContact } from './db';
 
 const NAME_SPLIT = /[\s,.()'"-]+/;
@@ -70,13 +71,6 @@ export async function fitsFromBuckets(db: FichaDb): Promise<Map<string, string> 
 const READ_CHUNK = 2_000;
 
 /** The slow way: every contact row, by primary key in chunks, pausing between chunks. */
-export async function eachStoredChunk(db: FichaDb, fn: (rows: StoredContact[]) => void, pause: () => Promise<void>): Promise<void> {
-  let after: string | null = null;
-  for (;;) {
-    const chunk: StoredContact[] = await (after === null ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(after)).limit(READ_CHUNK).toArray();
-    fn(chunk);
-    if (chunk.length < READ_CHUNK) return;
-    after = chunk[chunk.length - 1]!.id;
-    await pause();
-  }
+export function eachStoredChunk(db: FichaDb, fn: (rows: StoredContact[]) => void, pause: () => Promise<void>): Promise<void> {
+  return eachChunkById(db.contacts, READ_CHUNK, fn, pause);
 }

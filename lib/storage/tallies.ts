@@ -5,6 +5,7 @@
 // same transaction as every contact or activity write, so they can never disagree with the rows.
 import Dexie, { type DBCoreTransaction, type Table } from 'dexie';
 import { DAY_MS } from '@/lib/domain/transactions';
+import { eachChunkById } from './chunked-read';
 import { storeRequest } from './score-buckets';
 
 export const TALLIES_TABLE = 'tallies';
@@ -138,20 +139,10 @@ export function clearPrefixes(trans: DBCoreTransaction, prefixes: string[]): Pro
 const READ_CHUNK = 10_000;
 
 /** Builds every tally from the stored rows (schema upgrade): contacts and activities read in chunks by primary key. */
-export async function rebuildTallies(contacts: Table, activities: Table, tallies: Table): Promise<void> {
+export async function rebuildTallies(contacts: Table<ContactFacts & { id: string }>, activities: Table<ActivityFacts & { id: string }>, tallies: Table): Promise<void> {
   const delta = new TallyDelta();
-  for (const [table, visit] of [
-    [contacts, (row: ContactFacts) => delta.contact(row, 1)],
-    [activities, (row: ActivityFacts) => delta.activity(row, 1)],
-  ] as const) {
-    let after: unknown = null;
-    for (;;) {
-      const chunk = (await (after === null ? table.orderBy(':id') : table.where(':id').above(after)).limit(READ_CHUNK).toArray()) as Record<string, unknown>[];
-      for (const row of chunk) visit(row as never);
-      if (chunk.length < READ_CHUNK) break;
-      after = chunk[chunk.length - 1]!.id;
-    }
-  }
+  await eachChunkById(contacts, READ_CHUNK, (rows) => rows.forEach((row) => delta.contact(row, 1)));
+  await eachChunkById(activities, READ_CHUNK, (rows) => rows.forEach((row) => delta.activity(row, 1)));
   await tallies.clear();
   const rows = [...delta.counts].flatMap(([key, by]) => applyDelta(undefined, key, by, delta.templates.get(key)) ?? []);
   await tallies.bulkPut(rows);
