@@ -5,6 +5,7 @@ import type { Activity } from '@/lib/domain/activity';
 import { contactFromHeader } from '@/lib/domain/contact';
 import { toStored } from '@/lib/storage/contacts';
 import { FichaDb } from '@/lib/storage/db';
+import { v10Database } from './support/v10-database';
 import { scoreOf, rescoreContact } from '@/lib/storage/scores';
 import { bucketOf, buildBuckets, decodeBucket, encodeBucket, SCORE_BUCKET_COUNT, scoreBuckets, type ScoreEntry } from '@/lib/storage/score-buckets';
 
@@ -161,15 +162,7 @@ describe('score buckets', () => {
 describe('upgrade from version 10', () => {
   it('moves the stored scores into buckets and builds every digest from the activities', async () => {
     const name = `buckets-v10-${++n}`;
-    const v10 = new Dexie(name);
-    v10.version(10).stores({
-      contacts: 'id, *emailKeys, *searchKeys, updatedAt, companyDomain, lifecycleStage, leadGrade, leadScore',
-      activities: 'id, &key, [targetId+occurredAt], type, [type+occurredAt]',
-      stageHistory: 'id, [contactId+at], at', consentLog: 'id, [contactId+at]', settings: 'key', companies: 'domain, name',
-      deals: 'id, [contactId+date], status, date', templates: 'id, order', templateUsage: 'templateId', importBatches: 'id, startedAt',
-      importJournal: '[batchId+contactId], batchId, contactId', importMappings: 'signature', privacyAudit: 'id, at', privacyState: 'key',
-      outbox: '++seq, [entity+id]', syncState: 'key',
-    });
+    const v10 = v10Database(name);
     const now = Date.now();
     await v10.table('contacts').bulkPut([contact('p', 64, 'A2'), contact('q', 12, 'C3'), contact('r', 0, 'C3')]);
     await v10.table('activities').bulkPut([

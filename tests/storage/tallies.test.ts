@@ -6,6 +6,7 @@ import { contactFromHeader } from '@/lib/domain/contact';
 import { toStored } from '@/lib/storage/contacts';
 import { dashboardSummary } from '@/lib/storage/dashboard';
 import { FichaDb } from '@/lib/storage/db';
+import { v10Database } from './support/v10-database';
 import { applyDelta, TallyDelta, type TallyRow } from '@/lib/storage/tallies';
 
 const DAY = 86_400_000;
@@ -167,15 +168,7 @@ describe('dashboard tallies', () => {
 
   it('the upgrade counts the rows already stored', async () => {
     const name = `tallies-v10-${++n}`;
-    const v10 = new Dexie(name);
-    v10.version(10).stores({
-      contacts: 'id, *emailKeys, *searchKeys, updatedAt, companyDomain, lifecycleStage, leadGrade, leadScore',
-      activities: 'id, &key, [targetId+occurredAt], type, [type+occurredAt]',
-      stageHistory: 'id, [contactId+at], at', consentLog: 'id, [contactId+at]', settings: 'key', companies: 'domain, name',
-      deals: 'id, [contactId+date], status, date', templates: 'id, order', templateUsage: 'templateId', importBatches: 'id, startedAt',
-      importJournal: '[batchId+contactId], batchId, contactId', importMappings: 'signature', privacyAudit: 'id, at', privacyState: 'key',
-      outbox: '++seq, [entity+id]', syncState: 'key',
-    });
+    const v10 = v10Database(name);
     await v10.table('contacts').bulkPut([contact('p', 0, 1, ['vip']), contact('q', 2, 2, [])]);
     await v10.table('activities').bulkPut([activity('1', 'p', 'email.sent', 1), activity('2', 'p', 'cta.inserted', 2, 't9'), activity('3', 'q', 'cta.inserted', 2, 't9')]);
     v10.close();
