@@ -10,7 +10,8 @@ const ENTITY_SET: ReadonlySet<string> = new Set(ENTITIES);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStamp = (v: unknown): v is string => typeof v === 'string' && HLC_PATTERN.test(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+// Safe integers only, as zod's int() accepts: a count beyond 2^53 cannot be trusted.
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
 
 function parseRow(r: unknown): PulledRow | null {
   if (!isObject(r)) return null;

@@ -31,6 +31,8 @@ describe('parsePullResponse', () => {
     ['not an object', null],
     ['rows missing', { cursor: 'a', hasMore: false, head: 0 }],
     ['negative head', page({ head: -1 })],
+    ['head beyond safe integers', page({ head: 2 ** 53 })],
+    ['version beyond safe integers', page({ rows: [row({ version: 2 ** 53 })] })],
     ['unknown entity', page({ rows: [row({ entity: 'users' })] })],
     ['empty id', page({ rows: [row({ id: '' })] })],
     ['id too long', page({ rows: [row({ id: 'x'.repeat(129) })] })],
@@ -47,7 +49,7 @@ describe('parsePullResponse', () => {
   });
 
   it('agrees with the schema on random pages (JSON bodies)', () => {
-    const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: -2, max: 5 }), fc.double(), fc.boolean(), fc.constantFrom('', 'contacts', 'neverLog', stamp, 'x', 'a'.repeat(130)), fc.constant([]), fc.constant({}));
+    const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: -2, max: 5 }), fc.constantFrom(2 ** 53 - 1, 2 ** 53), fc.double(), fc.boolean(), fc.constantFrom('', 'contacts', 'neverLog', stamp, 'x', 'a'.repeat(130)), fc.constant([]), fc.constant({}));
     const rowArb = fc.record({
       entity: fc.oneof(fc.constantFrom('contacts', 'activities', 'bogus'), value),
       id: fc.oneof(fc.constantFrom('c1', ''), value),
