@@ -15,6 +15,8 @@ import { rebuildScoreBuckets, type ScoreBucketRow } from './score-buckets';
 import { installScoreBuckets } from './score-buckets-middleware';
 import { rebuildTallies, type TallyRow } from './tallies';
 import { installTallies } from './tallies-middleware';
+import { installSearchTableTracking } from './search-table-tracking';
+import type { SearchTableRow } from './search-table-store';
 import { installSyncTracking, type OutboxRow, type SyncStateRow } from './sync-tracking';
 
 /** A contact as stored: the record plus derived index keys. */
@@ -69,6 +71,7 @@ export class FichaDb extends Dexie {
   syncState!: Dexie.Table<SyncStateRow, string>;
   scoreBuckets!: EntityTable<ScoreBucketRow, 'bucket'>;
   tallies!: EntityTable<TallyRow, 'key'>;
+  searchTable!: EntityTable<SearchTableRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -141,8 +144,12 @@ export class FichaDb extends Dexie {
     this.version(12)
       .stores({ tallies: 'key' })
       .upgrade((tx) => rebuildTallies(tx.table('contacts'), tx.table('activities'), tx.table('tallies')));
+    // v13: the contact search table kept between worker starts (lib/storage/search-table-store.ts), with the ids of
+    // contacts written since it was saved. Empty at first: the first search after the upgrade builds and saves it.
+    this.version(13).stores({ searchTable: 'key' });
     installScoreBuckets(this);
     installTallies(this);
     installSyncTracking(this);
+    installSearchTableTracking(this);
   }
 }

@@ -15,6 +15,7 @@ import { scoreBuckets } from './score-buckets';
 import { hasPrefix, type KeyTable, KeyTableBuilder, nextTask, type Pause, runSliced, searchKeyTable } from './search-key-table';
 import { probeSearch } from './search-probe';
 import { eachStoredChunk, FitKeys, fitsFromBuckets } from './search-table-source';
+import { dirtyMarks, loadStoredTable, saveStoredTable } from './search-table-store';
 import type { FichaDb } from './db';
 
 export { buildKeyTable, type KeyTable, prefixRange, searchKeyTable } from './search-key-table';
@@ -85,12 +86,38 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
    * Builds (and how many took the keys from the buckets), searches answered by the probe, the last build's duration
    * and its phases' (wall time, pauses included): for tests, the worker's console (`ficha.searchIndex.stats`), the bench.
    */
-  const stats = { builds: 0, fromBuckets: 0, probes: 0, lastBuildMs: 0, phases: [] as [string, number][] };
+  const stats = { builds: 0, fromBuckets: 0, loads: 0, saves: 0, probes: 0, lastBuildMs: 0, phases: [] as [string, number][] };
+  /** The stored table is tried once per worker: after that the table in memory is newer. */
+  let triedStored = false;
+  let saving: Promise<unknown> = Promise.resolve();
+
+  /** The table saved by an earlier worker, with the contacts written since as the overlay to re-read. */
+  async function loadStored(): Promise<boolean> {
+    const started = performance.now();
+    const stored = await loadStoredTable(db).catch((error: unknown) => {
+      console.warn('[ficha] stored search table unreadable, rebuilding', error);
+      return null;
+    });
+    if (!stored || stored.dirty.size > MAX_OVERLAY) return false;
+    table = stored.table;
+    overlay = new Map();
+    for (const id of stored.dirty.keys()) dirty.add(id);
+    stats.loads++;
+    stats.lastBuildMs = performance.now() - started;
+    stats.phases = [['stored', Math.round(stats.lastBuildMs)]];
+    return true;
+  }
 
   async function build(): Promise<void> {
     stale = false;
     dirty.clear();
+    if (!triedStored) {
+      triedStored = true;
+      if (await loadStored()) return;
+    }
     const started = performance.now();
+    // Read before the contacts are: the marks a saved copy of this build may clear.
+    const seen = await dirtyMarks(db).catch(() => null);
     const buckets = scoreBuckets(db);
     // An aborted write leaves the in-memory buckets ahead of the database until they are dropped: rebuild then.
     const aborted = buckets.stats.aborted;
@@ -123,6 +150,11 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
     overlay = new Map();
     stats.builds++;
     stats.lastBuildMs = performance.now() - started;
+    if (!stale && seen) {
+      saving = saveStoredTable(db, built, seen)
+        .then((saved) => saved && stats.saves++)
+        .catch((error: unknown) => console.warn('[ficha] search table not saved', error));
+    }
   }
 
   /** Starts (or joins) a rebuild when the table is missing or outdated; resolves when it is usable. */
@@ -207,6 +239,8 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
     async ready(): Promise<void> {
       for (let attempt = 0; attempt < 3 && !usable(); attempt++) await ensureBuilt();
     },
+    /** For tests: resolves once the last build's copy is stored. */
+    saved: () => saving,
     stats,
     dispose() {
       Dexie.on('storagemutated').unsubscribe(onMutated);

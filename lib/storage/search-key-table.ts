@@ -2,14 +2,19 @@
 // contacts (ordinals) that carry it. Built incrementally so the background can build it in short slices between
 // messages: a keystroke is never queued behind the whole build.
 
-/** Immutable sorted table: each distinct key once, with the contacts (ordinals) that carry it. */
+/**
+ * Immutable sorted table: each distinct key once, with the contacts (ordinals) that carry it, and each contact's keys
+ * (positions in `keys`) for checking a query's later words. Flat typed arrays: cheap to keep and to store
+ * (search-table-store.ts).
+ */
 export interface KeyTable {
   ids: string[];
-  /** Per contact, its keys (shared strings): later query words are checked against them. */
-  keysOf: string[][];
   keys: string[];
   postStart: Uint32Array;
   postings: Uint32Array;
+  /** Contact `o`'s keys are `keys[ownKeys[ownStart[o] .. ownStart[o + 1]]]`. */
+  ownStart: Uint32Array;
+  ownKeys: Uint32Array;
 }
 
 /** Resolves after other queued work (a message, a keystroke) had its turn. */
@@ -61,22 +66,17 @@ export function runNow<R>(steps: Generator<void, R>): R {
 /** Contacts are added in primary-key order (as IndexedDB lists them), so a key's contacts come out in that order. */
 export class KeyTableBuilder {
   private readonly ids: string[] = [];
-  private readonly keysOf: string[][] = [];
   private readonly owners = new Map<string, number[]>();
 
   add(id: string, keys: readonly string[]): void {
     const ordinal = this.ids.length;
     this.ids.push(id);
-    const own: string[] = [];
     for (const key of keys) {
       let list = this.owners.get(key);
       if (!list) this.owners.set(key, (list = []));
       else if (list[list.length - 1] === ordinal) continue; // a key listed twice counts once, as in the index
-      // Interned: the Map's key string is shared by every contact that has it.
       list.push(ordinal);
-      own.push(key);
     }
-    this.keysOf.push(own);
   }
 
   /** The table, in steps (run with runSliced/runNow); the sort itself is one step. */
@@ -101,8 +101,23 @@ export class KeyTableBuilder {
       postings.set(lists[i]!, postStart[i]);
       if ((i & 1023) === 1023) yield;
     }
-    return { ids: this.ids, keysOf: this.keysOf, keys, postStart, postings };
+    yield;
+    const { ownStart, ownKeys } = ownersToOwn(postStart, postings, this.ids.length);
+    return { ids: this.ids, keys, postStart, postings, ownStart, ownKeys };
   }
+}
+
+/** Each contact's key positions, from the key → contacts postings (a counting sort: two passes over them). */
+export function ownersToOwn(postStart: Uint32Array, postings: Uint32Array, contacts: number): { ownStart: Uint32Array; ownKeys: Uint32Array } {
+  const ownStart = new Uint32Array(contacts + 1);
+  for (let p = 0; p < postings.length; p++) ownStart[postings[p]! + 1]!++;
+  for (let o = 0; o < contacts; o++) ownStart[o + 1]! += ownStart[o]!;
+  const fill = ownStart.slice(0, contacts);
+  const ownKeys = new Uint32Array(postings.length);
+  for (let k = 0; k + 1 < postStart.length; k++) {
+    for (let p = postStart[k]!, end = postStart[k + 1]!; p < end; p++) ownKeys[fill[postings[p]!]!++] = k;
+  }
+  return { ownStart, ownKeys };
 }
 
 export function buildKeyTable(rows: Iterable<{ id: string; searchKeys: string[] }>): KeyTable {
@@ -130,6 +145,13 @@ export function prefixRange(keys: string[], prefix: string): [number, number] {
 
 export const hasPrefix = (keys: readonly string[], word: string) => keys.some((key) => key.startsWith(word));
 
+function ownsPrefix(table: KeyTable, ordinal: number, word: string): boolean {
+  for (let i = table.ownStart[ordinal]!, end = table.ownStart[ordinal + 1]!; i < end; i++) {
+    if (table.keys[table.ownKeys[i]!]!.startsWith(word)) return true;
+  }
+  return false;
+}
+
 /**
  * Ids of up to `limit` contacts having, for every word, a key that starts with it. The rarest word drives the scan;
  * `skip` hides contacts whose table entry is outdated (they are answered from the overlay).
@@ -153,8 +175,7 @@ export function searchKeyTable(table: KeyTable, words: string[], limit: number, 
     if (seen.has(ordinal)) continue;
     seen.add(ordinal);
     if (skip?.(ordinal)) continue;
-    const own = table.keysOf[ordinal]!;
-    if (!others.every((word) => hasPrefix(own, word))) continue;
+    if (!others.every((word) => ownsPrefix(table, ordinal, word))) continue;
     found.push(table.ids[ordinal]!);
     if (found.length >= limit) break;
   }
