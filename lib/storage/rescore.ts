@@ -9,10 +9,10 @@ import type { FichaDb } from './db';
 import { fitCompanyDomain, unpackFit } from './fit-facts';
 import { currentCoreTransaction, digestActivities, SCORE_BUCKET_COUNT, type ScoreEntry, scoreBuckets, storeRequest, writeTransaction } from './score-buckets';
 
-/** Buckets scored per macrotask (~1,600 contacts at 100,000: about 10 ms of scoring). */
-export const RESCORE_SLICE = 4;
+/** Buckets scored per macrotask (~1,600 contacts at 100,000 over 1,024 buckets: about 10 ms of scoring). */
+export const RESCORE_SLICE = 16;
 /** Bucket rows written per read-write transaction. */
-export const RESCORE_WRITE_GROUP = 32;
+export const RESCORE_WRITE_GROUP = 128;
 
 export interface RescoreStatus {
   state: 'idle' | 'running' | 'done' | 'error';

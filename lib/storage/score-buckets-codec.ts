@@ -4,9 +4,10 @@ import type Dexie from 'dexie';
 import type { ScoringActivity } from '@/lib/domain/scoring/input';
 import { type FitSource, packFit } from './fit-facts';
 
-export const SCORE_BUCKET_COUNT = 256;
+// 1,024 since v14 (256 before): a logged email rewrites its contact's bucket row, and at 100,000 contacts and
+// 1,000,000 activities a 256th of them was a ~200 KB value, slow and uneven to write on every click.
+export const SCORE_BUCKET_COUNT = 1024;
 export const SCORE_BUCKETS_TABLE = 'scoreBuckets';
-
 
 /** FNV-1a of the id: spreads sequential ids ("bench-1", "bench-2") over the buckets. */
 export function bucketOf(id: string): number {
@@ -162,4 +163,32 @@ export async function rebuildScoreBuckets(contacts: Dexie.Table<ContactLike, str
   const buckets = buildBuckets(scores, digest);
   await rows.clear();
   await rows.bulkPut(buckets.flatMap((entries, b) => (entries.size ? [encodeBucket(b, entries)] : [])));
+}
+
+/**
+ * Moves every entry to the bucket `bucketOf` gives now, one stored row at a time (the v14 upgrade: each of the 256
+ * earlier rows splits into four). A row already in place is left as it is.
+ */
+export async function rebucketScoreBuckets(rows: Dexie.Table<ScoreBucketRow, number>): Promise<void> {
+  const keys = await rows.toCollection().primaryKeys();
+  for (const key of keys) {
+    const row = await rows.get(key);
+    if (!row) continue;
+    const groups = new Map<number, Map<string, ScoreEntry>>();
+    for (const [id, entry] of decodeBucket(row, 0)) {
+      const b = bucketOf(id);
+      let group = groups.get(b);
+      if (!group) groups.set(b, (group = new Map()));
+      group.set(id, entry);
+    }
+    if (groups.size === 1 && groups.has(key)) continue;
+    const kept = groups.get(key);
+    if (kept) await rows.put(encodeBucket(key, kept));
+    else await rows.delete(key);
+    for (const [b, entries] of groups) {
+      if (b === key) continue;
+      const existing = await rows.get(b);
+      await rows.put(encodeBucket(b, existing ? new Map([...decodeBucket(existing, 0), ...entries]) : entries));
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
 import { toStored } from '@/lib/storage/contacts';
 import { FichaDb } from '@/lib/storage/db';
 import { rescoreAll } from '@/lib/storage/rescore';
+import { SCORE_BUCKET_COUNT } from '@/lib/storage/score-buckets';
 import { rescoreContact, scoreOf } from '@/lib/storage/scores';
 import { syncTracker } from '@/lib/storage/sync-tracking';
 
@@ -93,8 +94,8 @@ describe('rescoreAll', () => {
     const progress: number[] = [];
     const done = await rescoreAll(db, scorer, now, (p) => progress.push(p.done), undefined, 64);
     expect(done).toBe(15);
-    // One report at the start, then one per group of 64 buckets (256 buckets in all).
-    expect(progress).toHaveLength(5);
+    // One report at the start, then one per group of 64 buckets.
+    expect(progress).toHaveLength(1 + SCORE_BUCKET_COUNT / 64);
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(15);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);

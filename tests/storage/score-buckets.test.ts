@@ -7,7 +7,7 @@ import { toStored } from '@/lib/storage/contacts';
 import { FichaDb } from '@/lib/storage/db';
 import { v10Database } from './support/v10-database';
 import { scoreOf, rescoreContact } from '@/lib/storage/scores';
-import { bucketOf, buildBuckets, decodeBucket, encodeBucket, SCORE_BUCKET_COUNT, scoreBuckets, type ScoreEntry } from '@/lib/storage/score-buckets';
+import { bucketOf, buildBuckets, decodeBucket, encodeBucket, rebucketScoreBuckets, SCORE_BUCKET_COUNT, scoreBuckets, type ScoreEntry } from '@/lib/storage/score-buckets';
 
 let n = 0;
 const CONTACTS = ['c0', 'c1', 'c2', 'c3', 'x9'];
@@ -43,7 +43,7 @@ async function stored(db: FichaDb) {
 describe('score buckets', () => {
   it('hashes ids into the bucket range, the same id always to the same bucket, spread out', () => {
     const seen = new Set<number>();
-    for (let i = 0; i < 5_000; i++) {
+    for (let i = 0; i < 20_000; i++) {
       const b = bucketOf(`bench-${i}`);
       expect(b).toBeGreaterThanOrEqual(0);
       expect(b).toBeLessThan(SCORE_BUCKET_COUNT);
@@ -183,6 +183,38 @@ describe('upgrade from version 10', () => {
     const p = (await db.contacts.get('p'))!;
     const fromScan = await scoreOf(db, p, now);
     expect([p.leadScore, p.leadGrade]).toEqual([fromScan.total, fromScan.grade]);
+  });
+});
+
+describe('upgrade to 1,024 buckets (v14)', () => {
+  it('splits each of the 256 earlier rows into the four it now spans, losing no score or digest item', async () => {
+    const db = new FichaDb(`buckets-split-${++n}`);
+    const ids = Array.from({ length: 600 }, (_, i) => `p${i}`);
+    await db.contacts.bulkPut(ids.map((id, i) => contact(id, i % 100, i % 2 ? 'A1' : 'C3')));
+    await db.activities.bulkPut(ids.flatMap((id, i) => [activity(`a${i}`, id, 'email.sent', 1_000 + i), activity(`b${i}`, id, 'note.added', 2_000 + i)]));
+    const before = await stored(db);
+    // The same entries laid out as before v14: bucket = hash % 256.
+    const old = new Map<number, Map<string, ScoreEntry>>();
+    for (const row of await db.scoreBuckets.toArray()) {
+      for (const [id, entry] of decodeBucket(row, 0)) {
+        const b = row.bucket % 256;
+        if (!old.has(b)) old.set(b, new Map());
+        old.get(b)!.set(id, entry);
+      }
+    }
+    await db.scoreBuckets.clear();
+    await db.scoreBuckets.bulkPut([...old].map(([b, entries]) => encodeBucket(b, entries)));
+    expect(await db.scoreBuckets.count()).toBeLessThanOrEqual(256);
+
+    await db.transaction('rw', db.scoreBuckets, () => rebucketScoreBuckets(db.table('scoreBuckets')));
+    const rows = await db.scoreBuckets.toArray();
+    expect(rows.length).toBeGreaterThan(256);
+    for (const row of rows) for (const id of row.ids) expect(bucketOf(id), id).toBe(row.bucket);
+    expect(await stored(db)).toEqual(before);
+    // Running it again changes nothing.
+    await db.transaction('rw', db.scoreBuckets, () => rebucketScoreBuckets(db.table('scoreBuckets')));
+    expect(await db.scoreBuckets.toArray()).toEqual(rows);
+    db.close();
   });
 });
 
