@@ -2,8 +2,8 @@
 // it adds the tally store to each read-write transaction over those tables, reads the rows a put replaces or a delete
 // removes, and applies the difference in the same transaction.
 import Dexie from 'dexie';
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import { ACTIVITY_PREFIX, clearPrefixes, CONTACT_PREFIXES, TALLIES_TABLE, TallyDelta, writeDelta } from './tallies';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, Middleware } from 'dexie';
+import { ACTIVITY_PREFIX, clearPrefixes, CONTACT_PREFIXES, TALLIES_TABLE, TallyDelta, writeDelta, writeDeltaOfAdd } from './tallies';
 
 type Row = Record<string, unknown>;
 const COUNTED = new Set(['contacts', 'activities']);
@@ -39,49 +39,70 @@ function countedTable(table: DBCoreTable, kind: 'contact' | 'activity'): DBCoreT
   const count = (delta: TallyDelta, row: Row, sign: 1 | -1) => (kind === 'contact' ? delta.contact(row, sign) : delta.activity(row, sign));
   return {
     ...table,
-    async mutate(req: DBCoreMutateRequest) {
-      const { trans } = req;
-      if (req.type === 'deleteRange' && req.range.type === 3) {
-        const res = await table.mutate(req);
-        await clearPrefixes(trans, kind === 'contact' ? CONTACT_PREFIXES : [ACTIVITY_PREFIX]);
-        return res;
-      }
-      // The rows a put replaces or a delete removes, read before the write (an add replaces nothing).
-      let before: (Row | undefined)[] = [];
-      if (req.type === 'deleteRange') {
-        before = (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })).result as Row[];
-      } else if (req.type === 'delete') {
-        before = (await table.getMany({ trans, keys: req.keys })) as (Row | undefined)[];
-      } else if (req.type === 'put') {
-        const keys = req.keys ?? req.values.map((v) => extractKey?.(v));
-        const known = keys.map((k, i) => [k, i] as const).filter(([k]) => k !== undefined && k !== null);
-        before = new Array<Row | undefined>(keys.length);
-        if (known.length) {
-          const found = (await table.getMany({ trans, keys: known.map(([k]) => k) })) as (Row | undefined)[];
-          known.forEach(([, i], j) => (before[i] = found[j]));
-        }
-      }
-      const res = await table.mutate(req);
-      // A key written twice in one request ends as its last value: only that occurrence counts.
-      const superseded = new Set<number>();
-      if (req.type === 'put' || req.type === 'add') {
-        const last = new Map<unknown, number>();
-        req.values.forEach((v, i) => {
-          const key = req.keys?.[i] ?? extractKey?.(v);
-          if (key === undefined || key === null) return;
-          const seen = last.get(key);
-          if (seen !== undefined) superseded.add(seen);
-          last.set(key, i);
-        });
-      }
-      const ok = (i: number) => !res.failures?.[i] && !superseded.has(i);
-      const delta = new TallyDelta();
-      before.forEach((row, i) => {
-        if (row && (req.type === 'deleteRange' || ok(i))) count(delta, row, -1);
-      });
-      if (req.type === 'add' || req.type === 'put') req.values.forEach((row, i) => ok(i) && count(delta, row as Row, 1));
-      await writeDelta(trans, delta);
-      return res;
-    },
+    // Adds stay in Dexie promises end to end: an extra native hop on this path lost Dexie's zone for the sync
+    // tracker above, which writes the outbox after it.
+    mutate: (req: DBCoreMutateRequest) => (req.type === 'add' ? addCounted(req) : mutateReading(req)),
   };
+
+  function addCounted(req: DBCoreMutateRequest & { type: 'add' }): Promise<DBCoreMutateResponse> {
+    const guess = new TallyDelta();
+    for (const row of req.values) count(guess, row as Row, 1);
+    const result = table.mutate(req);
+    return writeDeltaOfAdd(req.trans, guess, result.then((res) => addedDelta(req.values, res))).then(() => result);
+  }
+
+  async function mutateReading(req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+    const { trans } = req;
+    if (req.type === 'deleteRange' && req.range.type === 3) {
+      const res = await table.mutate(req);
+      await clearPrefixes(trans, kind === 'contact' ? CONTACT_PREFIXES : [ACTIVITY_PREFIX]);
+      return res;
+    }
+    // The rows a put replaces or a delete removes, read before the write (an add replaces nothing).
+    let before: (Row | undefined)[] = [];
+    if (req.type === 'deleteRange') {
+      before = (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })).result as Row[];
+    } else if (req.type === 'delete') {
+      before = (await table.getMany({ trans, keys: req.keys })) as (Row | undefined)[];
+    } else if (req.type === 'put') {
+      const keys = req.keys ?? req.values.map((v) => extractKey?.(v));
+      const known = keys.map((k, i) => [k, i] as const).filter(([k]) => k !== undefined && k !== null);
+      before = new Array<Row | undefined>(keys.length);
+      if (known.length) {
+        const found = (await table.getMany({ trans, keys: known.map(([k]) => k) })) as (Row | undefined)[];
+        known.forEach(([, i], j) => (before[i] = found[j]));
+      }
+    }
+    const res = await table.mutate(req);
+    const superseded = req.type === 'put' ? supersededIn(req.values, req.keys) : new Set<number>();
+    const ok = (i: number) => !res.failures?.[i] && !superseded.has(i);
+    const delta = new TallyDelta();
+    before.forEach((row, i) => {
+      if (row && (req.type === 'deleteRange' || ok(i))) count(delta, row, -1);
+    });
+    if (req.type === 'put') req.values.forEach((row, i) => ok(i) && count(delta, row as Row, 1));
+    await writeDelta(trans, delta);
+    return res;
+  }
+
+  /** What an add counts: the rows it added (a key added twice in one request fails the second time). */
+  function addedDelta(values: readonly unknown[], res: DBCoreMutateResponse): TallyDelta {
+    const delta = new TallyDelta();
+    values.forEach((row, i) => !res.failures?.[i] && count(delta, row as Row, 1));
+    return delta;
+  }
+
+  /** A key written twice in one request ends as its last value: only that occurrence counts. */
+  function supersededIn(values: readonly unknown[], keys?: readonly unknown[]): Set<number> {
+    const superseded = new Set<number>();
+    const last = new Map<unknown, number>();
+    values.forEach((v, i) => {
+      const key = keys?.[i] ?? extractKey?.(v);
+      if (key === undefined || key === null) return;
+      const seen = last.get(key);
+      if (seen !== undefined) superseded.add(seen);
+      last.set(key, i);
+    });
+    return superseded;
+  }
 }

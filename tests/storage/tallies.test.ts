@@ -39,6 +39,7 @@ describe('dashboard tallies', () => {
       | { op: 'bulkContacts'; ids: number[]; stage: number }
       | { op: 'deleteContact'; id: number }
       | { op: 'addActivity' | 'putActivity'; id: number; target: number; type: number; daysAgo: number; template: number }
+      | { op: 'bulkAddActivities'; ids: number[]; target: number }
       | { op: 'deleteActivity'; id: number }
       | { op: 'deleteActivityRange'; from: number }
       | { op: 'deleteByType'; type: number }
@@ -50,6 +51,7 @@ describe('dashboard tallies', () => {
       { weight: 1, arbitrary: fc.record({ op: fc.constant('bulkContacts' as const), ids: fc.array(idx, { minLength: 1, maxLength: 4 }), stage: fc.integer({ min: 0, max: 2 }) }) },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('deleteContact' as const), id: idx }) },
       { weight: 5, arbitrary: fc.record({ op: fc.constantFrom('addActivity' as const, 'putActivity' as const), id: fc.integer({ min: 0, max: 9 }), target: idx, type: fc.integer({ min: 0, max: TYPES.length - 1 }), daysAgo: fc.integer({ min: 0, max: 20 }), template: fc.integer({ min: 0, max: 2 }) }) },
+      { weight: 2, arbitrary: fc.record({ op: fc.constant('bulkAddActivities' as const), ids: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 4 }), target: idx }) },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('deleteActivity' as const), id: fc.integer({ min: 0, max: 9 }) }) },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('deleteActivityRange' as const), from: fc.integer({ min: 0, max: 9 }) }) },
       { weight: 1, arbitrary: fc.record({ op: fc.constant('deleteByType' as const), type: fc.integer({ min: 0, max: TYPES.length - 1 }) }) },
@@ -78,6 +80,10 @@ describe('dashboard tallies', () => {
               else await db.activities.put(a);
               break;
             }
+            case 'bulkAddActivities':
+              // Ids already stored, or twice in the request: those adds fail, the others are stored (and counted).
+              await db.activities.bulkAdd(o.ids.map((i, k) => activity(`a${i}`, IDS[o.target]!, TYPES[k % TYPES.length]!, k, k % 2 ? 't1' : undefined))).catch(() => undefined);
+              break;
             case 'deleteActivity':
               await db.activities.delete(`a${o.id}`);
               break;
