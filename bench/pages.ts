@@ -16,7 +16,8 @@ export async function popupSearchResults(context: BrowserContext, extensionId: s
     for (const q of queries) {
       for (let k = 1; k <= q.length; k++) {
         const t0 = performance.now();
-        const reply = await chrome.runtime.sendMessage({ type: 'contacts.search', query: q.slice(0, k), limit: 20 });
+        // What the popup's list sends per keystroke (ContactSearch → contacts.find: list lines from memory).
+        const reply = await chrome.runtime.sendMessage({ type: 'contacts.find', query: q.slice(0, k), limit: 20 });
         if (!reply?.ok) throw new Error(`search failed: ${JSON.stringify(reply)}`);
         out.push(performance.now() - t0);
       }

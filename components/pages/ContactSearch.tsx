@@ -3,8 +3,8 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { ErrorNotice } from '@/components/sidebar/ErrorNotice';
 import { stageLabel } from '@/components/ui/labels';
-import { fullName, primaryEmail } from '@/lib/domain/person';
-import { useContactCount, useContactSearch } from '@/lib/query/hooks';
+import { fullName } from '@/lib/domain/person';
+import { useContactCount, useContactFind } from '@/lib/query/hooks';
 
 const cardUrl = (id: string) => browser.runtime.getURL(`/contact.html?id=${encodeURIComponent(id)}`);
 
@@ -12,7 +12,7 @@ const cardUrl = (id: string) => browser.runtime.getURL(`/contact.html?id=${encod
 export function ContactSearch() {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
-  const results = useContactSearch(deferred);
+  const results = useContactFind(deferred);
   const count = useContactCount();
 
   return (
@@ -41,16 +41,16 @@ export function ContactSearch() {
             {results.data.map((c) => (
               <li key={c.id} data-testid="search-result">
                 <div className="name">
-                  {fullName(c) || primaryEmail(c)}
+                  {fullName(c) || c.email}
                   <span className="stage">{stageLabel(c.lifecycleStage)}</span>
                 </div>
-                <div className="meta">{[primaryEmail(c), c.company, c.title].filter(Boolean).join(' · ')}</div>
+                <div className="meta">{[c.email, c.company, c.title].filter(Boolean).join(' · ')}</div>
                 <a
                   href={cardUrl(c.id)}
                   target="_blank"
                   rel="noreferrer"
                   data-testid="popup-open-card"
-                  aria-label={i18n.t('popup.openCardOf', [fullName(c) || primaryEmail(c)])}
+                  aria-label={i18n.t('popup.openCardOf', [fullName(c) || c.email])}
                   // A tab of its own: the popup closes as soon as focus leaves it.
                   onClick={(e) => {
                     e.preventDefault();

@@ -1,8 +1,8 @@
 import { useDeferredValue, useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import { stageLabel } from '@/components/ui/labels';
-import { fullName, primaryEmail } from '@/lib/domain/person';
-import { useContactSearch } from '@/lib/query/hooks';
+import { fullName } from '@/lib/domain/person';
+import { useContactFind } from '@/lib/query/hooks';
 import { ErrorNotice } from './ErrorNotice';
 
 /**
@@ -12,7 +12,7 @@ import { ErrorNotice } from './ErrorNotice';
 export function FindContact() {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
-  const results = useContactSearch(deferred, 10);
+  const results = useContactFind(deferred, 10);
   return (
     <aside className="ficha-sidebar" data-testid="sidebar" data-state="unrecognised" aria-label={i18n.t('sidebar.title')}>
       <header className="ficha-header">
@@ -34,8 +34,8 @@ export function FindContact() {
         <ul className="ficha-cta-list">
           {(deferred ? (results.data ?? []) : []).map((c) => (
             <li key={c.id} className="ficha-cta-item" data-testid="find-contact-result">
-              <strong>{fullName(c) || primaryEmail(c)}</strong>
-              <span className="ficha-hint">{[primaryEmail(c), c.company].filter(Boolean).join(' · ')}</span>
+              <strong>{fullName(c) || c.email}</strong>
+              <span className="ficha-hint">{[c.email, c.company].filter(Boolean).join(' · ')}</span>
               <span className="ficha-hint">
                 {stageLabel(c.lifecycleStage)} · {i18n.t('contact.leadScore')} {c.leadScore} ({c.leadGrade})
               </span>

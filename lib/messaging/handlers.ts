@@ -107,6 +107,7 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     'contacts.create': ({ input }) => record.createFromHeader(input),
     'contacts.get': ({ id }) => requireContact(id),
     'contacts.search': ({ query, limit }) => searchIndex.search(query, limit),
+    'contacts.find': ({ query, limit }) => searchIndex.find(query, limit),
     'contacts.count': () => contacts.count(),
     'contacts.putMany': async ({ contacts: batch }) => ({ written: await contacts.putMany(batch) }),
   };

@@ -1,6 +1,7 @@
 // Every message the background accepts: one zod discriminated union, and what each one answers.
 import { z } from 'zod';
 import type { Activity } from '@/lib/domain/activity';
+import type { ContactSummary } from '@/lib/domain/contact-summary';
 import { type Contact, ContactSchema, NewContactInputSchema, StageIdSchema } from '@/lib/domain/contact';
 import { CONSENT_STATUSES, LEGAL_BASES, type LogPolicy } from '@/lib/domain/consent';
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
@@ -28,6 +29,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contacts.get'), id: Id }),
   z.object({
     type: z.literal('contacts.search'),
+    query: z.string().max(200),
+    limit: z.number().int().min(1).max(100).default(20),
+  }),
+  // The same search as list lines, answered from the background's memory (popup and Find a contact keystrokes).
+  z.object({
+    type: z.literal('contacts.find'),
     query: z.string().max(200),
     limit: z.number().int().min(1).max(100).default(20),
   }),
@@ -94,6 +101,7 @@ export interface Responses extends ProfileResponses, ScoringResponses, Lifecycle
   'contacts.create': { contact: Contact; created: boolean };
   'contacts.get': Contact;
   'contacts.search': Contact[];
+  'contacts.find': ContactSummary[];
   'contacts.count': number;
   'contacts.putMany': { written: number };
   'activities.logEmail': { activity: Activity; created: boolean };

@@ -43,6 +43,15 @@ export function useContactSearch(query: string, limit = 20) {
   });
 }
 
+/** Search results as list lines (ContactSummary), answered from the background's memory. */
+export function useContactFind(query: string, limit = 20) {
+  return useQuery({
+    queryKey: queryKeys.find(query, limit),
+    queryFn: () => send<'contacts.find'>({ type: 'contacts.find', query, limit }),
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useContactCount() {
   return useQuery({
     queryKey: queryKeys.count(),

@@ -3,6 +3,7 @@ export const queryKeys = {
   contacts: ['contacts'] as const,
   lookup: (emails: readonly string[]) => ['contacts', 'lookup', ...emails] as const,
   search: (query: string) => ['contacts', 'search', query] as const,
+  find: (query: string, limit: number) => ['contacts', 'find', query, limit] as const,
   count: () => ['contacts', 'count'] as const,
   activities: (contactId: string) => ['activities', contactId] as const,
   logged: (contactId: string, messageId: string) => ['activities', contactId, 'logged', messageId] as const,

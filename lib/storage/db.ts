@@ -11,7 +11,7 @@ import type { Deal } from '@/lib/domain/transactions';
 import type { CtaTemplate } from '@/lib/domain/template-schema';
 import type { TemplateUsage } from '@/lib/domain/template-rank';
 import type { ImportBatch, PrivacyAuditEntry, SavedMapping } from '@/lib/domain/import-batch';
-import { rebucketScoreBuckets, rebuildScoreBuckets, type ScoreBucketRow } from './score-buckets';
+import { rebucketScoreBuckets, rebuildScoreBuckets, type ScoreBucketRow, stagesByContact } from './score-buckets';
 import { installScoreBuckets } from './score-buckets-middleware';
 import { rebuildTallies, type TallyRow } from './tallies';
 import { installTallies } from './tallies-middleware';
@@ -147,10 +147,11 @@ export class FichaDb extends Dexie {
     // v13: the contact search table kept between worker starts (lib/storage/search-table-store.ts), with the ids of
     // contacts written since it was saved. Empty at first: the first search after the upgrade builds and saves it.
     this.version(13).stores({ searchTable: 'key' });
-    // v14: four times as many score buckets, each a quarter the size (score-buckets-codec.ts); the rows are split.
+    // v14: four times as many score buckets, each a quarter the size (score-buckets-codec.ts), and each contact's
+    // stage in its entry (search result lines from memory); the rows are split, the stages read from their index.
     this.version(14)
       .stores({})
-      .upgrade((tx) => rebucketScoreBuckets(tx.table('scoreBuckets')));
+      .upgrade(async (tx) => rebucketScoreBuckets(tx.table('scoreBuckets'), await stagesByContact(tx.table('contacts'))));
     installScoreBuckets(this);
     installTallies(this);
     installSyncTracking(this);

@@ -22,6 +22,8 @@ export interface ScoreEntry {
   grade: string;
   /** The contact's fit inputs (fit-facts.ts), '' without a contact row. */
   fit: string;
+  /** The contact's lifecycle stage (search result lines), '' without a contact row or not known yet. */
+  stage: string;
   /** Activity types and times, parallel arrays, in no particular order. */
   types: string[];
   times: number[];
@@ -36,6 +38,8 @@ export interface ScoreBucketRow {
   totals: Uint8Array;
   grades: string[];
   fits: string[];
+  /** Since v14; absent in older rows (read as ''). */
+  stages?: string[];
   typeNames: string[];
   /** digestEnds[i]: end (exclusive) of entry i's digest in digestTypes / digestTimes. */
   digestEnds: Uint32Array;
@@ -48,6 +52,7 @@ export function encodeBucket(bucket: number, entries: ReadonlyMap<string, ScoreE
   const totals = new Uint8Array(entries.size);
   const grades: string[] = [];
   const fits: string[] = [];
+  const stages: string[] = [];
   const typeNames: string[] = [];
   const typeCode = new Map<string, number>();
   let digestSize = 0;
@@ -62,6 +67,7 @@ export function encodeBucket(bucket: number, entries: ReadonlyMap<string, ScoreE
     totals[i] = e.total;
     grades.push(e.grade);
     fits.push(e.fit);
+    stages.push(e.stage);
     for (let k = 0; k < e.types.length; k++) {
       const type = e.types[k]!;
       let code = typeCode.get(type);
@@ -76,7 +82,7 @@ export function encodeBucket(bucket: number, entries: ReadonlyMap<string, ScoreE
     }
     digestEnds[i++] = d;
   }
-  return { bucket, ids, totals, grades, fits, typeNames, digestEnds, digestTypes, digestTimes };
+  return { bucket, ids, totals, grades, fits, stages, typeNames, digestEnds, digestTypes, digestTimes };
 }
 
 export function decodeBucket(row: ScoreBucketRow, stamp: number): Map<string, ScoreEntry> {
@@ -90,7 +96,7 @@ export function decodeBucket(row: ScoreBucketRow, stamp: number): Map<string, Sc
       types[d - start] = row.typeNames[row.digestTypes[d]!]!;
       times[d - start] = row.digestTimes[d]!;
     }
-    entries.set(id, { total: row.totals[i]!, grade: row.grades[i]!, fit: row.fits[i] ?? '', types, times, stamp });
+    entries.set(id, { total: row.totals[i]!, grade: row.grades[i]!, fit: row.fits[i] ?? '', stage: row.stages?.[i] ?? '', types, times, stamp });
     start = end;
   });
   return entries;
@@ -111,6 +117,7 @@ export interface ContactLike extends FitSource {
   id: string;
   leadScore?: number;
   leadGrade?: string;
+  lifecycleStage?: string;
 }
 
 /** Builds every bucket from scratch (the v11 upgrade; tests compare it with the maintained buckets). */
@@ -119,7 +126,7 @@ export function buildBuckets(contacts: Iterable<ContactLike>, activities: Iterab
   const entry = (id: string) => {
     const map = buckets[bucketOf(id)]!;
     let e = map.get(id);
-    if (!e) map.set(id, (e = { total: 0, grade: '', fit: '', types: [], times: [], stamp: 0 }));
+    if (!e) map.set(id, (e = { total: 0, grade: '', fit: '', stage: '', types: [], times: [], stamp: 0 }));
     return e;
   };
   for (const c of contacts) {
@@ -127,6 +134,7 @@ export function buildBuckets(contacts: Iterable<ContactLike>, activities: Iterab
     e.total = c.leadScore ?? 0;
     e.grade = c.leadGrade ?? 'C3';
     e.fit = packFit(c);
+    e.stage = c.lifecycleStage ?? '';
   }
   for (const a of activities) {
     const e = entry(a.targetId);
@@ -154,7 +162,7 @@ async function eachChunk<T extends { id: string }>(table: Dexie.Table<T, string>
 export async function rebuildScoreBuckets(contacts: Dexie.Table<ContactLike, string>, activities: Dexie.Table<ActivityLike & { id: string }, string>, rows: Dexie.Table<ScoreBucketRow, number>): Promise<void> {
   const scores: ContactLike[] = [];
   await eachChunk(contacts, 5_000, (chunk) => {
-    for (const c of chunk) scores.push({ id: c.id, leadScore: c.leadScore, leadGrade: c.leadGrade, title: c.title, emails: c.emails, tags: c.tags, createdAt: c.createdAt, firstName: c.firstName, lastName: c.lastName, company: c.company, companyDomain: c.companyDomain, owner: c.owner, phones: c.phones, profile: c.profile });
+    for (const c of chunk) scores.push({ id: c.id, leadScore: c.leadScore, leadGrade: c.leadGrade, lifecycleStage: c.lifecycleStage, title: c.title, emails: c.emails, tags: c.tags, createdAt: c.createdAt, firstName: c.firstName, lastName: c.lastName, company: c.company, companyDomain: c.companyDomain, owner: c.owner, phones: c.phones, profile: c.profile });
   });
   const digest: ActivityLike[] = [];
   await eachChunk(activities, 20_000, (chunk) => {
@@ -166,22 +174,25 @@ export async function rebuildScoreBuckets(contacts: Dexie.Table<ContactLike, str
 }
 
 /**
- * Moves every entry to the bucket `bucketOf` gives now, one stored row at a time (the v14 upgrade: each of the 256
- * earlier rows splits into four). A row already in place is left as it is.
+ * Moves every entry to the bucket `bucketOf` gives now, one stored row at a time, and gives each contact its stage
+ * from `stageOf` (the v14 upgrade: each of the 256 earlier rows splits into four, and entries learn their stage).
  */
-export async function rebucketScoreBuckets(rows: Dexie.Table<ScoreBucketRow, number>): Promise<void> {
+export async function rebucketScoreBuckets(rows: Dexie.Table<ScoreBucketRow, number>, stageOf: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const keys = await rows.toCollection().primaryKeys();
   for (const key of keys) {
     const row = await rows.get(key);
     if (!row) continue;
     const groups = new Map<number, Map<string, ScoreEntry>>();
+    let learned = false;
     for (const [id, entry] of decodeBucket(row, 0)) {
+      const stage = entry.grade === '' ? '' : (stageOf.get(id) ?? entry.stage);
+      if (stage !== entry.stage) [entry.stage, learned] = [stage, true];
       const b = bucketOf(id);
       let group = groups.get(b);
       if (!group) groups.set(b, (group = new Map()));
       group.set(id, entry);
     }
-    if (groups.size === 1 && groups.has(key)) continue;
+    if (groups.size === 1 && groups.has(key) && !learned) continue;
     const kept = groups.get(key);
     if (kept) await rows.put(encodeBucket(key, kept));
     else await rows.delete(key);
@@ -191,4 +202,13 @@ export async function rebucketScoreBuckets(rows: Dexie.Table<ScoreBucketRow, num
       await rows.put(encodeBucket(b, existing ? new Map([...decodeBucket(existing, 0), ...entries]) : entries));
     }
   }
+}
+
+/** Contact id → lifecycle stage, through the stage index (keys only; the v14 upgrade). */
+export async function stagesByContact(contacts: Dexie.Table<{ id: string }, string>): Promise<Map<string, string>> {
+  const byId = new Map<string, string>();
+  for (const stage of (await contacts.orderBy('lifecycleStage').uniqueKeys()) as string[]) {
+    for (const id of await contacts.where('lifecycleStage').equals(stage).primaryKeys()) byId.set(id, stage);
+  }
+  return byId;
 }

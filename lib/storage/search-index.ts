@@ -16,6 +16,8 @@ import { hasPrefix, type KeyTable, KeyTableBuilder, nextTask, type Pause, runSli
 import { probeSearch } from './search-probe';
 import { eachStoredChunk, FitKeys, fitsFromBuckets } from './search-table-source';
 import { dirtyMarks, loadStoredTable, saveStoredTable } from './search-table-store';
+import { summaryFromMemory } from './search-summaries';
+import { type ContactSummary, summaryOf } from '@/lib/domain/contact-summary';
 import type { FichaDb } from './db';
 
 export { buildKeyTable, type KeyTable, prefixRange, searchKeyTable } from './search-key-table';
@@ -86,7 +88,7 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
    * Builds (and how many took the keys from the buckets), searches answered by the probe, the last build's duration
    * and its phases' (wall time, pauses included): for tests, the worker's console (`ficha.searchIndex.stats`), the bench.
    */
-  const stats = { builds: 0, fromBuckets: 0, loads: 0, saves: 0, probes: 0, lastBuildMs: 0, phases: [] as [string, number][] };
+  const stats = { builds: 0, fromBuckets: 0, loads: 0, saves: 0, probes: 0, fromMemory: 0, lastBuildMs: 0, phases: [] as [string, number][] };
   /** The stored table is tried once per worker: after that the table in memory is newer. */
   let triedStored = false;
   let saving: Promise<unknown> = Promise.resolve();
@@ -202,6 +204,32 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
     return probeSearch(db, words, limit);
   }
 
+  /** The contacts of `ids`, in order: decoded ones from the cache (scores from the buckets), the rest read. */
+  async function contactsOf(found: string[]): Promise<Contact[]> {
+    // Scores live in the score buckets and change without a contact write: a cached contact takes its score from
+    // them (in memory) when served; if they are not loaded, everything is read.
+    const buckets = scoreBuckets(db);
+    const missing = buckets.loaded ? found.filter((id) => !cache.has(id)) : found;
+    const read = new Map<string, Contact>();
+    if (missing.length > 0) {
+      const before = generation;
+      const rows = await db.contacts.bulkGet(missing);
+      for (const row of rows) if (row) read.set(row.id, fromStored(row));
+      if (generation === before) {
+        if (cache.size + read.size > MAX_CACHED) cache.clear();
+        for (const [id, contact] of read) cache.set(id, contact);
+      }
+    }
+    return found.flatMap((id) => {
+      const fresh = read.get(id);
+      if (fresh) return [fresh];
+      const cached = cache.get(id);
+      if (!cached) return [];
+      buckets.overlay(cached);
+      return [cached];
+    });
+  }
+
   return {
     /** Same answers as the repository's prefix search (every word prefixes a key), from memory once built. */
     async search(query: string, limit: number): Promise<Contact[]> {
@@ -212,28 +240,25 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
         return contacts.search(query, limit);
       }
       const found = usable() ? await fromTable(words, limit) : await probe(words, limit);
-      // Scores live in the score buckets and change without a contact write: a cached contact takes its score from
-      // them (in memory) when served; if they are not loaded, everything is read.
+      return contactsOf(found);
+    },
+    /**
+     * The same results as list lines, from memory (search-summaries.ts) once the table and the score buckets are
+     * there; the popup's and Find a contact's keystrokes. Contacts memory cannot vouch for are read.
+     */
+    async find(query: string, limit: number): Promise<ContactSummary[]> {
+      const words = queryWords(query);
       const buckets = scoreBuckets(db);
-      const missing = buckets.loaded ? found.filter((id) => !cache.has(id)) : found;
-      const read = new Map<string, Contact>();
-      if (missing.length > 0) {
-        const before = generation;
-        const rows = await db.contacts.bulkGet(missing);
-        for (const row of rows) if (row) read.set(row.id, fromStored(row));
-        if (generation === before) {
-          if (cache.size + read.size > MAX_CACHED) cache.clear();
-          for (const [id, contact] of read) cache.set(id, contact);
-        }
+      if (words.length === 0 || !usable() || !buckets.loaded) return (await this.search(query, limit)).map(summaryOf);
+      const found = await fromTable(words, limit);
+      const lines = found.map((id) => (overlay.has(id) ? null : summaryFromMemory(id, buckets.peek(id))));
+      const unread = found.filter((_, i) => !lines[i]);
+      if (unread.length > 0) {
+        const read = new Map((await contactsOf(unread)).map((c) => [c.id, summaryOf(c)]));
+        found.forEach((id, i) => (lines[i] ??= read.get(id) ?? null));
       }
-      return found.flatMap((id) => {
-        const fresh = read.get(id);
-        if (fresh) return [fresh];
-        const cached = cache.get(id);
-        if (!cached) return [];
-        buckets.overlay(cached);
-        return [cached];
-      });
+      stats.fromMemory += lines.length - unread.length;
+      return lines.filter((line): line is ContactSummary => line !== null);
     },
     /** For tests and the bench: resolves once the table answers. */
     async ready(): Promise<void> {

@@ -7,7 +7,7 @@ import { toStored } from '@/lib/storage/contacts';
 import { FichaDb } from '@/lib/storage/db';
 import { v10Database } from './support/v10-database';
 import { scoreOf, rescoreContact } from '@/lib/storage/scores';
-import { bucketOf, buildBuckets, decodeBucket, encodeBucket, rebucketScoreBuckets, SCORE_BUCKET_COUNT, scoreBuckets, type ScoreEntry } from '@/lib/storage/score-buckets';
+import { bucketOf, buildBuckets, decodeBucket, encodeBucket, rebucketScoreBuckets, SCORE_BUCKET_COUNT, scoreBuckets, type ScoreEntry, stagesByContact } from '@/lib/storage/score-buckets';
 
 let n = 0;
 const CONTACTS = ['c0', 'c1', 'c2', 'c3', 'x9'];
@@ -55,9 +55,9 @@ describe('score buckets', () => {
 
   it('encodes and decodes a bucket without loss', () => {
     const entries = new Map<string, ScoreEntry>([
-      ['a', { total: 77, grade: 'A1', fit: 'CTO\u0001a@b.c', types: ['email.sent', 'note.added', 'email.sent'], times: [5, 6.5, 1e12], stamp: 0 }],
-      ['b', { total: 0, grade: '', fit: '', types: ['email.received'], times: [3], stamp: 0 }],
-      ['c', { total: 100, grade: 'C3', fit: '', types: [], times: [], stamp: 0 }],
+      ['a', { total: 77, grade: 'A1', fit: 'CTO\u0001a@b.c', stage: 'customer', types: ['email.sent', 'note.added', 'email.sent'], times: [5, 6.5, 1e12], stamp: 0 }],
+      ['b', { total: 0, grade: '', fit: '', stage: '', types: ['email.received'], times: [3], stamp: 0 }],
+      ['c', { total: 100, grade: 'C3', fit: '', stage: 'lead', types: [], times: [], stamp: 0 }],
     ]);
     expect([...decodeBucket(encodeBucket(7, entries), 0)]).toEqual([...entries]);
   });
@@ -190,7 +190,7 @@ describe('upgrade to 1,024 buckets (v14)', () => {
   it('splits each of the 256 earlier rows into the four it now spans, losing no score or digest item', async () => {
     const db = new FichaDb(`buckets-split-${++n}`);
     const ids = Array.from({ length: 600 }, (_, i) => `p${i}`);
-    await db.contacts.bulkPut(ids.map((id, i) => contact(id, i % 100, i % 2 ? 'A1' : 'C3')));
+    await db.contacts.bulkPut(ids.map((id, i) => ({ ...contact(id, i % 100, i % 2 ? 'A1' : 'C3'), lifecycleStage: ['lead', 'customer', 'opportunity'][i % 3]! })));
     await db.activities.bulkPut(ids.flatMap((id, i) => [activity(`a${i}`, id, 'email.sent', 1_000 + i), activity(`b${i}`, id, 'note.added', 2_000 + i)]));
     const before = await stored(db);
     // The same entries laid out as before v14: bucket = hash % 256.
@@ -203,14 +203,25 @@ describe('upgrade to 1,024 buckets (v14)', () => {
       }
     }
     await db.scoreBuckets.clear();
-    await db.scoreBuckets.bulkPut([...old].map(([b, entries]) => encodeBucket(b, entries)));
+    // Rows written before v14 carry no stages.
+    await db.scoreBuckets.bulkPut([...old].map(([b, entries]) => {
+      const { stages: _, ...row } = encodeBucket(b, entries);
+      return row;
+    }));
     expect(await db.scoreBuckets.count()).toBeLessThanOrEqual(256);
+    expect(decodeBucket((await db.scoreBuckets.toArray())[0]!, 0).values().next().value!.stage).toBe('');
 
-    await db.transaction('rw', db.scoreBuckets, () => rebucketScoreBuckets(db.table('scoreBuckets')));
+    await db.transaction('rw', db.contacts, db.scoreBuckets, async () =>
+      rebucketScoreBuckets(db.table('scoreBuckets'), await stagesByContact(db.table('contacts'))),
+    );
     const rows = await db.scoreBuckets.toArray();
     expect(rows.length).toBeGreaterThan(256);
     for (const row of rows) for (const id of row.ids) expect(bucketOf(id), id).toBe(row.bucket);
     expect(await stored(db)).toEqual(before);
+    // Every contact's entry learned its stage from the stage index.
+    const contacts = await db.contacts.toArray();
+    const entries = new Map(rows.flatMap((r) => [...decodeBucket(r, 0)]));
+    for (const c of contacts) expect(entries.get(c.id)!.stage, c.id).toBe(c.lifecycleStage);
     // Running it again changes nothing.
     await db.transaction('rw', db.scoreBuckets, () => rebucketScoreBuckets(db.table('scoreBuckets')));
     expect(await db.scoreBuckets.toArray()).toEqual(rows);
