@@ -230,18 +230,20 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
     });
   }
 
+  /** Same answers as the repository's prefix search (every word prefixes a key), from memory once built. */
+  async function search(query: string, limit: number): Promise<Contact[]> {
+    const words = queryWords(query);
+    // An empty query lists recent contacts: an index read, already fast. A table being (re)built: IndexedDB answers.
+    if (words.length === 0) {
+      void ensureBuilt(); // the popup's first request: have the table ready by the first keystroke
+      return contacts.search(query, limit);
+    }
+    const found = usable() ? await fromTable(words, limit) : await probe(words, limit);
+    return contactsOf(found);
+  }
+
   return {
-    /** Same answers as the repository's prefix search (every word prefixes a key), from memory once built. */
-    async search(query: string, limit: number): Promise<Contact[]> {
-      const words = queryWords(query);
-      // An empty query lists recent contacts: an index read, already fast. A table being (re)built: IndexedDB answers.
-      if (words.length === 0) {
-        void ensureBuilt(); // the popup's first request: have the table ready by the first keystroke
-        return contacts.search(query, limit);
-      }
-      const found = usable() ? await fromTable(words, limit) : await probe(words, limit);
-      return contactsOf(found);
-    },
+    search,
     /**
      * The same results as list lines, from memory (search-summaries.ts) once the table and the score buckets are
      * there; the popup's and Find a contact's keystrokes. Contacts memory cannot vouch for are read.
@@ -249,7 +251,7 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
     async find(query: string, limit: number): Promise<ContactSummary[]> {
       const words = queryWords(query);
       const buckets = scoreBuckets(db);
-      if (words.length === 0 || !usable() || !buckets.loaded) return (await this.search(query, limit)).map(summaryOf);
+      if (words.length === 0 || !usable() || !buckets.loaded) return (await search(query, limit)).map(summaryOf);
       const found = await fromTable(words, limit);
       const lines = found.map((id) => (overlay.has(id) ? null : summaryFromMemory(id, buckets.peek(id))));
       const unread = found.filter((_, i) => !lines[i]);
