@@ -15,7 +15,7 @@ import { scoreBuckets } from './score-buckets';
 import { hasPrefix, type KeyTable, KeyTableBuilder, nextTask, type Pause, runSliced, searchKeyTable } from './search-key-table';
 import { probeSearch } from './search-probe';
 import { eachStoredChunk, FitKeys, fitsFromBuckets } from './search-table-source';
-import { dirtyMarks, loadStoredTable, saveStoredTable } from './search-table-store';
+import { loadStoredTable, readSeenMarks, saveStoredTable } from './search-table-store';
 import { summaryFromMemory } from './search-summaries';
 import { type ContactSummary, summaryOf } from '@/lib/domain/contact-summary';
 import type { FichaDb } from './db';
@@ -26,6 +26,8 @@ export { buildKeyTable, type KeyTable, prefixRange, searchKeyTable } from './sea
 const MAX_CACHED = 500;
 /** Changed contacts kept beside the table before it is rebuilt. */
 const MAX_OVERLAY = 2_000;
+/** Marked contacts a stored table may come with: more, and it is rebuilt instead of loaded. */
+const MAX_MARKS_ON_LOAD = 200;
 
 /** Adds contacts in id order, one step per contact. */
 function* addAll(builder: KeyTableBuilder, ids: string[], keysOf: (id: string) => string[]): Generator<void, void> {
@@ -100,7 +102,8 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
       console.warn('[ficha] stored search table unreadable, rebuilding', error);
       return null;
     });
-    if (!stored || stored.dirty.size > MAX_OVERLAY) return false;
+    // Many contacts changed since the save: rebuild (and save, clearing their marks) rather than re-read them all.
+    if (!stored || stored.dirty.size > MAX_MARKS_ON_LOAD) return false;
     table = stored.table;
     overlay = new Map();
     for (const id of stored.dirty.keys()) dirty.add(id);
@@ -118,8 +121,8 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
       if (await loadStored()) return;
     }
     const started = performance.now();
-    // Read before the contacts are: the marks a saved copy of this build may clear.
-    const seen = await dirtyMarks(db).catch(() => null);
+    // Read before the contacts are: the marks a saved copy of this build may clear, and the epoch it belongs to.
+    const seen = await readSeenMarks(db).catch(() => null);
     const buckets = scoreBuckets(db);
     // An aborted write leaves the in-memory buckets ahead of the database until they are dropped: rebuild then.
     const aborted = buckets.stats.aborted;
@@ -153,7 +156,8 @@ export function contactSearchIndex(db: FichaDb, contacts: ContactRepository, opt
     stats.builds++;
     stats.lastBuildMs = performance.now() - started;
     if (!stale && seen) {
-      saving = saveStoredTable(db, built, seen)
+      // An abort heard by the time the save runs: the buckets this build read may have been ahead of the database.
+      saving = saveStoredTable(db, built, seen, () => !stale && buckets.stats.aborted === aborted)
         .then((saved) => saved && stats.saves++)
         .catch((error: unknown) => console.warn('[ficha] search table not saved', error));
     }

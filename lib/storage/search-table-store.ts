@@ -4,8 +4,9 @@
 //
 // The stored table can lag the contacts: every contact write marks its id dirty in the same transaction
 // (search-table-tracking.ts), and the loader re-reads the dirty contacts into the index's overlay. A bulk write
-// (import, sync pull, clear) drops the stored table instead. A saved build clears only the marks it has seen: each
-// mark is unique, so a contact rewritten during the build keeps its newer mark.
+// (import, sync pull, clear) drops the stored table instead and starts a new epoch. A saved build clears only the
+// marks it has seen (each mark is unique, so a contact rewritten during the build keeps its newer mark), and is not
+// saved at all when a drop happened since it read the marks.
 import Dexie, { type DBCoreTransaction } from 'dexie';
 import { storeRequest } from './score-buckets';
 import type { KeyTable } from './search-key-table';
@@ -13,6 +14,8 @@ import type { KeyTable } from './search-key-table';
 export const SEARCH_TABLE = 'searchTable';
 export const TABLE_KEY = 'table';
 export const DIRTY_PREFIX = 'dirty:';
+/** Rewritten with a new mark by every drop: a build that saw another epoch is not saved (a bulk write overlapped). */
+export const EPOCH_KEY = 'epoch';
 /** Bumped when the key derivation or the row's layout changes: an older stored table is rebuilt. */
 export const TABLE_FORMAT = 1;
 /** Between ids and between keys in the stored strings (one string splits far faster than 300,000 are cloned). */
@@ -66,11 +69,25 @@ export async function dirtyMarks(db: Dexie): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.key.slice(DIRTY_PREFIX.length), r.mark]));
 }
 
+/** What a build reads before it reads the contacts: the marks it may clear and the epoch it belongs to. */
+export interface SeenMarks {
+  marks: Map<string, string>;
+  epoch: string;
+}
+
+export function readSeenMarks(db: Dexie): Promise<SeenMarks> {
+  return db.transaction('r', SEARCH_TABLE, async () => {
+    const [marks, epoch] = await Promise.all([dirtyMarks(db), db.table<SearchTableRow, string>(SEARCH_TABLE).get(EPOCH_KEY)]);
+    return { marks, epoch: (epoch as DirtyMarkRow | undefined)?.mark ?? '' };
+  });
+}
+
 /**
- * Saves a table built from the contacts as they were once `seen` (the dirty marks read before the build) were
- * written, and clears those marks if they are unchanged. Skipped (false) when an id or key holds the separator.
+ * Saves a table built from the contacts as they were once `seen` (read before the build) was, and clears those marks
+ * if they are unchanged. Skipped (false) when a drop started a new epoch since, when `stillValid` says no (checked
+ * in the save's transaction), or when an id or key holds the separator.
  */
-export async function saveStoredTable(db: Dexie, table: KeyTable, seen: Map<string, string>): Promise<boolean> {
+export async function saveStoredTable(db: Dexie, table: KeyTable, seen: SeenMarks, stillValid: () => boolean = () => true): Promise<boolean> {
   if (table.ids.some((id) => id.includes(SEPARATOR)) || table.keys.some((key) => key.includes(SEPARATOR))) return false;
   const row: StoredTableRow = {
     key: TABLE_KEY,
@@ -82,14 +99,15 @@ export async function saveStoredTable(db: Dexie, table: KeyTable, seen: Map<stri
     ownStart: table.ownStart,
     ownKeys: table.ownKeys,
   };
-  await db.transaction('rw', SEARCH_TABLE, async () => {
+  return db.transaction('rw', SEARCH_TABLE, async () => {
     const store = db.table<SearchTableRow, string>(SEARCH_TABLE);
-    const now = await dirtyMarks(db);
-    const cleared = [...seen].filter(([id, mark]) => now.get(id) === mark).map(([id]) => dirtyKey(id));
+    const now = await readSeenMarks(db);
+    if (now.epoch !== seen.epoch || !stillValid()) return false;
+    const cleared = [...seen.marks].filter(([id, mark]) => now.marks.get(id) === mark).map(([id]) => dirtyKey(id));
     await store.put(row);
     if (cleared.length) await store.bulkDelete(cleared);
+    return true;
   });
-  return true;
 }
 
 /** In a contacts write's own transaction (the tracking middleware): the stored table and every mark go. */
@@ -98,6 +116,7 @@ export function dropStoredTable(trans: DBCoreTransaction): Promise<unknown> {
   return Dexie.Promise.all([
     storeRequest(trans, SEARCH_TABLE, (s) => s.delete(TABLE_KEY)),
     storeRequest(trans, SEARCH_TABLE, (s) => s.delete(IDBKeyRange.bound(dirtyRange.lower, dirtyRange.upper))),
+    storeRequest(trans, SEARCH_TABLE, (s) => s.put({ key: EPOCH_KEY, mark: nextMark() } satisfies DirtyMarkRow)),
   ]);
 }
 

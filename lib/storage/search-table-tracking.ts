@@ -36,11 +36,13 @@ function trackedContacts(contacts: DBCoreTable): DBCoreTable {
   return {
     ...contacts,
     async mutate(req: DBCoreMutateRequest) {
-      const res = await contacts.mutate(req);
+      // Issued with the write, not after it: a layer below that fails after the row was written (and a caller that
+      // catches and commits) still leaves the mark. A mark for a write that did not happen is harmless.
       const keys = req.type === 'deleteRange' ? null : req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => extractKey?.(v)));
       const ids = keys?.every((k) => typeof k === 'string') ? (keys as string[]) : null;
-      if (!ids || ids.length > MAX_MARKED_PER_WRITE) await dropStoredTable(req.trans);
-      else if (ids.length) await markDirty(req.trans, new Set(ids));
+      const marking = !ids || ids.length > MAX_MARKED_PER_WRITE ? dropStoredTable(req.trans) : ids.length ? markDirty(req.trans, new Set(ids)) : null;
+      const res = await contacts.mutate(req);
+      await marking;
       return res;
     },
   };

@@ -58,11 +58,21 @@ describe('stored search table', () => {
     index.dispose();
   });
 
+  it('is rebuilt instead of loaded when more than 200 contacts were marked since, and the rebuild clears their marks', async () => {
+    (await started()).dispose();
+    for (let i = 0; i < 201; i++) await db.contacts.put(toStored(contact(i, `Edited${i} Person`)));
+    const index = await started();
+    expect(index.stats).toMatchObject({ loads: 0, builds: 1, saves: 1 });
+    expect(await db.searchTable.where('key').startsWith(DIRTY_PREFIX).count()).toBe(0);
+    expect(ids(await index.search('edited20', 20))).toEqual(await fresh('edited20'));
+    index.dispose();
+  });
+
   it('is dropped by a bulk write, so the next worker builds again', async () => {
     (await started()).dispose();
     await contactRepository(db).putMany(Array.from({ length: 250 }, (_, i) => contact(i, `Bulk${i} Person`)));
     expect(await db.searchTable.get(TABLE_KEY)).toBeUndefined();
-    expect(await db.searchTable.count()).toBe(0);
+    expect(await db.searchTable.where('key').startsWith(DIRTY_PREFIX).count()).toBe(0);
     const index = await started();
     expect(index.stats).toMatchObject({ builds: 1, loads: 0, saves: 1 });
     expect(ids(await index.search('bulk12', 20))).toEqual(await fresh('bulk12'));
@@ -90,6 +100,27 @@ describe('stored search table', () => {
     expect(next.stats.loads).toBe(1);
     expect(ids(await next.search('twice', 20))).toEqual(['c-0005']);
     expect(ids(await next.search('once', 20))).toEqual([]);
+    next.dispose();
+  });
+
+  it('is not saved by a build that a bulk write overlapped, so the next worker does not load a stale table', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const building = contactSearchIndex(db, contactRepository(db), { pause: () => held });
+    const ready = building.ready();
+    await building.search('p', 5); // starts the build, which waits after reading the contacts
+    await new Promise((r) => setTimeout(r, 20));
+    // Committed after the build finished, before its save ran.
+    const bulk = contactRepository(db).putMany(Array.from({ length: 250 }, (_, i) => contact(COUNT + 10 + i, `Bulkname${i} Person`)));
+    release();
+    await ready;
+    await building.saved();
+    await bulk;
+    building.dispose();
+    const next = await started();
+    expect(next.stats.loads).toBe(0);
+    expect(ids(await next.search('bulkname1', 20))).toEqual(await fresh('bulkname1'));
+    expect(ids(await next.search('bulkname1', 20)).length).toBeGreaterThan(0);
     next.dispose();
   });
 
