@@ -1,5 +1,6 @@
 // What a search result list shows of a contact (popup, options, the sidebar's Find a contact): served from the
 // background's memory, without reading the contact's row, so a keystroke never waits for IndexedDB.
+import type { Contact } from './contact';
 import { primaryEmail } from './person';
 
 export interface ContactSummary {
@@ -15,17 +16,7 @@ export interface ContactSummary {
   leadGrade: string;
 }
 
-export function summaryOf(c: {
-  id: string;
-  firstName: string;
-  lastName: string;
-  emails: { address: string; primary: boolean }[];
-  company: string;
-  title: string;
-  lifecycleStage: string;
-  leadScore: number;
-  leadGrade: string;
-}): ContactSummary {
+export function summaryOf(c: Pick<Contact, 'id' | 'firstName' | 'lastName' | 'emails' | 'company' | 'title' | 'lifecycleStage' | 'leadScore' | 'leadGrade'>): ContactSummary {
   const { id, firstName, lastName, company, title, lifecycleStage, leadScore, leadGrade } = c;
   return { id, firstName, lastName, email: primaryEmail(c), company, title, lifecycleStage, leadScore, leadGrade };
 }

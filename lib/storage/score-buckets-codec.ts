@@ -31,6 +31,9 @@ export interface ScoreEntry {
   stamp: number;
 }
 
+/** A new entry: no contact row, no activities yet. */
+export const emptyEntry = (stamp: number): ScoreEntry => ({ total: 0, grade: '', fit: '', stage: '', types: [], times: [], stamp });
+
 /** A bucket as stored: columns, so structured clone handles a few arrays instead of thousands of small objects. */
 export interface ScoreBucketRow {
   bucket: number;
@@ -126,7 +129,7 @@ export function buildBuckets(contacts: Iterable<ContactLike>, activities: Iterab
   const entry = (id: string) => {
     const map = buckets[bucketOf(id)]!;
     let e = map.get(id);
-    if (!e) map.set(id, (e = { total: 0, grade: '', fit: '', stage: '', types: [], times: [], stamp: 0 }));
+    if (!e) map.set(id, (e = emptyEntry(0)));
     return e;
   };
   for (const c of contacts) {

@@ -10,7 +10,7 @@
 // contact row's own leadScore/leadGrade are left as they were (v10) and ignored.
 import Dexie from 'dexie';
 import type { DBCoreTransaction } from 'dexie';
-import { type ActivityLike, bucketOf, type ContactLike, decodeBucket, encodeBucket, SCORE_BUCKET_COUNT, SCORE_BUCKETS_TABLE, type ScoreBucketRow, type ScoreEntry } from './score-buckets-codec';
+import { type ActivityLike, bucketOf, type ContactLike, decodeBucket, emptyEntry, encodeBucket, SCORE_BUCKET_COUNT, SCORE_BUCKETS_TABLE, type ScoreBucketRow, type ScoreEntry } from './score-buckets-codec';
 import { packFit } from './fit-facts';
 
 export * from './score-buckets-codec';
@@ -150,7 +150,7 @@ export class ScoreBuckets {
   private entry(id: string, create: boolean): ScoreEntry | undefined {
     const map = this.bucket(bucketOf(id));
     let e = map.get(id);
-    if (!e && create) map.set(id, (e = { total: 0, grade: '', fit: '', stage: '', types: [], times: [], stamp: this.seq }));
+    if (!e && create) map.set(id, (e = emptyEntry(this.seq)));
     return e;
   }
 

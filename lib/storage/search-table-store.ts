@@ -110,8 +110,10 @@ export async function saveStoredTable(db: Dexie, table: KeyTable, seen: SeenMark
   });
 }
 
-/** In a contacts write's own transaction (the tracking middleware): the stored table and every mark go. */
-// Raw requests on the write's own IndexedDB transaction (below Dexie's table hooks, which a middleware cannot reach).
+/**
+ * In a contacts write's own transaction (the tracking middleware): the stored table and every mark go, and a new
+ * epoch starts. Raw requests on the IndexedDB transaction: below Dexie's table hooks, which a middleware cannot reach.
+ */
 export function dropStoredTable(trans: DBCoreTransaction): Promise<unknown> {
   return Dexie.Promise.all([
     storeRequest(trans, SEARCH_TABLE, (s) => s.delete(TABLE_KEY)),
