@@ -18,7 +18,7 @@ const layerRules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**', 'test-results/**', 'tests/fixtures/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'bench/results/**', 'bench/tmp/**', 'test-results/**', 'tests/fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { PRESET_STAGE_IDS } from '@/lib/domain/stage-ids';
 import { useSettings } from '@/lib/query/settings';
 import { FichaError } from '@/lib/messaging/errors';
 import { useChangeStage, useStageHistory, useStageSuggestions } from '@/lib/query/record';
+import { formatDateTime } from './blocks/format';
 import { ErrorNotice } from './ErrorNotice';
 
 /**
@@ -113,7 +114,7 @@ export function StageHistory({ contactId }: { contactId: string }) {
           <li key={h.id} data-testid="stage-history-entry" data-from={h.from} data-to={h.to} data-backward={h.backward}>
             <span>{i18n.t('stageControl.historyEntry', [stageLabel(h.from), stageLabel(h.to)])}</span>
             {h.backward && <span className="ficha-tag">{i18n.t('stageControl.backward')}</span>}
-            <time dateTime={new Date(h.at).toISOString()}>{new Date(h.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+            <time dateTime={new Date(h.at).toISOString()}>{formatDateTime(h.at)}</time>
             {h.reason && <span className="ficha-activity-summary">{h.reason}</span>}
           </li>
         ))}

@@ -4,6 +4,7 @@ import type { Activity } from '@/lib/domain/activity';
 import { useAddNote, useTimeline } from '@/lib/query/record';
 import { stageLabel } from '@/components/ui/labels';
 import { ErrorNotice } from './ErrorNotice';
+import { formatDateTime } from './blocks/format';
 import { VirtualList } from './VirtualList';
 
 const typeLabel = (type: Activity['type']) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
@@ -15,7 +16,6 @@ function summaryOf(activity: Activity): string {
   return backward === true ? `${move} (${i18n.t('stageControl.backward')})` : move;
 }
 
-const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The contact's activities, newest first, with a note box. */
 export function Timeline({ contactId }: { contactId: string }) {
@@ -35,7 +35,7 @@ export function Timeline({ contactId }: { contactId: string }) {
         render={(a) => (
           <div className="ficha-activity" data-testid="activity" data-type={a.type}>
             <span className="ficha-activity-type">{typeLabel(a.type)}</span>
-            <time dateTime={new Date(a.occurredAt).toISOString()}>{when(a.occurredAt)}</time>
+            <time dateTime={new Date(a.occurredAt).toISOString()}>{formatDateTime(a.occurredAt)}</time>
             {a.summary && (
               <span className="ficha-activity-summary" title={summaryOf(a)}>
                 {summaryOf(a)}
