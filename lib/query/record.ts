@@ -30,11 +30,13 @@ function useRecordMutation<T extends RecordWrite>(contactId: string, type: T) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (request: Omit<RequestInputOf<T>, 'type'>) => send<T>({ type, ...request } as RequestInputOf<T>),
-    // Not awaited: the caller's own onSuccess (e.g. showing "logged") must not wait for every refetch.
-    onSettled: () => {
-      void client.invalidateQueries({ queryKey: queryKeys.activities(contactId) });
-      void client.invalidateQueries({ queryKey: queryKeys.contacts });
-    },
+    // In a later task: the mutation's own callbacks run before the caller's, so refetching here would send the
+    // refetch batch (and make the worker answer it) before the caller's onSuccess shows the result (e.g. "logged").
+    onSettled: () =>
+      void setTimeout(() => {
+        void client.invalidateQueries({ queryKey: queryKeys.activities(contactId) });
+        void client.invalidateQueries({ queryKey: queryKeys.contacts });
+      }),
   });
 }
 

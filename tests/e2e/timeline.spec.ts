@@ -122,3 +122,43 @@ test('the logged state appears once the write committed, with Undo from its firs
   await expect(page.getByTestId('logged-state')).toHaveCount(0);
   expect(await loggedInWorker()).toBe(false);
 });
+
+test('the message body goes to the background only when body storage is on, and is then kept with the log', async ({ context, page }) => {
+  const withBody: MailThread = { ...thread, messages: [{ from: ana, to: [SELF], id: '18c0a1b2c3d4e5f6', body: '<p>Could you send the signed quote?</p>' }] };
+  await serveGmail(context, { thread: withBody });
+  const worker = context.serviceWorkers()[0]!;
+  type Ficha = { ficha: { db: { settings: { get(k: string): Promise<{ value?: object } | undefined>; put(row: object): Promise<unknown> }; activities: { toArray(): Promise<{ type: string; data: { body?: string } }[]> } } } };
+  const setStoreBodies = (on: boolean) =>
+    worker.evaluate(async (storeBodies) => {
+      const settings = (globalThis as unknown as Ficha).ficha.db.settings;
+      const row = await settings.get('settings');
+      await settings.put({ key: 'settings', value: { ...row?.value, storeBodies } });
+    }, on);
+  // Whether each logEmail request that reached the background carried a body.
+  await worker.evaluate(() => {
+    const seen: boolean[] = ((globalThis as unknown as { __bodies: boolean[] }).__bodies = []);
+    chrome.runtime.onMessage.addListener((m: { type?: string; email?: object; requests?: { type: string; email?: object }[] }) => {
+      for (const r of m.requests ?? [m]) if (r.type === 'activities.logEmail') seen.push('body' in (r.email ?? {}));
+    });
+  });
+  const bodiesSent = () => worker.evaluate(() => (globalThis as unknown as { __bodies: boolean[] }).__bodies);
+  const storedBodies = () => worker.evaluate(async () => (await (globalThis as unknown as Ficha).ficha.db.activities.toArray()).filter((a) => a.type === 'email.received').map((a) => a.data.body ?? null));
+
+  await setStoreBodies(true);
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await page.getByTestId('create-contact').click();
+  await page.getByTestId('log-email').click();
+  await expect(page.getByTestId('logged-state')).toBeVisible();
+  expect(await bodiesSent()).toEqual([true]);
+  expect(await storedBodies()).toEqual([expect.stringContaining('Could you send the signed quote?')]);
+  await page.getByTestId('logged-state').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('log-email')).toBeEnabled();
+
+  // Off (the default): the page does not even read the body, and nothing is kept.
+  await setStoreBodies(false);
+  await page.reload();
+  await page.getByTestId('log-email').click();
+  await expect(page.getByTestId('logged-state')).toBeVisible();
+  expect(await bodiesSent()).toEqual([true, false]);
+  expect(await storedBodies()).toEqual([null]);
+});
