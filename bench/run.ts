@@ -5,6 +5,7 @@ import path from 'node:path';
 import { launchWithExtension } from '../tests/e2e/support/launch';
 import { gmailPageHtml } from '../tests/e2e/support/gmail-dom';
 import { ctaInsertResults, pickerSearchResults } from './cta';
+import { idbFloorResults } from './idb-floor';
 import { importResults } from './import';
 import { lookupResults } from './lookup';
 import { outlookSwitchResults } from './outlook';
@@ -21,7 +22,7 @@ const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
 const ACTIVITIES_PER_CONTACT = Number(process.env.BENCH_ACTIVITIES_PER_CONTACT ?? 10);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
 // BENCH_ONLY=rescore,log runs only those sections (names below); unset runs them all.
-const SECTIONS = ['size', 'scoring', 'import', 'lookup', 'popup', 'dashboard', 'gmail', 'outlook', 'log', 'cta', 'rescore'] as const;
+const SECTIONS = ['size', 'scoring', 'idbfloor', 'import', 'lookup', 'popup', 'dashboard', 'gmail', 'outlook', 'log', 'cta', 'rescore'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(SECTIONS as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown section "${name}" (known: ${SECTIONS.join(', ')})`);
@@ -50,6 +51,7 @@ function seededProfile(): { dir: string; seeded: boolean } {
 
 async function main() {
   const results: BenchResult[] = [...(runs('size') ? sizeResults() : []), ...(runs('scoring') ? scoringResults() : [])];
+  if (runs('idbfloor')) results.push(...(await idbFloorResults())); // its own fresh profile: raw IndexedDB write floors
   if (runs('import')) results.push(...(await importResults())); // its own fresh profile: CSV import and export figures
   if (!NEEDS_SEED.some(runs)) return writeReport(results, OUT);
   const { dir: userDataDir, seeded } = seededProfile();

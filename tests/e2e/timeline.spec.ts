@@ -137,7 +137,9 @@ test('the message body goes to the background only when body storage is on, and 
   // Whether each logEmail request that reached the background carried a body.
   await worker.evaluate(() => {
     const seen: boolean[] = ((globalThis as unknown as { __bodies: boolean[] }).__bodies = []);
-    chrome.runtime.onMessage.addListener((m: { type?: string; email?: object; requests?: { type: string; email?: object }[] }) => {
+    type Message = { type?: string; email?: object; requests?: { type: string; email?: object }[] };
+    const runtime = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: Message) => void): void } } } }).chrome.runtime;
+    runtime.onMessage.addListener((m) => {
       for (const r of m.requests ?? [m]) if (r.type === 'activities.logEmail') seen.push('body' in (r.email ?? {}));
     });
   });
