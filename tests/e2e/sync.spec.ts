@@ -11,8 +11,13 @@ import { type MailThread, SELF } from './support/gmail-dom';
 import { launchWithExtension } from './support/launch';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
-const dataDir = mkdtempSync(path.join(tmpdir(), 'ficha-sync-e2e-'));
-const env = { ...process.env, FICHA_DATA_DIR: dataDir, HOST: '127.0.0.1', FICHA_RATE_LIMIT: '0' };
+// Made in beforeAll, not at load: every process that loads this file (the runner lists tests too) would leave one.
+let dataDir = '';
+let env: NodeJS.ProcessEnv = {};
+test.beforeAll(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'ficha-sync-e2e-'));
+  env = { ...process.env, FICHA_DATA_DIR: dataDir, HOST: '127.0.0.1', FICHA_RATE_LIMIT: '0' };
+});
 let server: ChildProcess | null = null;
 let url = '';
 let port = '0';
