@@ -4,7 +4,9 @@ import { SELF, showThreadInPage, threadViewHtml } from '../tests/e2e/support/gma
 import { type BenchResult, latencyResults } from './stats';
 
 interface WorkerFicha {
-  ficha: { templates: { importFile(file: unknown, mode: string): Promise<{ imported: number }> } };
+  ficha: {
+    templates: { importFile(file: unknown, mode: string): Promise<{ imported: number }>; remove(id: string): Promise<boolean> };
+  };
 }
 
 async function openKnownThread(gmail: Page, email: string, id: string) {
@@ -46,10 +48,15 @@ export async function ctaInsertResults(gmail: Page, contacts: number, samples = 
 
 const TEMPLATE_WORDS = ['renewal', 'trial', 'meeting', 'webinar', 'pricing', 'case study', 'onboarding', 'referral', 'discount', 'upgrade'];
 
-/** 1,000 templates in the rep's list, then typing a query letter by letter in the sidebar's search box. */
+/**
+ * 1,000 templates in the rep's list, then typing a query letter by letter in the sidebar's search box. They are
+ * removed afterwards: a reused bench profile (BENCH_PROFILE) must not gain 1,000 templates a run, which every later
+ * card (and the next run's thread-switch figures) would read.
+ */
 export async function pickerSearchResults(context: BrowserContext, gmail: Page, contacts: number): Promise<BenchResult[]> {
   const worker = context.serviceWorkers()[0]!;
   const templates = Array.from({ length: 1000 }, (_, i) => ({
+    id: `bench-template-${i}`,
     name: `${TEMPLATE_WORDS[i % TEMPLATE_WORDS.length]} ${i}`,
     language: i % 2 ? 'es' : 'en',
     stages: [],
@@ -59,6 +66,17 @@ export async function pickerSearchResults(context: BrowserContext, gmail: Page, 
     tags: [`tag${i % 37}`],
   }));
   await worker.evaluate((t) => (globalThis as unknown as WorkerFicha).ficha.templates.importFile({ format: 'ficha.templates', version: 1, templates: t }, 'add'), templates);
+  try {
+    return await typeInPicker(gmail, contacts);
+  } finally {
+    const ids = templates.map((t) => t.id);
+    await worker.evaluate(async (list) => {
+      for (const id of list) await (globalThis as unknown as WorkerFicha).ficha.templates.remove(id);
+    }, ids);
+  }
+}
+
+async function typeInPicker(gmail: Page, contacts: number): Promise<BenchResult[]> {
   const n = 4242 % contacts;
   await openKnownThread(gmail, `person${n}@company${n % 5000}.example`, `picker${Date.now()}`);
   const times = await gmail.evaluate(async (queries: string[]) => {

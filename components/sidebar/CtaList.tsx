@@ -35,15 +35,10 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
     return () => pickerRequests.removeEventListener(PICKER_OPEN, focus);
   }, [suggestions.isSuccess]);
 
+  // Folded once per load, so each keystroke is a substring test per template.
+  const indexed = useMemo(() => (suggestions.data ?? []).map((t) => ({ t, text: templateSearchText([t.name, ...t.tags, plain(t)]) })), [suggestions.data]);
   const words = queryWords(query);
-  const searching = words.length > 0;
-  // Folded once per load, and only once the rep searches (not on every thread switch): each keystroke is then a
-  // substring test per template.
-  const indexed = useMemo(
-    () => (searching ? (suggestions.data ?? []).map((t) => ({ t, text: templateSearchText([t.name, ...t.tags, plain(t)]) })) : []),
-    [suggestions.data, searching],
-  );
-  const matches = searching ? indexed.filter(({ text }) => matchesWords(text, words)).map(({ t }) => t) : (suggestions.data ?? []);
+  const matches = words.length ? indexed.filter(({ text }) => matchesWords(text, words)).map(({ t }) => t) : indexed.map(({ t }) => t);
   const visible = matches.slice(0, showAll || query.trim() ? MAX_LISTED : SHOWN);
 
   if (suggestions.isError) return <ErrorNotice error={suggestions.error} onRetry={() => void suggestions.refetch()} />;

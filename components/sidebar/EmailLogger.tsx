@@ -5,7 +5,6 @@ import type { LogPolicy } from '@/lib/domain/consent';
 import type { Contact } from '@/lib/domain/contact';
 import { queryKeys } from '@/lib/query/keys';
 import { useLogEmail, useLoggedActivity, useLogPolicy, useRemoveActivity } from '@/lib/query/record';
-import { useSettings } from '@/lib/query/settings';
 import type { ThreadContext, ThreadMessage } from '@/lib/sites/types';
 import { ErrorNotice } from './ErrorNotice';
 import { useSite } from './site';
@@ -24,9 +23,6 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
   const log = useLogEmail(contact.id);
   const remove = useRemoveActivity(contact.id);
   const policy = useLogPolicy(contact.id);
-  // Already loaded for the stage control: the body is read and sent only when the background would keep it.
-  const settings = useSettings();
-  const storeBodies = settings.data?.storeBodies ?? true;
   const [canUndo, setCanUndo] = useState(false);
   const queryClient = useQueryClient();
   const { adapter, doc } = useSite();
@@ -67,8 +63,8 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
           direction: message.from !== null && message.from === thread.selfEmail ? 'out' : 'in',
           sentAt: message.sentAt,
           participants: [...new Set([message.from, ...message.to].filter((e): e is string => !!e))],
-          // Read now, not on every thread render; the background checks the setting again before keeping it.
-          ...(storeBodies ? readBody(messageId) : {}),
+          // Read now, not on every thread render; the background keeps it only if body storage is on.
+          ...readBody(messageId),
         },
       },
       {
@@ -88,7 +84,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
         type="button"
         className="ficha-secondary"
         data-testid="log-email"
-        disabled={log.isPending || logged.isPending || policy.isPending || settings.isPending || blocked}
+        disabled={log.isPending || logged.isPending || policy.isPending || blocked}
         aria-describedby={note ? 'ficha-log-note' : undefined}
         onClick={submit}
       >

@@ -16,7 +16,6 @@ function summaryOf(activity: Activity): string {
   return backward === true ? `${move} (${i18n.t('stageControl.backward')})` : move;
 }
 
-
 /** The contact's activities, newest first, with a note box. */
 export function Timeline({ contactId }: { contactId: string }) {
   const timeline = useTimeline(contactId);

@@ -1,4 +1,5 @@
-// After a team sync pull changed rows, the background nudges open webmail tabs: refetch what the sidebar shows.
+// After a team sync pull changed rows, or settings were saved (options page), the background nudges open webmail
+// tabs: refetch what the sidebar shows.
 import type { QueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 

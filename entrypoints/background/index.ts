@@ -16,7 +16,7 @@ import { privacyOps } from '@/lib/storage/privacy-ops';
 import { FichaDb } from '@/lib/storage/db';
 import { contactSearchIndex } from '@/lib/storage/search-index';
 import { syncEngine } from '@/lib/storage/sync-engine';
-import { notifyTabsOfSync, startSyncRuntime } from '@/lib/messaging/features/sync-runtime';
+import { notifyTabsToRefresh, startSyncRuntime } from '@/lib/messaging/features/sync-runtime';
 
 export default defineBackground(() => {
   const uiLanguage = browser.i18n.getUILanguage();
@@ -41,11 +41,11 @@ export default defineBackground(() => {
   setTimeout(retention, 10_000);
   setInterval(retention, 6 * 3_600_000);
   // Team sync (optional): off until the rep connects a server in the options page.
-  const sync = syncEngine(db, { onRemoteChange: () => void notifyTabsOfSync(), onModelChanged: () => scoring.load() });
+  const sync = syncEngine(db, { onRemoteChange: () => void notifyTabsToRefresh(), onModelChanged: () => scoring.load() });
   startSyncRuntime(sync);
   // Popup and Find a contact keystrokes answer from memory (lib/storage/search-index.ts).
   const searchIndex = contactSearchIndex(db, contacts);
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex, onSettingsSaved: () => void notifyTabsToRefresh() }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates, sync, searchIndex } });
 

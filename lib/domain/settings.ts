@@ -19,25 +19,39 @@ export const NeverLogEntrySchema = z
     return entry ?? '';
   });
 
+const NeverLogListSchema = z.array(NeverLogEntrySchema).max(1000).transform((list) => [...new Set(list)]);
+const StageSetSchema = z.enum(['hubspot', 'relationship'], { error: 'Stage set must be hubspot or relationship' });
+const SenderSchema = z.object({
+  firstName: z.string().trim().max(100, 'First name is too long (max 100)'),
+  lastName: z.string().trim().max(100, 'Last name is too long (max 100)'),
+  signature: z.string().trim().max(2000, 'Signature is too long (max 2000)'),
+});
+
 export const SettingsSchema = z.object({
   /** Addresses and domains whose mail is never logged (own company, personal contacts). */
-  neverLog: z.array(NeverLogEntrySchema).max(1000).transform((list) => [...new Set(list)]),
+  neverLog: NeverLogListSchema,
   /** When on, contacts without a legal basis (or who opted out) cannot be logged at all. */
   requireLegalBasis: z.boolean(),
   /** The active lifecycle stage set (a preset): its stages, forward rule and suggestion rules apply. */
-  stageSet: z.enum(['hubspot', 'relationship'], { error: 'Stage set must be hubspot or relationship' }).default('hubspot'),
+  stageSet: StageSetSchema.default('hubspot'),
   /** Keep a sanitised plain-text copy of each logged email's body (capped); off by default. */
   storeBodies: z.boolean().default(false),
   /** The rep's own details for the {{sender.*}} merge fields of CTA templates. */
-  sender: z
-    .object({
-      firstName: z.string().trim().max(100, 'First name is too long (max 100)'),
-      lastName: z.string().trim().max(100, 'Last name is too long (max 100)'),
-      signature: z.string().trim().max(2000, 'Signature is too long (max 2000)'),
-    })
-    .default({ firstName: '', lastName: '', signature: '' }),
+  sender: SenderSchema.default({ firstName: '', lastName: '', signature: '' }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * A change sent by a page: only the fields it names. Not `SettingsSchema.partial()`: zod 4 fills a missing field
+ * that has a default, so every change (a stage set switch) would also reset body storage and the sender's details.
+ */
+export const SettingsPatchSchema = z.object({
+  neverLog: NeverLogListSchema.optional(),
+  requireLegalBasis: z.boolean().optional(),
+  stageSet: StageSetSchema.optional(),
+  storeBodies: z.boolean().optional(),
+  sender: SenderSchema.optional(),
+});
 
 export const DEFAULT_SETTINGS: Settings = {
   neverLog: [],

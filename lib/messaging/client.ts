@@ -15,10 +15,10 @@ interface Pending {
 
 let queued: Pending[] | null = null;
 
-export async function send<T extends RequestType>(request: RequestInputOf<T>): Promise<Responses[T]> {
+export async function send<T extends RequestType>(request: RequestInputOf<T>, options: { now?: boolean } = {}): Promise<Responses[T]> {
   let reply: Envelope<Responses[T]> | undefined;
   try {
-    reply = (await enqueue(request)) as Envelope<Responses[T]> | undefined;
+    reply = (await enqueue(request, options.now)) as Envelope<Responses[T]> | undefined;
   } catch (error) {
     // The worker was updated or restarted under this tab: say so instead of a raw runtime error.
     throw new FichaError('unreachable', error instanceof Error ? error.message : String(error));
@@ -28,8 +28,13 @@ export async function send<T extends RequestType>(request: RequestInputOf<T>): P
   return reply.data;
 }
 
-function enqueue(request: unknown): Promise<Envelope<unknown> | undefined> {
+/**
+ * `now`: alone and at once, for a write the rep just clicked. Queued, it would leave after the re-render its pending
+ * state triggers (react-query's notification and React's render are microtasks queued before the flush).
+ */
+function enqueue(request: unknown, now?: boolean): Promise<Envelope<unknown> | undefined> {
   return new Promise((resolve, reject) => {
+    if (now) return void deliver([{ request, resolve, reject }]);
     if (!queued) {
       queued = [];
       // A microtask: the calls of one render/commit are all made before it runs, and a lone call waits no longer.

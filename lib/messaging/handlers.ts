@@ -33,6 +33,8 @@ interface Services {
   sync?: SyncEngine;
   /** Made by the caller to reach it elsewhere (the worker's console, the bench); otherwise made here. */
   searchIndex?: ContactSearchIndex;
+  /** Settings were saved: open webmail tabs must not keep acting on the old ones (e.g. body storage, never-log). */
+  onSettingsSaved?: () => void;
 }
 
 function blockedMessage(policy: LogPolicy): string {
@@ -49,7 +51,7 @@ const STAGE_REFUSALS = {
   unchanged: ['rejected', 'The contact is already in that stage'],
 } as const;
 
-export function createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex = contactSearchIndex(db, contacts) }: Services): Handlers {
+export function createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex = contactSearchIndex(db, contacts), onSettingsSaved }: Services): Handlers {
   const requireContact = async (id: string) => {
     const contact = await contacts.get(id);
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
@@ -74,7 +76,11 @@ export function createHandlers({ contacts, activities, record, settings, scoring
       return updated;
     },
     'settings.get': () => settings.get(),
-    'settings.update': ({ settings: patch }) => settings.update(patch),
+    'settings.update': async ({ settings: patch }) => {
+      const saved = await settings.update(patch);
+      onSettingsSaved?.();
+      return saved;
+    },
     ...profileHandlers(profile),
     ...scoringHandlers(scoring),
     ...lifecycleHandlers(db),

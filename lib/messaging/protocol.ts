@@ -5,7 +5,7 @@ import type { ContactSummary } from '@/lib/domain/contact-summary';
 import { type Contact, ContactSchema, NewContactInputSchema, StageIdSchema } from '@/lib/domain/contact';
 import { CONSENT_STATUSES, LEGAL_BASES, type LogPolicy } from '@/lib/domain/consent';
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
-import { type Settings, SettingsSchema } from '@/lib/domain/settings';
+import { type Settings, SettingsPatchSchema } from '@/lib/domain/settings';
 import type { ScoreResult } from '@/lib/domain/scoring';
 import { type LifecycleResponses, lifecycleRequests } from './features/lifecycle';
 import { type ProfileResponses, profileRequests } from './features/profile';
@@ -79,7 +79,7 @@ export const RequestSchema = z.discriminatedUnion('type', [
     source: z.string().trim().min(1).max(200).default('sidebar'),
   }),
   z.object({ type: z.literal('settings.get') }),
-  z.object({ type: z.literal('settings.update'), settings: SettingsSchema.partial() }),
+  z.object({ type: z.literal('settings.update'), settings: SettingsPatchSchema }),
   ...profileRequests,
   ...scoringRequests,
   ...lifecycleRequests,

@@ -29,9 +29,10 @@ type RecordWrite = 'activities.logEmail' | 'activities.remove' | 'activities.add
 function useRecordMutation<T extends RecordWrite>(contactId: string, type: T) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: Omit<RequestInputOf<T>, 'type'>) => send<T>({ type, ...request } as RequestInputOf<T>),
+    mutationFn: (request: Omit<RequestInputOf<T>, 'type'>) => send<T>({ type, ...request } as RequestInputOf<T>, { now: true }),
     // In a later task: the mutation's own callbacks run before the caller's, so refetching here would send the
     // refetch batch (and make the worker answer it) before the caller's onSuccess shows the result (e.g. "logged").
+    // That result reaches React in a microtask (notifyManager's scheduler, hooks.ts), so before this timer fires.
     onSettled: () =>
       void setTimeout(() => {
         void client.invalidateQueries({ queryKey: queryKeys.activities(contactId) });

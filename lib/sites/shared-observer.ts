@@ -19,7 +19,7 @@ export function shareObserver(adapter: SiteAdapter, doc: Document, signal: Abort
   return {
     ...adapter,
     observe(observed, onChange, listenerSignal) {
-      if (observed !== doc) throw new Error('shareObserver: this adapter observes one document only');
+      if (observed !== doc) throw new Error('shareObserver: one document only');
       if (listenerSignal.aborted || signal.aborted) return;
       const listener = () => onChange();
       listeners.add(listener);

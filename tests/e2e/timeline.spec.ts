@@ -123,8 +123,8 @@ test('the logged state appears once the write committed, with Undo from its firs
   expect(await loggedInWorker()).toBe(false);
 });
 
-test('the message body goes to the background only when body storage is on, and is then kept with the log', async ({ context, page }) => {
-  const withBody: MailThread = { ...thread, messages: [{ from: ana, to: [SELF], id: '18c0a1b2c3d4e5f6', body: '<p>Could you send the signed quote?</p>' }] };
+test('with body storage on, a logged email keeps a plain-text copy of its body; with it off, nothing is kept', async ({ context, page }) => {
+  const withBody: MailThread = { ...thread, messages: [{ from: ana, to: [SELF], id: '18c0a1b2c3d4e5f6', body: '<p>Could you send the <b>signed</b> quote?</p>' }] };
   await serveGmail(context, { thread: withBody });
   const worker = context.serviceWorkers()[0]!;
   type Ficha = { ficha: { db: { settings: { get(k: string): Promise<{ value?: object } | undefined>; put(row: object): Promise<unknown> }; activities: { toArray(): Promise<{ type: string; data: { body?: string } }[]> } } } };
@@ -134,16 +134,6 @@ test('the message body goes to the background only when body storage is on, and 
       const row = await settings.get('settings');
       await settings.put({ key: 'settings', value: { ...row?.value, storeBodies } });
     }, on);
-  // Whether each logEmail request that reached the background carried a body.
-  await worker.evaluate(() => {
-    const seen: boolean[] = ((globalThis as unknown as { __bodies: boolean[] }).__bodies = []);
-    type Message = { type?: string; email?: object; requests?: { type: string; email?: object }[] };
-    const runtime = (globalThis as unknown as { chrome: { runtime: { onMessage: { addListener(f: (m: Message) => void): void } } } }).chrome.runtime;
-    runtime.onMessage.addListener((m) => {
-      for (const r of m.requests ?? [m]) if (r.type === 'activities.logEmail') seen.push('body' in (r.email ?? {}));
-    });
-  });
-  const bodiesSent = () => worker.evaluate(() => (globalThis as unknown as { __bodies: boolean[] }).__bodies);
   const storedBodies = () => worker.evaluate(async () => (await (globalThis as unknown as Ficha).ficha.db.activities.toArray()).filter((a) => a.type === 'email.received').map((a) => a.data.body ?? null));
 
   await setStoreBodies(true);
@@ -151,16 +141,42 @@ test('the message body goes to the background only when body storage is on, and 
   await page.getByTestId('create-contact').click();
   await page.getByTestId('log-email').click();
   await expect(page.getByTestId('logged-state')).toBeVisible();
-  expect(await bodiesSent()).toEqual([true]);
-  expect(await storedBodies()).toEqual([expect.stringContaining('Could you send the signed quote?')]);
+  const [body] = await storedBodies();
+  expect(body).toContain('Could you send the signed quote?');
+  expect(body).not.toContain('<b>');
   await page.getByTestId('logged-state').getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByTestId('log-email')).toBeEnabled();
 
-  // Off (the default): the page does not even read the body, and nothing is kept.
   await setStoreBodies(false);
-  await page.reload();
   await page.getByTestId('log-email').click();
   await expect(page.getByTestId('logged-state')).toBeVisible();
-  expect(await bodiesSent()).toEqual([true, false]);
   expect(await storedBodies()).toEqual([null]);
+});
+
+test('settings saved in the options page reach a Gmail card already open, without reloading it', async ({ context, page, extensionId }) => {
+  const withBody: MailThread = { ...thread, messages: [{ from: ana, to: [SELF], id: '18c0a1b2c3d4e5f6', body: '<p>Please renew for two years.</p>' }] };
+  await serveGmail(context, { thread: withBody });
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await page.getByTestId('create-contact').click();
+  await expect(page.getByTestId('log-email')).toBeEnabled();
+
+  // The options page in its own tab; the Gmail tab stays open and is never reloaded or re-shown.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('store-bodies').check();
+  await expect(options.getByTestId('store-bodies')).toBeChecked();
+  await expect(options.getByTestId('store-bodies')).toBeEnabled();
+  // The open card's stage control follows a stage-set switch (the background tells the tab to refetch).
+  await expect(page.getByTestId('lifecycle-stage').locator('option[value=curiosity]')).toHaveCount(0);
+  await options.locator('[data-testid=stage-set][value=relationship]').check();
+  await expect(page.getByTestId('lifecycle-stage').locator('option[value=curiosity]')).toHaveCount(1);
+
+  await page.getByTestId('log-email').click();
+  await expect(page.getByTestId('logged-state')).toBeVisible();
+  const worker = context.serviceWorkers()[0]!;
+  const bodies = await worker.evaluate(async () => {
+    type Ficha = { ficha: { db: { activities: { toArray(): Promise<{ type: string; data: { body?: string } }[]> } } } };
+    return (await (globalThis as unknown as Ficha).ficha.db.activities.toArray()).filter((a) => a.type === 'email.received').map((a) => a.data.body ?? null);
+  });
+  expect(bodies).toEqual([expect.stringContaining('Please renew for two years.')]);
 });

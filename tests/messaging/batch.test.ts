@@ -39,6 +39,22 @@ describe('batched messaging', () => {
     spy.mockRestore();
   });
 
+  it('a call sent now leaves at once and alone; the calls queued around it still travel together', async () => {
+    const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const count = send<'contacts.count'>({ type: 'contacts.count' });
+    const created = send<'contacts.create'>({ type: 'contacts.create', input: { email: 'bo@acme.com', displayName: 'Bo' } }, { now: true });
+    // No microtask has run yet: only the call sent now has left.
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]![0]).toMatchObject({ type: 'contacts.create' });
+    const lookup = send<'contacts.lookup'>({ type: 'contacts.lookup', emails: ['bo@acme.com'] });
+    await expect(created).resolves.toMatchObject({ created: true });
+    await expect(count).resolves.toBeTypeOf('number');
+    await expect(lookup).resolves.toHaveProperty('bo@acme.com');
+    expect(spy).toHaveBeenCalledTimes(2);
+    expect(spy.mock.calls[1]![0]).toMatchObject({ type: BATCH_TYPE, requests: [{ type: 'contacts.count' }, { type: 'contacts.lookup' }] });
+    spy.mockRestore();
+  });
+
   it('more calls than a batch holds are split, every one answered', async () => {
     const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     const answers = await Promise.all(Array.from({ length: MAX_BATCH_REQUESTS + 3 }, () => send<'contacts.count'>({ type: 'contacts.count' })));

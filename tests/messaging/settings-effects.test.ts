@@ -59,3 +59,23 @@ describe('settings that change what the background does', () => {
     expect((await suggestions()).map((s) => s.to)).toContain('marketingqualifiedlead');
   });
 });
+
+describe('saving settings', () => {
+  it('a change keeps every field it does not name (a stage set switch leaves body storage and the sender as they were)', async () => {
+    startBackground();
+    const sender = { firstName: 'Rita', lastName: 'Gil', signature: 'Rita · Acme' };
+    await send({ type: 'settings.update', settings: { storeBodies: true, sender, neverLog: ['acme.com'], requireLegalBasis: true } });
+    const after = await send<'settings.update'>({ type: 'settings.update', settings: { stageSet: 'relationship' } });
+    expect(after).toEqual({ stageSet: 'relationship', storeBodies: true, sender, neverLog: ['acme.com'], requireLegalBasis: true });
+    expect(await send<'settings.get'>({ type: 'settings.get' })).toEqual(after);
+  });
+
+  it('a saved settings change tells the webmail tabs to refetch; a refused one does not', async () => {
+    const saved: number[] = [];
+    startBackground({ onSettingsSaved: () => saved.push(Date.now()) });
+    await send({ type: 'settings.update', settings: { storeBodies: true } });
+    expect(saved).toHaveLength(1);
+    await expect(send({ type: 'settings.update', settings: { stageSet: 'no-such-set' } as never })).rejects.toMatchObject({ code: 'invalid_message' });
+    expect(saved).toHaveLength(1);
+  });
+});

@@ -3,15 +3,13 @@ import { i18n } from '@/lib/i18n/cached-messages';
 
 export const dash = () => i18n.t('contact.noValue');
 
-// Building an Intl formatter costs about a millisecond, paid on every thread switch by toLocale*String: one each.
-let day: Intl.DateTimeFormat | undefined;
-let dayAndTime: Intl.DateTimeFormat | undefined;
+// Building an Intl formatter costs about a millisecond, paid on every thread switch by toLocale*String: one each,
+// keyed by its time style ('' = the day alone).
+const formats: Record<string, Intl.DateTimeFormat> = {};
+const medium = (at: number, time: '' | 'short') => (formats[time] ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: time || undefined })).format(at);
 
-export function formatDate(at: number | null | undefined): string {
-  return at == null ? dash() : (day ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })).format(at);
-}
-
-export const formatDateTime = (at: number) => (dayAndTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
+export const formatDate = (at: number | null | undefined): string => (at == null ? dash() : medium(at, ''));
+export const formatDateTime = (at: number) => medium(at, 'short');
 
 export function formatMoney(amount: number, currency: string): string {
   try {

@@ -4,10 +4,10 @@ import { browser } from 'wxt/browser';
 import type { SyncEngine } from '@/lib/storage/sync-engine';
 
 export const SYNC_ALARM = 'ficha-sync';
-/** Sent to content scripts after a pull changed local rows. */
+/** Sent to content scripts when what their sidebar shows changed elsewhere: a pull changed local rows, or settings were saved. */
 export const SYNC_CHANGED_MESSAGE = 'ficha.sync.changed';
 
-export async function notifyTabsOfSync(): Promise<void> {
+export async function notifyTabsToRefresh(): Promise<void> {
   // Without the `tabs` permission tabs come without URLs; a tab without our content script just refuses.
   const tabs = await browser.tabs.query({}).catch(() => []);
   await Promise.all(tabs.map((t) => (t.id === undefined ? null : browser.tabs.sendMessage(t.id, { type: SYNC_CHANGED_MESSAGE }).catch(() => null))));
