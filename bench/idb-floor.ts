@@ -41,9 +41,14 @@ export async function idbFloorResults(rows = Number(process.env.BENCH_FLOOR_ROWS
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const indexes = contactIndexes();
-    for (const variant of [{ label: 'no index', indexes: [] as IndexSpec[] }, { label: `the contacts store's ${indexes.length} indexes`, indexes }]) {
-      const { write: ms, read, rowsRead } = await worker.evaluate(
-        async ({ sample, rows, indexes, name }) => {
+    // The read-back floor does not depend on the secondary indexes: it is measured once, on the indexed store.
+    const variants = [
+      { label: 'no index', indexes: [] as IndexSpec[], readBack: false },
+      { label: `the contacts store's ${indexes.length} indexes`, indexes, readBack: true },
+    ];
+    for (const variant of variants) {
+      const { writeMs, readMs, rowsRead } = await worker.evaluate(
+        async ({ sample, rows, indexes, name, readBack }) => {
           const db: IDBDatabase = await new Promise((resolve, reject) => {
             const open = indexedDB.open(name, 1);
             open.onupgradeneeded = () => {
@@ -72,34 +77,34 @@ export async function idbFloorResults(rows = Number(process.env.BENCH_FLOOR_ROWS
               tx.onerror = () => reject(tx.error);
             });
           }
-          const write = performance.now() - t0;
+          const writeMs = performance.now() - t0;
           // Read back in primary-key order, 5,000 rows per getAll: the floor of any export.
           const t1 = performance.now();
-          let read = 0;
-          for (let after: string | null = null; ; ) {
+          let rowsRead = 0;
+          for (let after: string | null = null; readBack; ) {
             const page: { id: string }[] = await new Promise((resolve, reject) => {
               const request = db.transaction('contacts', 'readonly').objectStore('contacts').getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), 5000);
               request.onsuccess = () => resolve(request.result as { id: string }[]);
               request.onerror = () => reject(request.error);
             });
-            read += page.length;
+            rowsRead += page.length;
             if (page.length < 5000) break;
             after = page[page.length - 1]!.id;
           }
           const readMs = performance.now() - t1;
           db.close();
-          return { write, read: readMs, rowsRead: read };
+          return { writeMs, readMs, rowsRead };
         },
-        { sample: sampleRow(), rows, indexes: variant.indexes, name: `floor-${variant.indexes.length}` },
+        { sample: sampleRow(), rows, indexes: variant.indexes, name: `floor-${variant.indexes.length}`, readBack: variant.readBack },
       );
       results.push({
         name: `IndexedDB floor: ${rows} contact rows put raw, ${variant.label}`,
-        value: round(ms / 1000),
+        value: round(writeMs / 1000),
         unit: 's',
-        detail: { rowsPerS: Math.round(rows / (ms / 1000)), usPerRow: Math.round((ms * 1000) / rows) },
+        detail: { rowsPerS: Math.round(rows / (writeMs / 1000)), usPerRow: Math.round((writeMs * 1000) / rows) },
       });
-      if (variant.indexes.length > 0) {
-        results.push({ name: `IndexedDB floor: the ${rowsRead} rows read back raw, getAll of 5,000 in key order`, value: round(read / 1000), unit: 's', detail: { rowsPerS: Math.round(rowsRead / (read / 1000)) } });
+      if (variant.readBack) {
+        results.push({ name: `IndexedDB floor: the ${rowsRead} rows read back raw, getAll of 5,000 in key order`, value: round(readMs / 1000), unit: 's', detail: { rowsPerS: Math.round(rowsRead / (readMs / 1000)) } });
       }
     }
   } finally {
