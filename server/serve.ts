@@ -41,7 +41,10 @@ export async function startServer(env: ServerEnv): Promise<void> {
     const url = `http://${host}:${info.port}`;
     const loopback = env.host === '0.0.0.0' || env.host === '::' ? `http://127.0.0.1:${info.port}` : url;
     updateLock?.({ adminUrl: loopback });
-    logger('info', `Ficha sync server ready at ${url}`, { url, database: handle.kind, ...(handle.kind === 'pglite' ? { dataDir: env.dataDir } : {}) });
+    // The one plain-text line (every other line is a JSON log): whatever waits for it can take the URL up to the
+    // first space, without parsing JSON.
+    const where = handle.kind === 'pglite' ? `PGlite, data folder ${env.dataDir}` : 'PostgreSQL';
+    process.stdout.write(`Ficha sync server ready at ${url} (${where})\n`);
   });
 
   server.on('error', (e: NodeJS.ErrnoException) => {

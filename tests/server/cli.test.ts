@@ -1,7 +1,7 @@
 // The contract of `npm run server`: the ready line with the URL, create-team's token alone on the last line
 // (also while the server holds the PGlite folder), the lockfile refusing a second server, the admin commands.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -125,6 +125,42 @@ describe('npm run server with PGlite', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('create-team');
   }, 480_000); // PGlite's first start in a new folder (initdb in wasm) takes ~15 s on 2 cores, each of the ~20 CLI runs ~3-7 s (much more on a loaded machine)
+});
+
+describe('npm run server under a process manager', () => {
+  it('stops when npm is sent SIGTERM: the port closes and the data folder is released', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ficha-npm-'));
+    const lock = join(dir, 'data', 'ficha.lock');
+    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', FICHA_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
+    const npm = spawn('npm', ['run', '--silent', 'server'], { env });
+    children.add(npm);
+    let out = '';
+    npm.stdout.on('data', (d: Buffer) => (out += d));
+    npm.stderr.on('data', (d: Buffer) => (out += d));
+    let serverPid: number | undefined;
+    try {
+      await expect.poll(() => /ready at (\S+)/.exec(out)?.[1], { timeout: 120_000, interval: 100 }).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const url = /ready at (\S+)/.exec(out)![1]!;
+      expect(out).toContain(`ready at ${url} (PGlite, data folder ${env.FICHA_DATA_DIR})`);
+      serverPid = (JSON.parse(readFileSync(lock, 'utf8')) as { pid: number }).pid;
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+
+      await new Promise<void>((resolve) => (npm.on('exit', () => resolve()), npm.kill('SIGTERM')));
+      const open = () => fetch(`${url}/health`).then(() => 'open', () => 'closed');
+      await expect.poll(open, { timeout: 15_000, interval: 200 }).toBe('closed');
+      await expect.poll(() => existsSync(lock), { timeout: 15_000, interval: 200 }).toBe(false);
+    } finally {
+      // A failure must not leave the server itself running.
+      if (serverPid) {
+        try {
+          process.kill(serverPid, 'SIGKILL');
+        } catch {
+          // already gone, as expected
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe.skipIf(!postgresUrl)('npm run server with DATABASE_URL', () => {

@@ -2,7 +2,7 @@
 import { watchFocus } from '../compose-focus';
 import { findFirst } from '../dom';
 import { frameThrottle } from '../frame-throttle';
-import { navigationAware } from '../navigation-watch';
+import { navigationAware, readAfterQueued } from '../navigation-watch';
 import { gmailSelectors as S } from './selectors';
 import { viewsRoot } from './views';
 
@@ -15,10 +15,9 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
 
   // Gmail mutates in bursts: the first change is read at once, the rest at most once per frame.
   const navigation = navigationAware(win, onChange);
-  const schedule = frameThrottle(win, navigation.read, signal);
-
   const Observer = win?.MutationObserver ?? MutationObserver;
-  const observer = new Observer(schedule);
+  const observer = new Observer(() => schedule());
+  const schedule = frameThrottle(win, () => readAfterQueued(observer, navigation.read), signal);
   // `style`/`hidden` flips are how views are switched; other attribute churn is ignored to stay cheap.
   observer.observe(observedRoot(doc), {
     childList: true,

@@ -3,7 +3,7 @@
 // message list and folder pane (which churn on every scroll and unread count) are skipped cheaply.
 import { watchFocus } from '../compose-focus';
 import { frameThrottle } from '../frame-throttle';
-import { navigationAware } from '../navigation-watch';
+import { navigationAware, readAfterQueued } from '../navigation-watch';
 
 /**
  * Zones whose churn never changes what readThread returns (except the selected row, watched via aria-selected): the
@@ -24,12 +24,11 @@ export function observe(doc: Document, onChange: () => void, signal: AbortSignal
   const win = doc.defaultView;
   // The first change of a burst is read at once, the rest at most once per frame.
   const navigation = navigationAware(win, onChange);
-  const schedule = frameThrottle(win, navigation.read, signal);
-
   const Observer = win?.MutationObserver ?? MutationObserver;
   const observer = new Observer((records) => {
     if (records.some(relevant)) schedule();
   });
+  const schedule = frameThrottle(win, () => readAfterQueued(observer, navigation.read), signal);
   observer.observe(doc.body ?? doc.documentElement, {
     childList: true,
     subtree: true,
