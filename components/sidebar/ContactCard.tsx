@@ -4,7 +4,7 @@ import { fullName, primaryEmail } from '@/lib/domain/person';
 import { useRecordFigures } from '@/lib/query/profile';
 import type { ThreadContext } from '@/lib/sites/types';
 import { formatDate } from './blocks/format';
-import { ProfileBlocks } from './blocks/ProfileBlocks';
+import { ProfileBlocks } from './lazy-blocks';
 import { AutoLog } from './AutoLog';
 import { CtaList } from './CtaList';
 import { DeleteContact } from './DeleteContact';
@@ -63,8 +63,9 @@ export function Field({ label, value, testId }: { label: string; value: string; 
   return (
     <div className="ficha-field">
       <dt>{label}</dt>
+      {/* An empty value is drawn by CSS (.ficha-empty), so the field's text is empty, as its data is. */}
       <dd data-testid={testId} className={value ? undefined : 'ficha-empty'}>
-        {value || i18n.t('contact.noValue')}
+        {value}
       </dd>
     </div>
   );

@@ -17,6 +17,7 @@ import { FichaDb } from '@/lib/storage/db';
 import { contactSearchIndex } from '@/lib/storage/search-index';
 import { syncEngine } from '@/lib/storage/sync-engine';
 import { notifyTabsToRefresh, startSyncRuntime } from '@/lib/messaging/features/sync-runtime';
+import { injectForSender, isInjectRequest } from '@/lib/messaging/features/inject';
 
 export default defineBackground(() => {
   const uiLanguage = browser.i18n.getUILanguage();
@@ -56,7 +57,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (reply: unknown) => void) => {
-    void handle(message, sender).then(sendResponse);
+    // A content script asking for a part of the sidebar that loads on first use; everything else is the protocol.
+    const answer = isInjectRequest(message) ? injectForSender(message, sender, browser.runtime.id) : handle(message, sender);
+    void answer.then(sendResponse);
     return true; // answer asynchronously
   });
 });

@@ -64,6 +64,18 @@ test('participants: every external address once, without the user, and a pick ch
   await expect(page.getByTestId('contact-email')).not.toHaveText(ana.email);
 });
 
+test('a free-mail correspondent becomes a contact with no company: the field is empty, shown as a dash', async ({ context, page }) => {
+  await serveGmail(context, { thread: proposal });
+  await page.goto(GMAIL_URL + '#inbox/' + proposal.id);
+  await page.locator(`[data-testid=participant][data-email="${dana.email}"]`).click();
+  await page.getByTestId('create-contact').click();
+  await expect(page.getByTestId('create-contact')).toHaveCount(0);
+  const company = page.getByTestId('contact-company');
+  await expect(company).toHaveText('');
+  // The dash a reader sees is drawn by CSS, not part of the field's text.
+  expect(await company.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('"—"');
+});
+
 test('SPA thread switch updates the card; the inbox clears it', async ({ context, page }) => {
   await serveGmail(context, {});
   await page.goto(GMAIL_URL + '#inbox');

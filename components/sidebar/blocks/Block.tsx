@@ -1,5 +1,4 @@
 import { type ReactNode, useState } from 'react';
-import { dash } from './format';
 
 /** One expandable block of the record; its content mounts only when opened, so closed blocks ask nothing. */
 export function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -27,7 +26,7 @@ export function ReadOnlyField({ label, value }: { label: string; value: string }
   return (
     <div className="ficha-inline">
       <span className="ficha-inline-label">{label}</span>
-      <span className={value ? 'ficha-inline-text' : 'ficha-inline-text ficha-empty'}>{value || dash()}</span>
+      <span className={value ? 'ficha-inline-text' : 'ficha-inline-text ficha-empty'}>{value}</span>
     </div>
   );
 }

@@ -1,0 +1,59 @@
+// The record blocks in the sidebar, loaded on the first card that shows them: the background injects
+// entrypoints/sidebar-blocks.ts into this frame (same isolated world), which finds React and the other shared modules
+// here instead of bundling them again.
+import * as React from 'react';
+import { lazy, Suspense } from 'react';
+import * as jsxRuntime from 'react/jsx-runtime';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { browser } from 'wxt/browser';
+import type { Contact } from '@/lib/domain/contact';
+import { i18n } from '@/lib/i18n/cached-messages';
+import * as client from '@/lib/messaging/client';
+import * as errors from '@/lib/messaging/errors';
+import { ErrorNotice } from './ErrorNotice';
+import { BLOCKS_GLOBAL, SHARED_GLOBAL } from './lazy-blocks-contract';
+import { INJECT_KIND } from '@/lib/messaging/inject-request';
+
+type Blocks = (props: { contact: Contact }) => React.ReactNode;
+type BlocksModule = { ProfileBlocks: Blocks };
+
+// Only what the block code imports from react-query: anything else would be kept in the content script for nothing.
+Reflect.set(globalThis, SHARED_GLOBAL, { react: React, jsxRuntime, reactQuery: { useMutation, useQuery, useQueryClient }, client, errors, i18n: { i18n } });
+
+let loading: Promise<BlocksModule> | null = null;
+
+/** The block script's components, injecting it once per frame; a failed load is tried again on the next card. */
+function loadBlocks(): Promise<BlocksModule> {
+  const loaded = () => Reflect.get(globalThis, BLOCKS_GLOBAL) as BlocksModule | undefined;
+  const ready = loaded();
+  if (ready) return Promise.resolve(ready);
+  loading ??= browser.runtime
+    .sendMessage({ kind: INJECT_KIND, script: 'sidebar-blocks' })
+    .then((reply) => {
+      const blocks = (reply as { ok?: boolean } | undefined)?.ok ? loaded() : undefined;
+      if (!blocks) throw new Error(i18n.t('sidebar.blocksUnavailable'));
+      return blocks;
+    })
+    .finally(() => (loading = null));
+  return loading;
+}
+
+const lazyBlocks = () =>
+  lazy<Blocks>(() =>
+    loadBlocks().then(
+      (blocks) => ({ default: blocks.ProfileBlocks }),
+      (error: unknown) => {
+        LazyBlocks = lazyBlocks(); // React keeps a lazy component's outcome: the next card gets a fresh attempt
+        return { default: () => <ErrorNotice error={error} /> };
+      },
+    ),
+  );
+let LazyBlocks = lazyBlocks();
+
+export function ProfileBlocks({ contact }: { contact: Contact }) {
+  return (
+    <Suspense fallback={null}>
+      <LazyBlocks contact={contact} />
+    </Suspense>
+  );
+}

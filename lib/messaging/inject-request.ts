@@ -1,0 +1,8 @@
+// A content script's request for one of the extension's scripts to be run in its own frame (the background answers
+// with scripting.executeScript / tabs.executeScript). Zod-free: the content scripts import it.
+
+export const INJECT_KIND = 'ficha.inject';
+
+/** The only scripts a content script may ask for, by name → file in the build. */
+export const INJECTABLE = { 'sidebar-blocks': '/sidebar-blocks.js' } as const satisfies Record<string, `/${string}.js`>;
+export type InjectableScript = keyof typeof INJECTABLE;
