@@ -46,7 +46,7 @@ export default defineBackground(() => {
   startSyncRuntime(sync);
   // Popup and Find a contact keystrokes answer from memory (lib/storage/search-index.ts).
   const searchIndex = contactSearchIndex(db, contacts);
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex, onSettingsSaved: () => void notifyTabsToRefresh() }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex, onWebmailDataChanged: () => void notifyTabsToRefresh() }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates, sync, searchIndex } });
 

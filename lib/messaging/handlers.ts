@@ -19,7 +19,7 @@ import { templateHandlers } from './features/templates-handlers';
 import { syncHandlers } from './features/sync-handlers';
 import { dashboardHandlers } from './features/dashboard-handlers';
 import { importHandlers } from './features/import-handlers';
-import type { Handlers } from './protocol';
+import type { Handlers, RequestType } from './protocol';
 
 interface Services {
   contacts: ContactRepository;
@@ -33,8 +33,42 @@ interface Services {
   sync?: SyncEngine;
   /** Made by the caller to reach it elsewhere (the worker's console, the bench); otherwise made here. */
   searchIndex?: ContactSearchIndex;
-  /** Settings were saved: open webmail tabs must not keep acting on the old ones (e.g. body storage, never-log). */
-  onSettingsSaved?: () => void;
+  /**
+   * A change made from an extension page reached data an open webmail card shows (WEBMAIL_VISIBLE_WRITES): those
+   * tabs must refetch, not keep acting on the old settings or showing an erased person.
+   */
+  onWebmailDataChanged?: () => void;
+}
+
+/** Writes from the options page and the other extension pages that change what a webmail card shows or does. */
+export const WEBMAIL_VISIBLE_WRITES = [
+  'settings.update',
+  'import.finish',
+  'import.cancel',
+  'import.undo',
+  'privacy.erasePerson',
+  'privacy.runRetention',
+  'scoring.saveModel',
+  'scoring.resetModel',
+  'templates.save',
+  'templates.duplicate',
+  'templates.remove',
+  'templates.reorder',
+  'templates.import',
+] as const satisfies readonly RequestType[];
+
+/** The same handlers, calling `changed` after each listed write that succeeded (a refused one changed nothing). */
+function announcing(handlers: Handlers, changed: () => void): Handlers {
+  const wrapped: Record<string, unknown> = { ...handlers };
+  for (const type of WEBMAIL_VISIBLE_WRITES) {
+    const handler = handlers[type] as (request: never) => Promise<unknown>;
+    wrapped[type] = async (request: never) => {
+      const result = await handler(request);
+      changed();
+      return result;
+    };
+  }
+  return wrapped as Handlers;
 }
 
 function blockedMessage(policy: LogPolicy): string {
@@ -51,13 +85,13 @@ const STAGE_REFUSALS = {
   unchanged: ['rejected', 'The contact is already in that stage'],
 } as const;
 
-export function createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex = contactSearchIndex(db, contacts), onSettingsSaved }: Services): Handlers {
+export function createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex = contactSearchIndex(db, contacts), onWebmailDataChanged }: Services): Handlers {
   const requireContact = async (id: string) => {
     const contact = await contacts.get(id);
     if (!contact) throw new FichaError('not_found', `No contact with id ${id}`);
     return contact;
   };
-  return {
+  const handlers: Handlers = {
     'activities.logEmail': async ({ email }) => {
       // The contact is checked inside the write's own transaction: no separate read first on the click's path.
       const result = await record.logEmail(email);
@@ -76,11 +110,7 @@ export function createHandlers({ contacts, activities, record, settings, scoring
       return updated;
     },
     'settings.get': () => settings.get(),
-    'settings.update': async ({ settings: patch }) => {
-      const saved = await settings.update(patch);
-      onSettingsSaved?.();
-      return saved;
-    },
+    'settings.update': ({ settings: patch }) => settings.update(patch),
     ...profileHandlers(profile),
     ...scoringHandlers(scoring),
     ...lifecycleHandlers(db),
@@ -117,4 +147,5 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     'contacts.count': () => contacts.count(),
     'contacts.putMany': async ({ contacts: batch }) => ({ written: await contacts.putMany(batch) }),
   };
+  return onWebmailDataChanged ? announcing(handlers, onWebmailDataChanged) : handlers;
 }

@@ -37,8 +37,8 @@ test("a person's data is exported, then erased: gone from the sidebar, on the ne
   await expect(audit).not.toContainText('ana');
   await expect(audit).not.toContainText('clientco');
 
+  // The Gmail tab stayed open on Ana's card: it follows the erase without a reload.
   await page.bringToFront();
-  await page.reload();
   await expect(page.getByTestId('create-contact')).toBeVisible();
   const settings = await options.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ data: { neverLog: string[] } }> } } }).chrome.runtime.sendMessage({ type: 'settings.get' }));
   expect(settings.data.neverLog).toContain(ana.email);

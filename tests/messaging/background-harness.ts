@@ -14,7 +14,7 @@ import { syncEngine, type SyncEngineDeps } from '@/lib/storage/sync-engine';
 
 let dbCount = 0;
 
-export function startBackground(options: { dbName?: string; sync?: SyncEngineDeps; onSettingsSaved?: () => void } = {}) {
+export function startBackground(options: { dbName?: string; sync?: SyncEngineDeps; onWebmailDataChanged?: () => void } = {}) {
   const db = new FichaDb(options.dbName ?? `test-${++dbCount}`);
   const contacts = contactRepository(db);
   const activities = activityRepository(db);
@@ -24,7 +24,7 @@ export function startBackground(options: { dbName?: string; sync?: SyncEngineDep
   const profile = profileService(db);
   const templates = templateRepository(db);
   const sync = syncEngine(db, { liveEvents: false, ...options.sync, onModelChanged: () => scoring.load() });
-  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, onSettingsSaved: options.onSettingsSaved }), fakeBrowser.runtime.id);
+  const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, onWebmailDataChanged: options.onWebmailDataChanged }), fakeBrowser.runtime.id);
   fakeBrowser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
     // fakeBrowser passes an empty sender; a real browser stamps our own id on messages from our scripts.
     void handle(message, { ...sender, id: sender.id ?? fakeBrowser.runtime.id }).then(sendResponse);

@@ -72,10 +72,25 @@ describe('saving settings', () => {
 
   it('a saved settings change tells the webmail tabs to refetch; a refused one does not', async () => {
     const saved: number[] = [];
-    startBackground({ onSettingsSaved: () => saved.push(Date.now()) });
+    startBackground({ onWebmailDataChanged: () => saved.push(Date.now()) });
     await send({ type: 'settings.update', settings: { storeBodies: true } });
     expect(saved).toHaveLength(1);
     await expect(send({ type: 'settings.update', settings: { stageSet: 'no-such-set' } as never })).rejects.toMatchObject({ code: 'invalid_message' });
     expect(saved).toHaveLength(1);
+  });
+
+  it('an erase, a template change and a retention run made in the options page also reach the webmail tabs; reads and sidebar writes do not', async () => {
+    const changed: string[] = [];
+    startBackground({ onWebmailDataChanged: () => changed.push('refresh') });
+    const { contact } = await send<'contacts.create'>({ type: 'contacts.create', input: { email: 'ana@clientco.com', displayName: 'Ana Ruiz' } });
+    await send({ type: 'contacts.get', id: contact.id });
+    await send({ type: 'activities.addNote', contactId: contact.id, text: 'Called' });
+    expect(changed).toEqual([]);
+    await send({ type: 'privacy.erasePerson', contactId: contact.id, addToNeverLog: false });
+    expect(changed).toHaveLength(1);
+    await send({ type: 'privacy.runRetention' });
+    expect(changed).toHaveLength(2);
+    await expect(send({ type: 'privacy.erasePerson', contactId: 'no-such-contact' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(changed).toHaveLength(2);
   });
 });
