@@ -1,5 +1,5 @@
 import { uiLanguage } from '@/lib/i18n/ui-language';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import { stageLabel } from '@/components/ui/labels';
 import type { Contact } from '@/lib/domain/contact';
@@ -9,6 +9,8 @@ import { FichaError } from '@/lib/messaging/errors';
 import { useChangeStage, useStageHistory, useStageSuggestions } from '@/lib/query/record';
 import { formatDateTime } from './blocks/format';
 import { ErrorNotice } from './ErrorNotice';
+
+const BROWSE_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
 
 /**
  * The stage as a control. Forward moves apply at once; the background refuses a backward move until the rep
@@ -22,6 +24,14 @@ export function StageControl({ contact }: { contact: Contact }) {
   const stages = choices.includes(contact.lifecycleStage) ? choices : [contact.lifecycleStage, ...choices];
   const [pendingBack, setPendingBack] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  // A closed select changes its value on every arrow key: those are a rep looking through the stages, not moves. The
+  // stage browsed to is kept as a draft and moved to on Enter or when the control loses focus; Escape drops it.
+  const [draft, setDraft] = useState<string | null>(null);
+  const browsing = useRef(false);
+  const commit = (to: string) => {
+    setDraft(null);
+    if (to !== contact.lifecycleStage) move(to);
+  };
 
   const move = (to: string, confirmedBackward = false) =>
     change.mutate(
@@ -48,9 +58,17 @@ export function StageControl({ contact }: { contact: Contact }) {
         className="ficha-stage"
         data-testid="lifecycle-stage"
         data-stage={contact.lifecycleStage}
-        value={contact.lifecycleStage}
-        disabled={change.isPending}
-        onChange={(e) => move(e.target.value)}
+        value={draft ?? contact.lifecycleStage}
+        aria-busy={change.isPending}
+        onKeyDown={(e) => {
+          if (BROWSE_KEYS.has(e.key)) browsing.current = true;
+          else if (e.key === 'Enter' && draft !== null) commit(draft);
+          else if (e.key === 'Escape') setDraft(null);
+        }}
+        onKeyUp={() => (browsing.current = false)}
+        onPointerDown={() => (browsing.current = false)}
+        onChange={(e) => (browsing.current ? setDraft(e.target.value) : commit(e.target.value))}
+        onBlur={() => draft !== null && commit(draft)}
       >
         {stages.map((id) => (
           <option key={id} value={id}>
@@ -100,12 +118,11 @@ function StageSuggestions({ contact, onApply }: { contact: Contact; onApply: (to
   );
 }
 
-/** Every move of this contact, newest first; loaded when opened. */
+/** Every move of this contact, newest first; in the page while folded, so its entries can be read without opening. */
 export function StageHistory({ contactId }: { contactId: string }) {
-  const [open, setOpen] = useState(false);
-  const history = useStageHistory(contactId, open);
+  const history = useStageHistory(contactId);
   return (
-    <details className="ficha-details" data-testid="stage-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="ficha-details" data-testid="stage-history">
       <summary>{i18n.t('stageControl.history')}</summary>
       {history.isError && <ErrorNotice error={history.error} onRetry={() => void history.refetch()} />}
       {history.data?.length === 0 && <p className="ficha-hint">{i18n.t('stageControl.historyEmpty')}</p>}

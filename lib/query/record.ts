@@ -46,11 +46,10 @@ export const useRemoveActivity = (contactId: string) => useRecordMutation(contac
 export const useAddNote = (contactId: string) => useRecordMutation(contactId, 'activities.addNote');
 export const useChangeStage = (contactId: string) => useRecordMutation(contactId, 'contacts.changeStage');
 
-export function useStageHistory(contactId: string, enabled: boolean) {
+export function useStageHistory(contactId: string) {
   return useQuery({
     queryKey: queryKeys.stageHistory(contactId),
     queryFn: () => send<'contacts.stageHistory'>({ type: 'contacts.stageHistory', contactId }),
-    enabled,
   });
 }
 

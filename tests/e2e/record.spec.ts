@@ -14,7 +14,7 @@ test('stage moves are recorded; moving back needs a confirmation', async ({ cont
 
   await stage.selectOption('opportunity');
   await expect(stage).toHaveAttribute('data-stage', 'opportunity');
-  await page.getByTestId('stage-history').locator('summary').click();
+  // The history is in the card while folded: readable without opening it.
   await expect(page.getByTestId('stage-history-entry')).toHaveCount(1);
   await expect(page.getByTestId('stage-history-entry').first()).toHaveAttribute('data-to', 'opportunity');
 
@@ -35,6 +35,31 @@ test('stage moves are recorded; moving back needs a confirmation', async ({ cont
   // The timeline names the stages in the rep's language, not by their stored ids.
   await expect(moves.first()).toContainText('Opportunity → Lead (moved back)');
   await expect(moves.nth(1)).toContainText('Lead → Opportunity');
+});
+
+test('arrow keys on the stage control look through the stages; Enter moves, Escape keeps the stage', async ({ context, page }) => {
+  await serveGmail(context, { thread });
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  await page.getByTestId('create-contact').click();
+  const stage = page.getByTestId('lifecycle-stage');
+  await expect(stage).toHaveAttribute('data-stage', 'lead');
+  await expect(page.getByTestId('stage-history')).toBeAttached();
+
+  await stage.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(stage).toHaveValue('salesqualifiedlead');
+  await page.waitForTimeout(300);
+  await expect(stage).toHaveAttribute('data-stage', 'lead'); // browsing moved nothing…
+  await expect(page.getByTestId('stage-history-entry')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(stage).toHaveValue('lead');
+
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter'); // …Enter moves to the stage looked at, once
+  await expect(stage).toHaveAttribute('data-stage', 'marketingqualifiedlead');
+  await expect(page.getByTestId('stage-history-entry')).toHaveCount(1);
+  await expect(stage).toBeFocused(); // the rep's place is kept while it saves
 });
 
 test('the score explains itself and rises when an email is logged', async ({ context, page }) => {
