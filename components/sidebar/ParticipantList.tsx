@@ -46,10 +46,10 @@ export function ParticipantList({ participants, selected, onSelect }: Props) {
             aria-selected={p.email === selected}
             onClick={() => onSelect(p.email)}
           >
-            <span className="ficha-avatar" aria-hidden="true">{initials(p.name || p.email)}</span>
+            <span className="ficha-avatar" aria-hidden="true">{initials(nameOf(p) || p.email)}</span>
             <span className="ficha-participant-text">
-              <span className="ficha-participant-name">{p.name || p.email}</span>
-              {p.name && <span className="ficha-participant-email">{p.email}</span>}
+              <span className="ficha-participant-name">{nameOf(p) || p.email}</span>
+              {nameOf(p) && <span className="ficha-participant-email">{p.email}</span>}
             </span>
           </li>
         ))}
@@ -57,6 +57,9 @@ export function ParticipantList({ participants, selected, onSelect }: Props) {
     </section>
   );
 }
+
+/** The display name, unless the webmail put the address there (a sender with no name): then none. */
+const nameOf = (p: { name: string; email: string }) => (p.name.toLowerCase() === p.email ? '' : p.name);
 
 export function initials(name: string): string {
   const words = name.replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/);

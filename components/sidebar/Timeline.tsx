@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import type { Activity } from '@/lib/domain/activity';
 import { useAddNote, useTimeline } from '@/lib/query/record';
@@ -26,9 +26,9 @@ export function Timeline({ contactId }: { contactId: string }) {
       </h2>
       <AddNote contactId={contactId} />
       {timeline.isError && <ErrorNotice error={timeline.error} onRetry={() => void timeline.refetch()} />}
-      {timeline.data?.length === 0 && <p className="ficha-hint">{i18n.t('timeline.empty')}</p>}
       <VirtualList
         testId="timeline"
+        empty={timeline.data ? i18n.t('timeline.empty') : undefined}
         items={timeline.data ?? []}
         keyOf={(a) => a.id}
         render={(a) => (
@@ -49,18 +49,38 @@ export function Timeline({ contactId }: { contactId: string }) {
 
 function AddNote({ contactId }: { contactId: string }) {
   const [text, setText] = useState('');
+  const box = useRef<HTMLTextAreaElement>(null);
   const add = useAddNote(contactId);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) return;
-    add.mutate({ contactId, text }, { onSuccess: () => setText('') });
+    add.mutate(
+      { contactId, text },
+      {
+        onSuccess: () => {
+          setText('');
+          box.current?.focus(); // the save button disables once empty: the rep's place goes back to the note box
+        },
+      },
+    );
   };
   return (
     <form className="ficha-note" onSubmit={submit}>
       <label className="ficha-visually-hidden" htmlFor="ficha-note">
         {i18n.t('timeline.addNote')}
       </label>
-      <textarea id="ficha-note" data-testid="add-note" rows={2} maxLength={2000} placeholder={i18n.t('timeline.notePlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        ref={box}
+        id="ficha-note"
+        data-testid="add-note"
+        rows={2}
+        maxLength={2000}
+        placeholder={i18n.t('timeline.notePlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        // Enter saves, as in a chat box; Shift+Enter starts a new line; an IME composition keeps its Enter.
+        onKeyDown={(e) => e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing && (e.preventDefault(), e.currentTarget.form?.requestSubmit())}
+      />
       <button type="submit" className="ficha-secondary" disabled={add.isPending || !text.trim()}>
         {i18n.t('timeline.saveNote')}
       </button>

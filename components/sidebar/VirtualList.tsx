@@ -12,13 +12,19 @@ interface Props<T> {
   keyOf: (item: T) => string;
   render: (item: T) => ReactNode;
   testId?: string;
+  /** Said inside the list when it has no items, so the (empty) list still shows where it is. */
+  empty?: string;
 }
 
 /** An ordered list that renders only the rows in view once it is long. */
-export function VirtualList<T>({ items, keyOf, render, testId }: Props<T>) {
+export function VirtualList<T>({ items, keyOf, render, testId, empty }: Props<T>) {
   const [scrollTop, setScrollTop] = useState(0);
   if (items.length < VIRTUALISE_FROM) {
-    return <ol data-testid={testId}>{items.map((item) => <li key={keyOf(item)}>{render(item)}</li>)}</ol>;
+    return (
+      <ol data-testid={testId}>
+        {items.length === 0 && empty ? <li className="ficha-hint">{empty}</li> : items.map((item) => <li key={keyOf(item)}>{render(item)}</li>)}
+      </ol>
+    );
   }
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(items.length, Math.ceil((scrollTop + VIEWPORT) / ROW_HEIGHT) + OVERSCAN);

@@ -64,6 +64,17 @@ test('participants: every external address once, without the user, and a pick ch
   await expect(page.getByTestId('contact-email')).not.toHaveText(ana.email);
 });
 
+test('a sender whose name the webmail shows as the address is listed by the address once', async ({ context, page }) => {
+  const noName = { email: 'orders@shopco.example', name: 'orders@shopco.example' };
+  const thread: MailThread = { id: '18c0ffee00000002', subject: 'Order', messages: [{ from: noName, to: [SELF] }] };
+  await serveGmail(context, { thread });
+  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
+  const participant = page.locator(`[data-testid=participant][data-email="${noName.email}"]`);
+  await expect(participant).toContainText(noName.email);
+  // Once: no name line repeating the address (the avatar's initials are the only other text).
+  expect((await participant.textContent())?.split(noName.email)).toHaveLength(2);
+});
+
 test('a free-mail correspondent becomes a contact with no company: the field is empty, shown as a dash', async ({ context, page }) => {
   await serveGmail(context, { thread: proposal });
   await page.goto(GMAIL_URL + '#inbox/' + proposal.id);

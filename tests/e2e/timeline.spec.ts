@@ -30,10 +30,23 @@ test('log an email once, whatever the clicks or tabs; undo removes it; notes joi
   await expect(page.getByTestId('log-email')).toBeVisible();
   await expect(page.getByTestId('activity')).toHaveCount(0);
 
+  // An empty timeline still shows where it is, and says what to do.
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('Nothing logged yet');
+
   await page.getByTestId('add-note').fill('Wants a demo next week');
   await page.getByRole('button', { name: 'Save note' }).click();
   await expect(page.getByTestId('activity')).toHaveCount(1);
   await expect(page.getByTestId('activity').first()).toHaveAttribute('data-type', 'note.added');
+  await expect(page.getByTestId('add-note')).toHaveValue('');
+  await expect(page.getByTestId('add-note')).toBeFocused(); // the disabled button does not take the rep's place
+
+  // Enter saves; Shift+Enter starts a new line in the same note.
+  await page.getByTestId('add-note').fill('Budget approved');
+  await page.getByTestId('add-note').press('Shift+Enter');
+  await page.getByTestId('add-note').pressSequentially('for Q3');
+  await page.getByTestId('add-note').press('Enter');
+  await expect(page.getByTestId('activity')).toHaveCount(2);
   await expect(page.getByTestId('add-note')).toHaveValue('');
 });
 

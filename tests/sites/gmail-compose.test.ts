@@ -54,6 +54,26 @@ describe('gmail compose dialogs', () => {
     expect(emails(document)).toEqual(['ana.perez@clientco.com', 'nuevo@clientco.com', 'dana@gmail.com']);
   });
 
+  it('reads chips that lost their address attributes from the address they show (Gmail markup drift)', () => {
+    (document.querySelector('#compose-1 [role=textbox]') as HTMLElement).focus();
+    for (const el of document.querySelectorAll('#compose-1 [data-hovercard-id]')) {
+      const address = el.getAttribute('data-hovercard-id')!;
+      const name = el.getAttribute('data-name')!;
+      for (const attr of ['data-hovercard-id', 'data-name', 'email', 'name']) el.removeAttribute(attr);
+      // One chip shows "Name <address>", the others only the address.
+      el.textContent = name === 'Ana Pérez' ? `${name} <${address}>` : address;
+    }
+    const nameless = document.createElement('div');
+    nameless.setAttribute('role', 'option');
+    nameless.textContent = 'Someone without an address';
+    document.querySelector('#compose-1 [name=to] [role=listbox]')?.append(nameless);
+    expect(read(document)?.participants).toEqual([
+      { email: 'ana.perez@clientco.com', name: 'Ana Pérez', roles: ['to'] },
+      { email: 'bob@clientco.com', name: '', roles: ['to'] },
+      { email: 'dana@gmail.com', name: '', roles: ['cc'] },
+    ]);
+  });
+
   it('inserts at the caret of the focused window only', () => {
     const editor = document.querySelector('#compose-1 [role=textbox]') as HTMLElement;
     editor.focus();

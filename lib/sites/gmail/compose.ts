@@ -1,5 +1,5 @@
 // Gmail compose windows (dialog, full-screen and the pop-out window): the recipients chosen so far and the draft id.
-import { isValidEmail, normaliseEmail } from '@/lib/domain/email';
+import { emailsInText, isValidEmail, normaliseEmail } from '@/lib/domain/email';
 import { outermostShown } from '../compose-focus';
 import { cleanText, closestOf, findAll, findFirst } from '../dom';
 import type { ParticipantRole, ThreadContext } from '../types';
@@ -31,9 +31,13 @@ function typingOutside(doc: Document, host: Element): boolean {
 }
 
 function chipSighting(chip: Element, role: ParticipantRole): Sighting | null {
-  const email = normaliseEmail(chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email') ?? '');
+  const attribute = chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email');
+  // A chip without either attribute (Gmail's markup drifted): the address its label or text shows, if any.
+  const shown = attribute === null ? `${chip.getAttribute('aria-label') ?? ''} ${chip.textContent ?? ''}` : '';
+  const email = normaliseEmail(attribute ?? emailsInText(shown)[0] ?? '');
   if (!isValidEmail(email)) return null;
-  return { email, name: cleanText(chip.getAttribute('data-name') ?? chip.getAttribute('name') ?? chip.textContent), role };
+  const text = attribute === null ? (chip.textContent ?? '').replace(/\S*@\S*/g, '').replace(/[<>()]/g, '') : chip.textContent;
+  return { email, name: cleanText(chip.getAttribute('data-name') ?? chip.getAttribute('name') ?? text), role };
 }
 
 function recipients(root: Element): Sighting[] {

@@ -117,6 +117,7 @@ export const gmailSelectors = {
     '[role=option][data-hovercard-id]', // G4 get-recipients.ts (`[role=listbox] [role=option][data-hovercard-id]`), G6
     '[data-hovercard-id]', // G4, G6 without the role
     '[email]', // G5 gmail.js (chip classes vR/afV with `span[email]`)
+    '[role=option]', // the chips' listbox role alone: the address is then read from the chip's label or text
   ],
 } as const satisfies Record<string, readonly string[]>;
 
