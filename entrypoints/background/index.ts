@@ -18,6 +18,7 @@ import { contactSearchIndex } from '@/lib/storage/search-index';
 import { syncEngine } from '@/lib/storage/sync-engine';
 import { notifyTabsToRefresh, startSyncRuntime } from '@/lib/messaging/features/sync-runtime';
 import { injectForSender, isInjectRequest } from '@/lib/messaging/features/inject';
+import { injectIntoOpenMailTabs } from '@/lib/messaging/features/reinject';
 
 export default defineBackground(() => {
   const uiLanguage = browser.i18n.getUILanguage();
@@ -48,7 +49,12 @@ export default defineBackground(() => {
   const searchIndex = contactSearchIndex(db, contacts);
   const handle = createMessageHandler(createHandlers({ contacts, activities, record, settings, scoring, profile, templates, db, sync, searchIndex, onWebmailDataChanged: () => void notifyTabsToRefresh() }), browser.runtime.id, (message) => localiseMessage(message, uiLanguage));
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
-  Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates, sync, searchIndex } });
+  Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates, sync, searchIndex, injectIntoOpenMailTabs } });
+
+  // Open Gmail and Outlook tabs get this version's sidebar at once after an install or update, not at their next load.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install' || reason === 'update') void injectIntoOpenMailTabs();
+  });
 
   // The keyboard command flips the remembered state; every webmail tab's sidebar follows storage.onChanged.
   browser.commands?.onCommand.addListener((command) => {
