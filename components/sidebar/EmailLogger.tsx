@@ -24,6 +24,14 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
   const remove = useRemoveActivity(contact.id);
   const policy = useLogPolicy(contact.id);
   const [canUndo, setCanUndo] = useState(false);
+  // Logging and undoing swap the button for another: the rep's focus follows to the one that replaces it.
+  const [focusGoesTo, setFocusGoesTo] = useState<'undo' | 'log' | null>(null);
+  const focusIf = (which: 'undo' | 'log') => (button: HTMLButtonElement | null) => {
+    if (button && focusGoesTo === which) {
+      setFocusGoesTo(null);
+      button.focus();
+    }
+  };
   const queryClient = useQueryClient();
   const { adapter, doc } = useSite();
   const readBody = (id: string) => {
@@ -45,7 +53,23 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
     return (
       <div className="ficha-logged" data-testid="logged-state" role="status">
         <span>✓ {i18n.t('log.logged')}</span>
-        <button type="button" className="ficha-link" disabled={remove.isPending} onClick={() => remove.mutate({ id: activity.id }, { onSuccess: () => setCanUndo(false) })}>
+        <button
+          type="button"
+          className="ficha-link"
+          ref={focusIf('undo')}
+          disabled={remove.isPending}
+          onClick={() =>
+            remove.mutate(
+              { id: activity.id },
+              {
+                onSuccess: () => {
+                  setCanUndo(false);
+                  setFocusGoesTo('log');
+                },
+              },
+            )
+          }
+        >
           {canUndo ? i18n.t('log.undo') : i18n.t('log.remove')}
         </button>
       </div>
@@ -72,6 +96,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
           // Show the logged state from the answer itself; the refetches the write triggers come after.
           queryClient.setQueryData(queryKeys.logged(contact.id, messageId), activity);
           setCanUndo(true);
+          setFocusGoesTo('undo');
         },
       },
     );
@@ -84,6 +109,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
         type="button"
         className="ficha-secondary"
         data-testid="log-email"
+        ref={focusIf('log')}
         disabled={log.isPending || logged.isPending || policy.isPending || blocked}
         aria-describedby={note ? 'ficha-log-note' : undefined}
         onClick={submit}

@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import { useContactLookup } from '@/lib/query/hooks';
 import type { ThreadContext } from '@/lib/sites/types';
@@ -27,7 +27,18 @@ export function Sidebar({ store, health }: { store: ThreadStore; health: HealthS
 
 function ThreadPanel({ thread }: { thread: ThreadContext }) {
   const collapsed = useSyncExternalStore(collapseStore.subscribe, collapseStore.get);
-  const setCollapsed = collapseStore.set;
+  // The toggle is a different button in each state: the one clicked hands the focus to the one that replaces it.
+  const toggledHere = useRef(false);
+  const toggle = (to: boolean) => {
+    toggledHere.current = true;
+    collapseStore.set(to);
+  };
+  const keepFocus = (button: HTMLButtonElement | null) => {
+    if (button && toggledHere.current) {
+      toggledHere.current = false;
+      button.focus();
+    }
+  };
   const width = useSyncExternalStore(widthStore.subscribe, widthStore.get);
   const theme = useSyncExternalStore(themeStore.subscribe, themeStore.get);
   // Gmail and Outlook switch theme without a reload: look again, off the switch path, whenever a thread is shown.
@@ -46,7 +57,7 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
   if (collapsed) {
     return (
       <aside className="ficha-sidebar ficha-collapsed" data-testid="sidebar" data-theme={theme}>
-        <button type="button" className="ficha-tab" aria-expanded="false" aria-label={i18n.t('sidebar.expand')} onClick={() => setCollapsed(false)}>
+        <button type="button" className="ficha-tab" aria-expanded="false" aria-label={i18n.t('sidebar.expand')} ref={keepFocus} onClick={() => toggle(false)}>
           F
         </button>
       </aside>
@@ -58,7 +69,7 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
       <ResizeHandle width={width} />
       <header className="ficha-header">
         <span className="ficha-logo">{i18n.t('sidebar.title')}</span>
-        <button type="button" className="ficha-icon" aria-expanded="true" aria-label={i18n.t('sidebar.collapse')} title={i18n.t('sidebar.collapse')} onClick={() => setCollapsed(true)}>
+        <button type="button" className="ficha-icon" aria-expanded="true" aria-label={i18n.t('sidebar.collapse')} title={i18n.t('sidebar.collapse')} ref={keepFocus} onClick={() => toggle(true)}>
           ›
         </button>
       </header>

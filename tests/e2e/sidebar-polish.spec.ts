@@ -10,6 +10,12 @@ test('collapsed stays collapsed across reloads and tabs, and follows the remembe
   await page.goto(GMAIL_URL + '#inbox/' + thread.id);
   await page.getByRole('button', { name: 'Hide the record card' }).click();
   await expect(page.getByRole('button', { name: 'Show the record card' })).toBeVisible();
+  // The toggle the rep used hands the focus to the toggle that replaced it, so the keyboard can go straight back.
+  await expect(page.getByRole('button', { name: 'Show the record card' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Hide the record card' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Show the record card' })).toBeFocused();
   await page.reload();
   await expect(page.getByRole('button', { name: 'Show the record card' })).toBeVisible();
 

@@ -14,6 +14,8 @@ test('log an email once, whatever the clicks or tabs; undo removes it; notes joi
 
   await page.getByTestId('log-email').click();
   await expect(page.getByTestId('logged-state')).toBeVisible();
+  // The focus follows the swapped button (Undo), so a keyboard user keeps their place.
+  await expect(page.getByTestId('logged-state').getByRole('button')).toBeFocused();
   await expect(page.getByTestId('activity')).toHaveCount(1);
   await expect(page.getByTestId('activity').first()).toHaveAttribute('data-type', 'email.received');
   await expect(page.getByTestId('activity').first()).toContainText('Proposal for Q1');
@@ -28,6 +30,7 @@ test('log an email once, whatever the clicks or tabs; undo removes it; notes joi
 
   await page.getByTestId('logged-state').getByRole('button').click();
   await expect(page.getByTestId('log-email')).toBeVisible();
+  await expect(page.getByTestId('log-email')).toBeFocused();
   await expect(page.getByTestId('activity')).toHaveCount(0);
 
   // An empty timeline still shows where it is, and says what to do.
