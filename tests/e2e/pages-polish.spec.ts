@@ -30,6 +30,13 @@ test('"Open card" in the Settings contact list opens the card and leaves Setting
   await options.waitForTimeout(500);
   expect(options.isClosed()).toBe(false);
   await expect(options.getByTestId('contact-search')).toBeVisible();
+
+  // The popup, which the browser would close anyway once focus leaves it, still closes itself.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const closed = popup.waitForEvent('close');
+  await Promise.all([context.waitForEvent('page'), popup.getByTestId('popup-open-card').first().click()]);
+  await closed;
 });
 
 test('after an import, "Undo import" is one button; the batch list names each undo after its file', async ({ page, extensionId }) => {
