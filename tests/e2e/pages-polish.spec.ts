@@ -120,6 +120,12 @@ test('sync in Spanish: an unreachable server reads "Sin conexión", its reason o
     await expect(status).not.toContainText(/Offline|Error de sincronización/);
     await expect(options.getByText(/No se puede contactar/)).toHaveCount(1);
     await expect(options.getByTestId('sync-connect-error')).toHaveCount(0);
+
+    // An address that is not http(s) is refused before any request: that alert is in Spanish too.
+    await options.getByTestId('sync-url').fill('ftp://sync.example.com');
+    await options.getByTestId('sync-token').fill('ficha_x');
+    await options.getByTestId('sync-connect').click();
+    await expect(options.getByTestId('sync-connect-error')).toHaveText('Escribe la dirección del servidor, p. ej. https://sync.example.com');
   } finally {
     await context.close();
   }
