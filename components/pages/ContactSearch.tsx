@@ -8,8 +8,11 @@ import { useContactCount, useContactFind } from '@/lib/query/hooks';
 
 const cardUrl = (id: string) => browser.runtime.getURL(`/contact.html?id=${encodeURIComponent(id)}`);
 
-/** Prefix search over local contacts; an empty query lists the most recently updated. */
-export function ContactSearch() {
+/**
+ * Prefix search over local contacts; an empty query lists the most recently updated. `closeAfterOpen`: the popup
+ * closes itself once a card opens; a page (Settings) must stay open.
+ */
+export function ContactSearch({ closeAfterOpen = false }: { closeAfterOpen?: boolean }) {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query.trim());
   const results = useContactFind(deferred);
@@ -54,7 +57,9 @@ export function ContactSearch() {
                   // A tab of its own: the popup closes as soon as focus leaves it.
                   onClick={(e) => {
                     e.preventDefault();
-                    void browser.tabs.create({ url: cardUrl(c.id) }).then(() => window.close());
+                    void browser.tabs.create({ url: cardUrl(c.id) }).then(() => {
+                      if (closeAfterOpen) window.close();
+                    });
                   }}
                 >
                   {i18n.t('popup.openCard')}

@@ -7,7 +7,7 @@ import { SyncStatusLine } from '@/components/pages/sync/SyncStatusLine';
 document.documentElement.lang = browser.i18n.getUILanguage();
 renderPage(
   <>
-    <ContactSearch />
+    <ContactSearch closeAfterOpen />
     <SyncStatusLine />
     <p className="row">
       <a href={browser.runtime.getURL('/dashboard.html')} target="_blank" rel="noreferrer" data-testid="open-dashboard">

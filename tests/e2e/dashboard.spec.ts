@@ -29,7 +29,9 @@ test('the dashboard shows the funnel, KPIs with formulas, a table view of each c
   await expect(dash.getByTestId('kpi-revenue-per-customer')).toContainText('—');
   await expect(dash.getByTestId('chart-activity')).toBeVisible();
   await expect(dash.getByTestId('top-contact')).toHaveText('Ana Ruiz');
-  await expect(dash.getByTestId('top-contact')).toHaveAttribute('href', /#search\/ana%40clientco\.com$/);
+  // In the table: the name opens the full card, the email the contact's threads in Gmail.
+  await expect(dash.getByTestId('top-card')).toHaveAttribute('href', /\/contact\.html\?id=/);
+  await expect(dash.getByTestId('top-gmail')).toHaveAttribute('href', /#search\/ana%40clientco\.com$/);
 
   const download = dash.waitForEvent('download');
   await dash.getByTestId('export-funnel').click();

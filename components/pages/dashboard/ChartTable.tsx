@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { i18n } from '#i18n';
 import { csvLine } from '@/lib/domain/export-csv';
 
 export interface Column<R> {
   label: string;
   value: (row: R) => string | number;
+  /** What the table cell shows when it is more than the value (a link); the CSV keeps the value. */
+  cell?: (row: R) => ReactNode;
 }
 
 function downloadCsv(name: string, header: string[], rows: string[][]) {
@@ -52,7 +54,11 @@ export function ChartTable<R>({ id, title, rows, columns, bar }: { id: string; t
           <tbody>
             {cells.map((r, i) => (
               <tr key={i}>
-                {r.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
+                {r.map((text, j) => {
+                  const render = columns[j]?.cell;
+                  const cell = render ? render(rows[i]!) : text;
+                  return j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>;
+                })}
               </tr>
             ))}
           </tbody>

@@ -7,7 +7,7 @@ import { stageLabel } from '@/components/ui/labels';
 import type { Kpi } from '@/lib/domain/kpis';
 import { send } from '@/lib/messaging/client';
 import type { ContactRow, DashboardSummary } from '@/lib/domain/dashboard';
-import { ChartTable } from './ChartTable';
+import { ChartTable, type Column } from './ChartTable';
 import './dashboard.css';
 import { type DashboardView, parseView, PERIODS, viewSearch } from './view-state';
 
@@ -174,31 +174,36 @@ function KpiCard({ id, label, kpi, unit = '' }: { id: string; label: string; kpi
     <div className="kpi" data-testid={`kpi-${id}`}>
       <span className="muted">{label}</span>
       <strong>{kpi.value === null ? '—' : `${kpi.value}${unit}`}</strong>
-      <code className="formula">{kpi.value === null ? i18n.t('dashboard.noData') : kpi.formula}</code>
+      {/* The formula is code; "no data" is a sentence. */}
+      {kpi.value === null ? <span className="formula">{i18n.t('dashboard.noData')}</span> : <code className="formula">{kpi.formula}</code>}
     </div>
   );
 }
 
-/** A contact list: each name opens their threads in Gmail (where the sidebar shows the card), "Open card" the full card. */
-function ContactTable({ id, title, rows, columns }: { id: string; title: string; rows: ContactRow[]; columns: { label: string; value: (r: ContactRow) => string | number }[] }) {
-  return (
-    <>
-      <ChartTable id={id} title={title} rows={rows} columns={columns} />
-      {rows.length > 0 && (
-        <ul className="muted contact-links">
-          {rows.slice(0, 10).map((r) => (
-            <li key={r.id}>
-              <a href={gmailSearch(r.email)} target="_blank" rel="noreferrer noopener" data-testid={`${id}-contact`}>
-                {r.name || r.email}
-              </a>{' ('}
-              <a href={cardUrl(r.id)} target="_blank" rel="noreferrer" data-testid={`${id}-card`} aria-label={i18n.t('popup.openCardOf', [r.name || r.email])}>
-                {i18n.t('dashboard.openCard')}
-              </a>
-              {')'}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
+/**
+ * A contact list: in the table, each name opens the contact's full card and each email their threads in Gmail
+ * (where the sidebar shows the card). `${id}-contact` stays the name, `${id}-card` the link that opens the card.
+ */
+function ContactTable({ id, title, rows, columns }: { id: string; title: string; rows: ContactRow[]; columns: Column<ContactRow>[] }) {
+  const [name, email, ...rest] = columns;
+  const linked: Column<ContactRow>[] = [
+    {
+      ...name!,
+      cell: (r) => (
+        <a href={cardUrl(r.id)} target="_blank" rel="noreferrer" data-testid={`${id}-card`} title={i18n.t('dashboard.openCard')}>
+          <span data-testid={`${id}-contact`}>{r.name || r.email}</span>
+        </a>
+      ),
+    },
+    {
+      ...email!,
+      cell: (r) => (
+        <a href={gmailSearch(r.email)} target="_blank" rel="noreferrer noopener" data-testid={`${id}-gmail`} aria-label={i18n.t('dashboard.gmailThreadsOf', [r.email])}>
+          {r.email}
+        </a>
+      ),
+    },
+    ...rest,
+  ];
+  return <ChartTable id={id} title={title} rows={rows} columns={linked} />;
 }

@@ -84,10 +84,10 @@ export function ExportSection() {
       </label>{' '}
       {format === 'csv' && (
         <>
-          <label>
+          <label className="check">
             <input type="checkbox" data-testid="export-semicolon" checked={semicolon} onChange={(e) => setSemicolon(e.target.checked)} /> {i18n.t('dataExport.semicolon')}
           </label>{' '}
-          <label>
+          <label className="check">
             <input type="checkbox" data-testid="export-bom" checked={bom} onChange={(e) => setBom(e.target.checked)} /> {i18n.t('dataExport.bom')}
           </label>
         </>

@@ -218,8 +218,15 @@ export function ImportSection() {
                 {(b.status === 'partial' || b.status === 'done') && (
                   <>
                     {' '}
-                    <button type="button" data-testid="import-batch-undo" disabled={busy} onClick={() => void undo(b.id)}>
-                      {i18n.t('csvImport.undo')}
+                    {/* Named after its batch: "Undo import" is the button of the import just finished. */}
+                    <button
+                      type="button"
+                      data-testid="import-batch-undo"
+                      aria-label={i18n.t('csvImport.undoBatchLabel', [b.fileName, new Date(b.startedAt).toLocaleString()])}
+                      disabled={busy}
+                      onClick={() => void undo(b.id)}
+                    >
+                      {i18n.t('csvImport.undoBatch')}
                     </button>
                   </>
                 )}

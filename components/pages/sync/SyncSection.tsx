@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { send } from '@/lib/messaging/client';
 import type { Responses } from '@/lib/messaging/protocol';
+import { shownState, syncErrorText, syncStatusText } from './status-text';
 
 type SyncStatus = Responses['sync.status'];
 const STATUS_KEY = ['sync', 'status'] as const;
@@ -17,22 +18,6 @@ export function useSyncStatus(intervalMs = 1000) {
     queryFn: () => send<'sync.status'>({ type: 'sync.status' }),
     refetchInterval: (q) => (q.state.data?.state === 'syncing' ? 400 : intervalMs),
   });
-}
-
-function formatTime(at: number | null): string {
-  if (!at) return i18n.t('syncClient.never');
-  return new Date(at).toLocaleString(browser.i18n.getUILanguage(), { dateStyle: 'short', timeStyle: 'medium' });
-}
-
-/** The status in words: state, last sync, pending changes and the current error. */
-export function syncStatusText(s: SyncStatus): string {
-  const parts = [i18n.t(`syncClient.state.${s.state}`)];
-  if (s.state !== 'off') {
-    parts.push(i18n.t('syncClient.lastSync', [formatTime(s.lastSyncAt)]));
-    parts.push(i18n.t('syncClient.pending', [String(s.pending)]));
-  }
-  if (s.error) parts.push(s.error.message);
-  return parts.join(' · ');
 }
 
 /** Asks for the server's host permission where a browser wants it; never waited for (the server grants CORS). */
@@ -82,8 +67,11 @@ export function SyncSection() {
     requestHostPermission(shownUrl);
     connect.mutate();
   };
-  const connectError = connect.data && !connect.data.ok ? connect.data.error.message : connect.error ? String(connect.error.message) : null;
-  const state = s?.state ?? 'off';
+  const failed = connect.data && !connect.data.ok ? connect.data.error : null;
+  // A refused connection is also the status's error, which the status line says: the alert is for the others
+  // (an address that is not a URL, a failed message).
+  const connectError = failed ? (s?.error?.kind === failed.kind ? null : syncErrorText(failed)) : connect.error ? String(connect.error.message) : null;
+  const state = s ? shownState(s) : 'off';
 
   return (
     <section aria-labelledby="opt-sync">
@@ -125,7 +113,7 @@ export function SyncSection() {
           {connectError}
         </p>
       )}
-      <p data-testid="sync-status" data-state={state} role="status" aria-live="polite">
+      <p data-testid="sync-status" data-state={state} role="status" aria-live="polite" className={s?.error ? 'error-text' : undefined}>
         {s ? syncStatusText(s) : i18n.t('syncClient.state.off')}
         {s?.teamName ? ` · ${i18n.t('syncClient.team', [s.teamName])}` : ''}
       </p>

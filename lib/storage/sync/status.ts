@@ -18,6 +18,7 @@ export interface SyncStatus {
 
 export type ConnectResult = { ok: true; status: SyncStatus } | { ok: false; error: { kind: SyncErrorKind | 'invalid_url'; message: string } };
 
+/** English words for logs and the status record; the pages say them in the UI language (components/pages/sync/status-text.ts). */
 export function userMessage(kind: SyncErrorKind | 'unknown', fallback: string): string {
   switch (kind) {
     case 'unauthorized':

@@ -1,0 +1,57 @@
+// The sync status in the user's language: the state in a word, last sync, pending changes, and the error once.
+import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import type { Responses } from '@/lib/messaging/protocol';
+
+type SyncStatus = Responses['sync.status'];
+type SyncState = SyncStatus['state'];
+
+/**
+ * The error kinds said in the user's language (`syncClient.error.*`): the background's messages are English (see
+ * lib/storage/sync/status.ts userMessage); for other kinds the server's own words are the best there is.
+ */
+const MESSAGE_KEYS = {
+  unauthorized: 'syncClient.error.unauthorized',
+  update_needed: 'syncClient.error.updateNeeded',
+  server_update_needed: 'syncClient.error.serverUpdateNeeded',
+  offline: 'syncClient.error.offline',
+  rate_limited: 'syncClient.error.rateLimited',
+  server: 'syncClient.error.server',
+  invalid_url: 'syncClient.error.invalidUrl',
+} as const;
+
+/** The locale key for an error kind, or null when its own message is shown. */
+export function errorMessageKey(kind: string): (typeof MESSAGE_KEYS)[keyof typeof MESSAGE_KEYS] | null {
+  return Object.hasOwn(MESSAGE_KEYS, kind) ? MESSAGE_KEYS[kind as keyof typeof MESSAGE_KEYS] : null;
+}
+
+/**
+ * The state the pages show. A failed first connection keeps no server, which the engine reports as 'error' whatever
+ * the cause; an unreachable server is 'offline' there too.
+ */
+export function shownState(status: Pick<SyncStatus, 'state' | 'error'>): SyncState {
+  return status.state === 'error' && status.error?.kind === 'offline' ? 'offline' : status.state;
+}
+
+function formatTime(at: number | null): string {
+  if (!at) return i18n.t('syncClient.never');
+  return new Date(at).toLocaleString(browser.i18n.getUILanguage(), { dateStyle: 'short', timeStyle: 'medium' });
+}
+
+/** An error from the background in words: translated for the kinds we know, the server's own message otherwise. */
+export function syncErrorText(error: { kind: string; message: string }): string {
+  const key = errorMessageKey(error.kind);
+  return key ? i18n.t(key) : error.message;
+}
+
+/** The status in words: state, last sync, pending changes and the current error. */
+export function syncStatusText(s: SyncStatus): string {
+  const state = shownState(s);
+  const parts = [i18n.t(`syncClient.state.${state}`)];
+  if (state !== 'off') {
+    parts.push(i18n.t('syncClient.lastSync', [formatTime(s.lastSyncAt)]));
+    parts.push(i18n.t('syncClient.pending', [String(s.pending)]));
+  }
+  if (s.error) parts.push(syncErrorText(s.error));
+  return parts.join(' · ');
+}

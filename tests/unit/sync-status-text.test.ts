@@ -1,0 +1,59 @@
+// The sync status reads in the UI language: state named right (an unreachable server is "offline", not "error"),
+// the error once, in Spanish too (the background's messages are English).
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { errorMessageKey, shownState, syncErrorText, syncStatusText } from '@/components/pages/sync/status-text';
+import type { Responses } from '@/lib/messaging/protocol';
+import { userMessage } from '@/lib/storage/sync/status';
+
+type Status = Responses['sync.status'];
+
+async function useLocale(locale: 'en' | 'es') {
+  const messages = generateChromeMessages(await parseMessagesFile(`locales/${locale}.yml`));
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((name: string, subs?: string[]) =>
+    (messages[name]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs?.[Number(n) - 1] ?? '')) as never);
+  return messages;
+}
+
+const base: Status = { state: 'off', url: null, teamName: null, lastSyncAt: null, pending: 0, error: null, progress: null, initialPullDone: false, nextRetryAt: null };
+// What the engine reports after connecting to a server that does not answer: no config kept, so 'error'.
+const unreachable: Status = { ...base, state: 'error', error: { kind: 'offline', message: userMessage('offline', '') } };
+
+describe('sync status in words', () => {
+  it('names an unreachable server "offline" and keeps the other states', () => {
+    expect(shownState(unreachable)).toBe('offline');
+    expect(shownState({ state: 'error', error: { kind: 'unauthorized', message: '' } })).toBe('error');
+    expect(shownState({ state: 'synced', error: null })).toBe('synced');
+    expect(shownState({ state: 'offline', error: { kind: 'offline', message: '' } })).toBe('offline');
+  });
+
+  it('says the state, last sync, pending count and the error once, in Spanish', async () => {
+    await useLocale('es');
+    const text = syncStatusText(unreachable);
+    expect(text).toBe('Sin conexión · última sincronización nunca · 0 cambios pendientes · No se puede contactar con el servidor de sincronización');
+    expect(syncErrorText({ kind: 'unauthorized', message: userMessage('unauthorized', '') })).toBe('Token revocado o incorrecto: pide uno nuevo a tu administrador');
+    expect(syncErrorText({ kind: 'update_needed', message: userMessage('update_needed', '') })).toMatch(/^Hace falta actualizar/);
+  });
+
+  it('in English, "Offline" is said once and unknown kinds keep the server\'s words', async () => {
+    await useLocale('en');
+    const text = syncStatusText({ ...unreachable, pending: 3 });
+    expect(text).toBe('Offline · last synced never · 3 changes pending · The sync server cannot be reached');
+    expect(syncErrorText({ kind: 'rejected', message: 'Row 4 refused' })).toBe('Row 4 refused');
+    expect(syncErrorText({ kind: 'toString', message: 'kept' })).toBe('kept');
+  });
+
+  it('every translated kind has its words in both locales, and they differ', async () => {
+    const kinds = ['unauthorized', 'update_needed', 'server_update_needed', 'offline', 'rate_limited', 'server', 'invalid_url'];
+    const en = await useLocale('en');
+    const es = await useLocale('es');
+    for (const kind of kinds) {
+      const name = errorMessageKey(kind)!.replaceAll('.', '_');
+      expect(en[name]?.message, kind).toBeTruthy();
+      expect(es[name]?.message, kind).toBeTruthy();
+      expect(es[name]?.message).not.toBe(en[name]?.message);
+    }
+    expect(errorMessageKey('mutation_gap')).toBeNull();
+  });
+});
