@@ -9,6 +9,7 @@ import { AutoLog } from './AutoLog';
 import { CtaList } from './CtaList';
 import { DeleteContact } from './DeleteContact';
 import { EmailLogger } from './EmailLogger';
+import { Field } from './Field';
 import { LeadScore } from './LeadScore';
 import { PrivacyBlock } from './PrivacyBlock';
 import { StageControl, StageHistory } from './StageControl';
@@ -57,16 +58,4 @@ function LastContacted({ contactId }: { contactId: string }) {
   const figures = useRecordFigures(contactId).data;
   const at = figures?.relational.lastContactedAt;
   return <Field label={i18n.t('profile.lastContacted')} testId="last-contacted" value={figures ? (at === null ? i18n.t('profile.never') : formatDate(at)) : ''} />;
-}
-
-export function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div className="ficha-field">
-      <dt>{label}</dt>
-      {/* An empty value is drawn by CSS (.ficha-empty), so the field's text is empty, as its data is. */}
-      <dd data-testid={testId} className={value ? undefined : 'ficha-empty'}>
-        {value}
-      </dd>
-    </div>
-  );
 }

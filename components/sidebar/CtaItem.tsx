@@ -46,7 +46,7 @@ export const CtaItem = memo(function CtaItem({ template, contactId, threadId }: 
   return (
     <li className="ficha-cta-item" data-testid="cta-template" data-template-id={template.id}>
       <div className="ficha-cta-head">
-        <strong>{template.name}</strong>
+        <strong id={`ficha-cta-name-${template.id}`}>{template.name}</strong>
         {template.fitsStage && <span className="ficha-chip">{i18n.t('cta.fitsStage')}</span>}
       </div>
       {template.subject.length > 0 && (
@@ -68,7 +68,8 @@ export const CtaItem = memo(function CtaItem({ template, contactId, threadId }: 
           className="ficha-secondary"
           data-testid="cta-insert"
           disabled={blocked}
-          aria-describedby={blocked ? `ficha-cta-why-${template.id}` : undefined}
+          // Every item's button says "Insert": the template's name tells a screen reader which one.
+          aria-describedby={blocked ? `ficha-cta-name-${template.id} ficha-cta-why-${template.id}` : `ficha-cta-name-${template.id}`}
           // Keeps the editor's selection: a mousedown on the button would otherwise move focus first.
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => void insert()}

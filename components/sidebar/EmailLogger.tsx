@@ -27,10 +27,11 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
   // Logging and undoing swap the button for another: the rep's focus follows to the one that replaces it.
   const [focusGoesTo, setFocusGoesTo] = useState<'undo' | 'log' | null>(null);
   const focusIf = (which: 'undo' | 'log') => (button: HTMLButtonElement | null) => {
-    if (button && focusGoesTo === which) {
-      setFocusGoesTo(null);
-      button.focus();
-    }
+    if (!button || focusGoesTo !== which) return;
+    setFocusGoesTo(null);
+    // Only a focus the sidebar lost: a rep already elsewhere in the webmail (the next thread) keeps theirs.
+    const active = button.ownerDocument.activeElement;
+    if (!active || active === button.ownerDocument.body || active === (button.getRootNode() as ShadowRoot).host) button.focus();
   };
   const queryClient = useQueryClient();
   const { adapter, doc } = useSite();
@@ -45,7 +46,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
     return () => clearTimeout(timer);
   }, [canUndo]);
 
-  if (!message?.id) return <p className="ficha-hint">{i18n.t('log.noMessage')}</p>;
+  if (!message?.id) return <p className="ficha-hint">{i18n.t(thread.mode === 'compose' ? 'log.composing' : 'log.noMessage')}</p>;
   const messageId = message.id;
   const activity = logged.data;
 

@@ -6,10 +6,12 @@ interface Props {
   participants: Participant[];
   selected: string;
   onSelect: (email: string) => void;
+  /** A compose window: the people are the recipients chosen so far. */
+  compose?: boolean;
 }
 
 /** The thread's people as a listbox: click or arrow keys pick whose card is shown. */
-export function ParticipantList({ participants, selected, onSelect }: Props) {
+export function ParticipantList({ participants, selected, onSelect, compose = false }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
@@ -26,7 +28,7 @@ export function ParticipantList({ participants, selected, onSelect }: Props) {
   return (
     <section className="ficha-participants">
       <h2 className="ficha-section-title" id="ficha-participants-title">
-        {i18n.t('sidebar.participants')} · {participants.length}
+        {i18n.t(compose ? 'sidebar.recipients' : 'sidebar.participants')} · {participants.length}
       </h2>
       <ul
         ref={listRef}

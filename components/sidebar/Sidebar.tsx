@@ -28,14 +28,15 @@ export function Sidebar({ store, health }: { store: ThreadStore; health: HealthS
 function ThreadPanel({ thread }: { thread: ThreadContext }) {
   const collapsed = useSyncExternalStore(collapseStore.subscribe, collapseStore.get);
   // The toggle is a different button in each state: the one clicked hands the focus to the one that replaces it.
-  const toggledHere = useRef(false);
+  // Only the button of the state asked for takes it: other renders before that state arrives leave it alone.
+  const toggledTo = useRef<boolean | null>(null);
   const toggle = (to: boolean) => {
-    toggledHere.current = true;
+    toggledTo.current = to;
     collapseStore.set(to);
   };
-  const keepFocus = (button: HTMLButtonElement | null) => {
-    if (button && toggledHere.current) {
-      toggledHere.current = false;
+  const keepFocus = (state: boolean) => (button: HTMLButtonElement | null) => {
+    if (button && toggledTo.current === state) {
+      toggledTo.current = null;
       button.focus();
     }
   };
@@ -57,7 +58,7 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
   if (collapsed) {
     return (
       <aside className="ficha-sidebar ficha-collapsed" data-testid="sidebar" data-theme={theme}>
-        <button type="button" className="ficha-tab" aria-expanded="false" aria-label={i18n.t('sidebar.expand')} ref={keepFocus} onClick={() => toggle(false)}>
+        <button type="button" className="ficha-tab" aria-expanded="false" aria-label={i18n.t('sidebar.expand')} ref={keepFocus(true)} onClick={() => toggle(false)}>
           F
         </button>
       </aside>
@@ -69,14 +70,14 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
       <ResizeHandle width={width} />
       <header className="ficha-header">
         <span className="ficha-logo">{i18n.t('sidebar.title')}</span>
-        <button type="button" className="ficha-icon" aria-expanded="true" aria-label={i18n.t('sidebar.collapse')} title={i18n.t('sidebar.collapse')} ref={keepFocus} onClick={() => toggle(true)}>
+        <button type="button" className="ficha-icon" aria-expanded="true" aria-label={i18n.t('sidebar.collapse')} title={i18n.t('sidebar.collapse')} ref={keepFocus(false)} onClick={() => toggle(true)}>
           ›
         </button>
       </header>
       <div className="ficha-body">
         {selected ? (
           <>
-            <ParticipantList participants={participants} selected={selected.email} onSelect={setPicked} />
+            <ParticipantList participants={participants} selected={selected.email} onSelect={setPicked} compose={thread?.mode === 'compose'} />
             <SelectedCard thread={thread} email={selected.email} />
           </>
         ) : (
@@ -100,5 +101,6 @@ function SelectedCard({ thread, email }: { thread: ThreadContext; email: string 
   }
   if (lookup.isError) return <ErrorNotice error={lookup.error} onRetry={() => void lookup.refetch()} />;
   const contact = lookup.data[email];
-  return contact ? <ContactCard contact={contact} thread={thread} /> : <UnknownPerson participant={participant} />;
+  // Keyed: a draft stage, a pending confirmation or an Undo never carries over to the next person.
+  return contact ? <ContactCard key={contact.id} contact={contact} thread={thread} /> : <UnknownPerson participant={participant} />;
 }

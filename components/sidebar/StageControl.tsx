@@ -61,12 +61,14 @@ export function StageControl({ contact }: { contact: Contact }) {
         value={draft ?? contact.lifecycleStage}
         aria-busy={change.isPending}
         onKeyDown={(e) => {
-          if (BROWSE_KEYS.has(e.key)) browsing.current = true;
-          else if (e.key === 'Enter' && draft !== null) commit(draft);
+          // Arrows and typeahead letters change a closed select at once; Alt+arrow opens its list instead.
+          const plain = !e.altKey && !e.ctrlKey && !e.metaKey;
+          if (plain && (BROWSE_KEYS.has(e.key) || e.key.length === 1)) {
+            browsing.current = true;
+            setTimeout(() => (browsing.current = false)); // after the key's own change event
+          } else if (e.key === 'Enter' && draft !== null) commit(draft);
           else if (e.key === 'Escape') setDraft(null);
         }}
-        onKeyUp={() => (browsing.current = false)}
-        onPointerDown={() => (browsing.current = false)}
         onChange={(e) => (browsing.current ? setDraft(e.target.value) : commit(e.target.value))}
         onBlur={() => draft !== null && commit(draft)}
       >

@@ -53,7 +53,7 @@ function AddNote({ contactId }: { contactId: string }) {
   const add = useAddNote(contactId);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!text.trim()) return;
+    if (!text.trim() || add.isPending) return; // a held Enter repeats: one note
     add.mutate(
       { contactId, text },
       {

@@ -1,7 +1,7 @@
 import { i18n } from '@/lib/i18n/cached-messages';
 import { useCreateContact } from '@/lib/query/hooks';
 import type { Participant } from '@/lib/sites/types';
-import { Field } from './ContactCard';
+import { Field } from './Field';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Someone on the thread who is not a contact yet: what the header says, and one click to save them. */

@@ -19,6 +19,9 @@ type BlocksModule = { ProfileBlocks: Blocks };
 
 // Only what the block code imports from react-query: anything else would be kept in the content script for nothing.
 Reflect.set(globalThis, SHARED_GLOBAL, { react: React, jsxRuntime, reactQuery: { useMutation, useQuery, useQueryClient }, client, errors, i18n: { i18n } });
+// Blocks left by an earlier run of this script in the same world (started again in an open tab) are bound to that
+// run's React: they are dropped, and injected again for this one.
+Reflect.deleteProperty(globalThis, BLOCKS_GLOBAL);
 
 let loading: Promise<BlocksModule> | null = null;
 
@@ -31,7 +34,10 @@ function loadBlocks(): Promise<BlocksModule> {
     .sendMessage({ kind: INJECT_KIND, script: 'sidebar-blocks' })
     .then((reply) => {
       const blocks = (reply as { ok?: boolean } | undefined)?.ok ? loaded() : undefined;
-      if (!blocks) throw new Error(i18n.t('sidebar.blocksUnavailable'));
+      if (!blocks) {
+        console.warn('[ficha] record blocks not loaded', reply);
+        throw new Error(i18n.t('sidebar.blocksUnavailable'));
+      }
       return blocks;
     })
     .finally(() => (loading = null));

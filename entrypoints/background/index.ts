@@ -39,7 +39,15 @@ export default defineBackground(() => {
   const templates = templateRepository(db, { uiLanguage });
   // Activity retention (privacy options): runs shortly after start when due (daily at most), then every 6 hours.
   const privacy = privacyOps(db, { settings });
-  const retention = () => void privacy.retentionDue().then((due) => (due ? privacy.runRetention() : null)).catch((e: unknown) => console.error('[ficha] retention', e));
+  const retention = () =>
+    void privacy
+      .retentionDue()
+      .then(async (due) => {
+        if (!due) return;
+        await privacy.runRetention();
+        void notifyTabsToRefresh(); // cards may list activities that are now gone
+      })
+      .catch((e: unknown) => console.error('[ficha] retention', e));
   setTimeout(retention, 10_000);
   setInterval(retention, 6 * 3_600_000);
   // Team sync (optional): off until the rep connects a server in the options page.

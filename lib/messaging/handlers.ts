@@ -48,6 +48,7 @@ export const WEBMAIL_VISIBLE_WRITES = [
   'import.undo',
   'privacy.erasePerson',
   'privacy.runRetention',
+  'sync.disconnect', // signing out with "remove local data" empties the tables
   'scoring.saveModel',
   'scoring.resetModel',
   'templates.save',

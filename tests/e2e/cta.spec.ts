@@ -34,6 +34,10 @@ test('inserts the rendered template at the caret in the middle of a draft; Ctrl+
   const first = page.getByTestId('cta-template').first();
   const preview = (await first.getByTestId('cta-preview').innerText()).trim();
   expect(preview).toContain('Ana');
+  // Every button reads "Insert"; its description names the template, for a screen reader.
+  const name = (await first.locator('strong').first().innerText()).trim();
+  await expect(first.getByTestId('cta-insert')).toHaveAccessibleName('Insert');
+  await expect(first.getByTestId('cta-insert')).toHaveAccessibleDescription(name);
 
   await caretAt(page, 'Thanks for your note.'.length);
   await first.getByTestId('cta-insert').click();

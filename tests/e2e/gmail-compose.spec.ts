@@ -18,6 +18,8 @@ test('Gmail compose dialog: recipients as they are added and removed → card', 
 
   await addChip(page, 'c1', 'to', ana);
   await expect(page.getByTestId('contact-email')).toHaveText(ana.email);
+  // Compose wording: the people are the email's recipients.
+  await expect(page.getByTestId('sidebar')).toContainText('Recipients of this email · 1');
   await addChip(page, 'c1', 'cc', marta);
   await addChip(page, 'c1', 'cc', SELF);
   await expect(page.getByTestId('participant')).toHaveCount(2);
@@ -68,6 +70,8 @@ test('a CTA goes into the compose window the rep was typing in, not the newest o
   await page.locator('#compose-c1 [role=textbox]').click();
   await expect(page.getByTestId('contact-email')).toHaveText(ana.email);
   await page.getByTestId('create-contact').click();
+  // An unsent email has nothing to log yet: the card says when it can be.
+  await expect(page.getByTestId('sidebar')).toContainText('once it is sent');
 
   await page.getByTestId('cta-template').first().getByTestId('cta-insert').click();
   await expect(page.locator('#compose-c1 [role=textbox]')).toContainText('Ana');

@@ -54,6 +54,13 @@ test('arrow keys on the stage control look through the stages; Enter moves, Esca
   await expect(page.getByTestId('stage-history-entry')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(stage).toHaveValue('lead');
+  // Typing a stage's first letter jumps to it: also a look, not a move.
+  await page.keyboard.press('o');
+  await expect(stage).toHaveValue('opportunity');
+  await page.waitForTimeout(300);
+  await expect(stage).toHaveAttribute('data-stage', 'lead');
+  await page.keyboard.press('Escape');
+  await expect(stage).toHaveValue('lead');
 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter'); // …Enter moves to the stage looked at, once

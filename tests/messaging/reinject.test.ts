@@ -20,6 +20,8 @@ describe('starting the sidebar in open webmail tabs', () => {
     );
     Reflect.set(browser, 'scripting', { executeScript });
     vi.spyOn(browser.tabs, 'query').mockImplementation(query as never);
+    // No tab answers: none runs this version's content script yet.
+    vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
   });
   afterEach(() => {
     Reflect.deleteProperty(browser, 'scripting');
@@ -41,6 +43,18 @@ describe('starting the sidebar in open webmail tabs', () => {
     executeScript.mockRejectedValueOnce(new Error('No tab with id: 1'));
     expect(await injectIntoOpenMailTabs(scripts)).toEqual({ 'content-scripts/gmail.js': 1, 'content-scripts/outlook.js': 1 });
     expect(executeScript).toHaveBeenCalledTimes(3);
+  });
+
+  it('leaves a tab that already runs this version alone, unless asked to start it anyway (an update)', async () => {
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (tabId: number, message: { type: string }) => {
+      if (tabId === 3 && message.type === 'ficha.ping') return 'ficha.pong';
+      throw new Error('Receiving end does not exist.');
+    }) as never);
+    expect(await injectIntoOpenMailTabs(scripts)).toEqual({ 'content-scripts/gmail.js': 1, 'content-scripts/outlook.js': 1 });
+    expect(executeScript.mock.calls.map(([d]) => d.target.tabId)).toEqual([1, 4]);
+    executeScript.mockClear();
+    expect(await injectIntoOpenMailTabs(scripts, { evenIfLive: true })).toEqual({ 'content-scripts/gmail.js': 2, 'content-scripts/outlook.js': 1 });
+    expect(executeScript.mock.calls.map(([d]) => d.target.tabId)).toEqual([1, 3, 4]);
   });
 
   it('leaves Firefox (no scripting API) to inject into open tabs itself', async () => {

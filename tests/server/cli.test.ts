@@ -132,7 +132,8 @@ describe('npm run server under a process manager', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ficha-npm-'));
     const lock = join(dir, 'data', 'ficha.lock');
     const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', FICHA_DATA_DIR: join(dir, 'data'), DATABASE_URL: '' };
-    const npm = spawn('npm', ['run', '--silent', 'server'], { env });
+    // Its own process group, so a failure before the pid is known can still stop the server npm started.
+    const npm = spawn('npm', ['run', '--silent', 'server'], { env, detached: true });
     children.add(npm);
     let out = '';
     npm.stdout.on('data', (d: Buffer) => (out += d));
@@ -151,9 +152,9 @@ describe('npm run server under a process manager', () => {
       await expect.poll(() => existsSync(lock), { timeout: 15_000, interval: 200 }).toBe(false);
     } finally {
       // A failure must not leave the server itself running.
-      if (serverPid) {
+      for (const pid of [serverPid, npm.pid === undefined ? undefined : -npm.pid]) {
         try {
-          process.kill(serverPid, 'SIGKILL');
+          if (pid) process.kill(pid, 'SIGKILL');
         } catch {
           // already gone, as expected
         }

@@ -74,6 +74,18 @@ describe('gmail compose dialogs', () => {
     ]);
   });
 
+  it('never takes the autocomplete suggestions of a recipient input for recipients', () => {
+    const well = document.querySelector('#compose-2 [name=to]')!;
+    for (const chip of well.querySelectorAll('[data-hovercard-id]')) chip.remove();
+    // The rep is typing the first recipient: the input's suggestion list shows addresses, with no chip yet.
+    well.insertAdjacentHTML(
+      'beforeend',
+      '<input role="combobox" aria-controls="sugg-1" aria-expanded="true"><div role="listbox" id="sugg-1"><div role="option">Ana Pérez ana.perez@clientco.com</div><div role="option">bob@clientco.com</div></div>',
+    );
+    (well.querySelector('input[role=combobox]') as HTMLElement).focus();
+    expect(read(document)?.participants).toEqual([]);
+  });
+
   it('inserts at the caret of the focused window only', () => {
     const editor = document.querySelector('#compose-1 [role=textbox]') as HTMLElement;
     editor.focus();

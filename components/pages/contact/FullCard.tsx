@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { PrivacyBlock } from '@/components/sidebar/PrivacyBlock';
 import { ProfileBlocks } from '@/components/sidebar/blocks/ProfileBlocks';
 import { ErrorNotice } from '@/components/sidebar/ErrorNotice';
-import { Field } from '@/components/sidebar/ContactCard';
+import { Field } from '@/components/sidebar/Field';
 import { LeadScore } from '@/components/sidebar/LeadScore';
 import { StageControl, StageHistory } from '@/components/sidebar/StageControl';
 import { Timeline } from '@/components/sidebar/Timeline';

@@ -30,8 +30,15 @@ function typingOutside(doc: Document, host: Element): boolean {
   return active.isContentEditable || active.tagName === 'INPUT' || active.tagName === 'TEXTAREA';
 }
 
-function chipSighting(chip: Element, role: ParticipantRole): Sighting | null {
+/** The lists a recipient input controls or owns: its autocomplete suggestions, which are not recipients. */
+function suggestionLists(well: Element): Element[] {
+  const ids = [...well.querySelectorAll('[aria-controls], [aria-owns]')].flatMap((el) => `${el.getAttribute('aria-controls') ?? ''} ${el.getAttribute('aria-owns') ?? ''}`.split(/\s+/));
+  return ids.flatMap((id) => (id ? (well.ownerDocument.getElementById(id) ?? []) : []));
+}
+
+function chipSighting(chip: Element, role: ParticipantRole, suggestions: Element[]): Sighting | null {
   const attribute = chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email');
+  if (attribute === null && suggestions.some((list) => list.contains(chip))) return null;
   // A chip without either attribute (Gmail's markup drifted): the address its label or text shows, if any.
   const shown = attribute === null ? `${chip.getAttribute('aria-label') ?? ''} ${chip.textContent ?? ''}` : '';
   const email = normaliseEmail(attribute ?? emailsInText(shown)[0] ?? '');
@@ -44,7 +51,8 @@ function recipients(root: Element): Sighting[] {
   return findAll(root, S.composeWell).els.flatMap((well) => {
     const role: ParticipantRole = well.getAttribute('name') === 'to' ? 'to' : 'cc';
     const chips = findAll(well, S.composeChip).els.filter((c, _, all) => !all.some((o) => o !== c && o.contains(c)));
-    return chips.flatMap((chip) => chipSighting(chip, role) ?? []);
+    const suggestions = suggestionLists(well);
+    return chips.flatMap((chip) => chipSighting(chip, role, suggestions) ?? []);
   });
 }
 
