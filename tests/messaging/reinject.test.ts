@@ -57,6 +57,19 @@ describe('starting the sidebar in open webmail tabs', () => {
     expect(executeScript.mock.calls.map(([d]) => d.target.tabId)).toEqual([1, 3, 4]);
   });
 
+  it('does not wait on a tab that never answers the ping (frozen): it is started like one without the script', async () => {
+    vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((() => new Promise(() => {})) as never);
+    vi.useFakeTimers();
+    try {
+      const done = injectIntoOpenMailTabs(scripts);
+      await vi.advanceTimersByTimeAsync(1000); // the Gmail tabs…
+      await vi.advanceTimersByTimeAsync(1000); // …then the Outlook one
+      expect(await done).toEqual({ 'content-scripts/gmail.js': 2, 'content-scripts/outlook.js': 1 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('leaves Firefox (no scripting API) to inject into open tabs itself', async () => {
     Reflect.deleteProperty(browser, 'scripting');
     expect(await injectIntoOpenMailTabs(scripts)).toEqual({});

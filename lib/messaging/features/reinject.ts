@@ -7,8 +7,15 @@ import { LIVE_PING, LIVE_PONG } from '../inject-request';
 
 type ContentScripts = { matches?: string[]; js?: string[] }[];
 
+/** How long a tab has to answer the ping: a frozen background tab may not answer at all. */
+const PING_MS = 1000;
+
 /** Whether the tab already runs this version's content script (one loaded between install and this call). */
-const runsThisVersion = (tabId: number) => browser.tabs.sendMessage(tabId, { type: LIVE_PING }).then((reply) => reply === LIVE_PONG, () => false);
+const runsThisVersion = (tabId: number): Promise<boolean> =>
+  Promise.race([
+    browser.tabs.sendMessage(tabId, { type: LIVE_PING }).then((reply) => reply === LIVE_PONG, () => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), PING_MS)),
+  ]);
 
 /**
  * Tabs that were injected, by content script file (for the log and the tests). A tab already running this version is
