@@ -59,7 +59,9 @@ function AddNote({ contactId }: { contactId: string }) {
       {
         onSuccess: () => {
           setText('');
-          box.current?.focus(); // the save button disables once empty: the rep's place goes back to the note box
+          // The save button disables once empty: the rep's place goes back to the note box, unless they are elsewhere.
+          const active = box.current?.ownerDocument.activeElement;
+          if (box.current && (!active || active === box.current.ownerDocument.body || active === (box.current.getRootNode() as ShadowRoot).host)) box.current.focus();
         },
       },
     );

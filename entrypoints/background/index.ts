@@ -59,9 +59,11 @@ export default defineBackground(() => {
   // For the worker's DevTools console and `npm run bench`; worker globals are unreachable from web pages.
   Object.assign(globalThis, { ficha: { db, contacts, activities, record, scoring, templates, sync, searchIndex, injectIntoOpenMailTabs } });
 
-  // Open Gmail and Outlook tabs get this version's sidebar at once after an install or update, not at their next load.
+  // Open Gmail and Outlook tabs get this version's sidebar at once after an update, not at their next load. Not on a
+  // first install: tabs loading at that moment get the declared script too, and two starts racing in one tab replace
+  // a sidebar the rep may already be using (seen in CI, where every test is a fresh install).
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install' || reason === 'update') void injectIntoOpenMailTabs();
+    if (reason === 'update') void injectIntoOpenMailTabs();
   });
 
   // The keyboard command flips the remembered state; every webmail tab's sidebar follows storage.onChanged.

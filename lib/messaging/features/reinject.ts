@@ -1,4 +1,4 @@
-// After an install or update, the webmail tabs already open have no content script of this version (Chrome injects
+// After an update, the webmail tabs already open have no content script of this version (Chrome injects
 // declared content scripts only into pages loaded afterwards), so their sidebar would be gone until a reload. The
 // background runs each content script in the tabs its manifest entry matches; the script of the previous version
 // there tears itself down when the new one starts (WXT's ContentScriptContext), so no tab ends with two sidebars.
@@ -10,7 +10,7 @@ type ContentScripts = { matches?: string[]; js?: string[] }[];
 /** How long a tab has to answer the ping: a frozen background tab may not answer at all. */
 const PING_MS = 1000;
 
-/** Whether the tab already runs this version's content script (one loaded between install and this call). */
+/** Whether the tab already runs this version's content script (one loaded since the update). */
 const runsThisVersion = (tabId: number): Promise<boolean> =>
   Promise.race([
     browser.tabs.sendMessage(tabId, { type: LIVE_PING }).then((reply) => reply === LIVE_PONG, () => false),
