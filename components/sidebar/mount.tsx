@@ -11,7 +11,6 @@ import { watchHealth } from '@/lib/sites/health-watch';
 import { shareObserver } from '@/lib/sites/shared-observer';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { watchThread } from '@/lib/sites/watch';
-import { warmDateFormats } from './blocks/format';
 import { syncCollapsed } from './collapse';
 import { listenForPickerShortcut } from './picker-shortcut';
 import { refreshOnSync } from './sync-refresh';
@@ -64,8 +63,6 @@ export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteA
       </QueryClientProvider>,
     ),
   );
-  // Not on the first card that shows a date: its render would be a long task.
-  ctx.requestIdleCallback(warmDateFormats);
   ctx.onInvalidated(() => {
     root.unmount();
     queryClient.clear();

@@ -8,9 +8,6 @@ export const dash = () => i18n.t('contact.noValue');
 const formats: Record<string, Intl.DateTimeFormat> = {};
 const medium = (at: number, time: '' | 'short') => (formats[time] ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: time || undefined })).format(at);
 
-/** The first formatter in a page loads the locale's calendar data (35–45 ms measured): done while the page is idle. */
-export const warmDateFormats = () => medium(0, '') + medium(0, 'short');
-
 export const formatDate = (at: number | null | undefined): string => (at == null ? dash() : medium(at, ''));
 export const formatDateTime = (at: number) => medium(at, 'short');
 
