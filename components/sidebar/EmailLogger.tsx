@@ -7,6 +7,7 @@ import { queryKeys } from '@/lib/query/keys';
 import { useLogEmail, useLoggedActivity, useLogPolicy, useRemoveActivity } from '@/lib/query/record';
 import type { ThreadContext, ThreadMessage } from '@/lib/sites/types';
 import { ErrorNotice } from './ErrorNotice';
+import { refocusInSidebar } from './refocus';
 import { useSite } from './site';
 
 const UNDO_MS = 10_000;
@@ -29,9 +30,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
   const focusIf = (which: 'undo' | 'log') => (button: HTMLButtonElement | null) => {
     if (!button || focusGoesTo !== which) return;
     setFocusGoesTo(null);
-    // Only a focus the sidebar lost: a rep already elsewhere in the webmail (the next thread) keeps theirs.
-    const active = button.ownerDocument.activeElement;
-    if (!active || active === button.ownerDocument.body || active === (button.getRootNode() as ShadowRoot).host) button.focus();
+    refocusInSidebar(button);
   };
   const queryClient = useQueryClient();
   const { adapter, doc } = useSite();

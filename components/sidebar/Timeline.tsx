@@ -4,6 +4,7 @@ import type { Activity } from '@/lib/domain/activity';
 import { useAddNote, useTimeline } from '@/lib/query/record';
 import { stageLabel } from '@/components/ui/labels';
 import { ErrorNotice } from './ErrorNotice';
+import { refocusInSidebar } from './refocus';
 import { formatDateTime } from './blocks/format';
 import { VirtualList } from './VirtualList';
 
@@ -59,9 +60,8 @@ function AddNote({ contactId }: { contactId: string }) {
       {
         onSuccess: () => {
           setText('');
-          // The save button disables once empty: the rep's place goes back to the note box, unless they are elsewhere.
-          const active = box.current?.ownerDocument.activeElement;
-          if (box.current && (!active || active === box.current.ownerDocument.body || active === (box.current.getRootNode() as ShadowRoot).host)) box.current.focus();
+          // The save button disables once empty: the rep's place goes back to the note box.
+          if (box.current) refocusInSidebar(box.current);
         },
       },
     );

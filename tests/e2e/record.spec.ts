@@ -1,14 +1,20 @@
 import type { MailThread } from './support/gmail-dom';
 import { SELF } from './support/gmail-dom';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, GMAIL_URL, serveGmail, test } from './support/fixtures';
 
 const vp = { email: 'laura.gomez@bigcorp.com', name: 'Laura Gómez' };
 const thread: MailThread = { id: '18c0beef00000001', subject: 'Pricing for 200 seats', messages: [{ from: vp, to: [SELF], id: '18c0beef00000001' }] };
 
-test('stage moves are recorded; moving back needs a confirmation', async ({ context, page }) => {
+/** Every test here starts from Laura's thread with her just saved as a contact. */
+async function openAsNewContact(context: BrowserContext, page: Page) {
   await serveGmail(context, { thread });
   await page.goto(GMAIL_URL + '#inbox/' + thread.id);
   await page.getByTestId('create-contact').click();
+}
+
+test('stage moves are recorded; moving back needs a confirmation', async ({ context, page }) => {
+  await openAsNewContact(context, page);
   const stage = page.getByTestId('lifecycle-stage');
   await expect(stage).toHaveAttribute('data-stage', 'lead');
 
@@ -38,9 +44,7 @@ test('stage moves are recorded; moving back needs a confirmation', async ({ cont
 });
 
 test('arrow keys on the stage control look through the stages; Enter moves, Escape keeps the stage', async ({ context, page }) => {
-  await serveGmail(context, { thread });
-  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
-  await page.getByTestId('create-contact').click();
+  await openAsNewContact(context, page);
   const stage = page.getByTestId('lifecycle-stage');
   await expect(stage).toHaveAttribute('data-stage', 'lead');
   await expect(page.getByTestId('stage-history')).toBeAttached();
@@ -70,9 +74,7 @@ test('arrow keys on the stage control look through the stages; Enter moves, Esca
 });
 
 test('the score explains itself and rises when an email is logged', async ({ context, page }) => {
-  await serveGmail(context, { thread });
-  await page.goto(GMAIL_URL + '#inbox/' + thread.id);
-  await page.getByTestId('create-contact').click();
+  await openAsNewContact(context, page);
   const before = Number(await page.getByTestId('lead-score').textContent());
   await expect(page.getByTestId('lead-grade')).toHaveText(/^[ABC][123]$/);
 
