@@ -12,6 +12,8 @@ import { useSite } from './site';
 
 const UNDO_MS = 10_000;
 
+const NO_MESSAGE_HINT = { thread: 'log.noMessage', compose: 'log.composing', lookup: 'log.lookup' } as const;
+
 /** The open message: the newest one on the page that carries an id. */
 export function openMessage(thread: ThreadContext): ThreadMessage | null {
   return thread.messages.findLast((m) => m.id !== null) ?? null;
@@ -45,7 +47,7 @@ export function EmailLogger({ contact, thread }: { contact: Contact; thread: Thr
     return () => clearTimeout(timer);
   }, [canUndo]);
 
-  if (!message?.id) return <p className="ficha-hint">{i18n.t(thread.mode === 'compose' ? 'log.composing' : 'log.noMessage')}</p>;
+  if (!message?.id) return <p className="ficha-hint">{i18n.t(NO_MESSAGE_HINT[thread.mode ?? 'thread'])}</p>;
   const messageId = message.id;
   const activity = logged.data;
 

@@ -1,6 +1,7 @@
 // Typing into a webmail's rich-text editor the way a person would: through the browser's editing commands, so the
 // webmail sees input events (and saves the draft) and the editor's own undo stack holds the insertion as one step.
 import type { Segment } from '@/lib/domain/template';
+import { charBeside, separateFromNeighbours } from './insert-spacing';
 
 /** What can be inserted: text, and http(s) links (anything else arrives here as text). */
 export type InsertSegment = Extract<Segment, { kind: 'text' } | { kind: 'link' }>;
@@ -108,10 +109,13 @@ function spliceNodes(doc: Document, editor: HTMLElement, selection: Selection, s
 
 /** Inserts at the caret of `editor`; the caret ends after the inserted text. */
 export function insertIntoEditor(doc: Document, editor: HTMLElement, content: InsertContent): boolean {
-  const segments = segmentsOf(content).filter((s) => s.text.length > 0);
   const selection = placeCaret(doc, editor);
   if (!selection) return false;
-  if (segments.length === 0) return true; // nothing to type: the rep is just sent back to where they were
+  const typed = segmentsOf(content).filter((s) => s.text.length > 0);
+  if (typed.length === 0) return true; // nothing to type: the rep is just sent back to where they were
+  const range = selection.getRangeAt(0);
+  const before = charBeside(editor, range.startContainer, range.startOffset, -1);
+  const segments = separateFromNeighbours(typed, before, charBeside(editor, range.endContainer, range.endOffset, 1));
   // One line of plain text is typed; links and line breaks need markup (escaped, see segmentsHtml). Both are one undo step.
   const text = segments.map((s) => s.text).join('');
   const plain = segments.every((s) => s.kind === 'text') && !/[\r\n]/.test(text);

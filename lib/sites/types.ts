@@ -27,9 +27,10 @@ export interface ThreadContext {
   site: 'gmail' | 'outlook';
   /**
    * 'compose' while the rep writes a new email (participants = the recipients chosen so far, no messages);
-   * absent or 'thread' for an open conversation.
+   * absent or 'thread' for an open conversation; 'lookup' for a contact the rep found by hand on a page Ficha could
+   * not read (no messages).
    */
-  mode?: 'thread' | 'compose';
+  mode?: 'thread' | 'compose' | 'lookup';
   /** Site thread/conversation id when the page exposes one. */
   threadId: string | null;
   subject: string;

@@ -19,4 +19,20 @@ test('an unrecognised mail page degrades to a "Find a contact" search instead of
   await search.fill('ruiz');
   await expect(page.getByTestId('find-contact-result')).toHaveCount(1);
   await expect(page.getByTestId('find-contact-result')).toContainText('ana.ruiz@clientco.com');
+
+  // A result opens the contact's card (nothing to log: the page's email cannot be read); back keeps the query.
+  await page.getByTestId('find-contact-result').getByRole('button').click();
+  await expect(page.getByTestId('contact-name')).toHaveText('Ana Ruiz');
+  await expect(page.getByTestId('lifecycle-stage')).toBeVisible();
+  await expect(page.getByTestId('log-email')).toHaveCount(0);
+  await page.getByTestId('find-contact-back').click();
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue('ruiz');
+  await expect(page.getByTestId('find-contact-result')).toHaveCount(1);
+
+  // This state can be hidden and shown like the card.
+  await page.getByRole('button', { name: 'Hide the record card' }).click();
+  await expect(search).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the record card' }).click();
+  await expect(search).toBeVisible();
 });

@@ -7,7 +7,7 @@ import { gmailSelectors as S } from './selectors';
 const MESSAGE_IDS = ['[data-message-id]', '[data-legacy-message-id]'];
 
 export function pageHealth(doc: Document, thread: ThreadContext | null): PageHealth {
-  if (thread && (thread.participants.length > 0 || thread.mode === 'compose')) return thread.mode ?? 'thread';
+  if (thread && (thread.participants.length > 0 || thread.mode === 'compose')) return thread.mode === 'compose' ? 'compose' : 'thread';
   // A message is on screen but nobody could be read from it: the header markup changed.
   if (findFirst(doc, MESSAGE_IDS, isShown)) return 'unrecognised';
   if (thread) return 'thread';

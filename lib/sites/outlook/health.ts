@@ -6,7 +6,7 @@ import { readingPane } from './messages';
 import { outlookSelectors as S } from './selectors';
 
 export function pageHealth(doc: Document, thread: ThreadContext | null): PageHealth {
-  if (thread && (thread.participants.length > 0 || thread.mode === 'compose')) return thread.mode ?? 'thread';
+  if (thread && (thread.participants.length > 0 || thread.mode === 'compose')) return thread.mode === 'compose' ? 'compose' : 'thread';
   // A message body is shown but no sender could be read: the header markup changed.
   const pane = readingPane(doc);
   if (findFirst(pane ?? doc, S.body, isShown)) return 'unrecognised';
