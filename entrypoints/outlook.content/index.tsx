@@ -1,13 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountSidebar } from '@/components/sidebar/mount';
 import { outlookAdapter } from '@/lib/sites/outlook/adapter';
+import { mailPathsOnly, whenOnMailPath } from '@/lib/sites/outlook/mail-path';
 
-// Mail paths only: calendar, people and settings pages of the same hosts get no script.
+// Every path: calendar, people and settings are the same single-page app as mail. The script waits, doing nothing,
+// until the page shows mail (lib/sites/outlook/mail-path.ts).
 const OUTLOOK_MATCHES = [
-  'https://outlook.office.com/mail/*',
-  'https://outlook.office365.com/mail/*',
-  'https://outlook.live.com/mail/*',
-  'https://outlook.cloud.microsoft/mail/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+  'https://outlook.cloud.microsoft/*',
 ];
 
 export default defineContentScript({
@@ -17,6 +19,7 @@ export default defineContentScript({
   async main(ctx) {
     // An extension reload leaves the old script's sidebar behind; the new one replaces it (no duplicates).
     for (const stale of document.querySelectorAll('ficha-sidebar')) stale.remove();
-    await mountSidebar(ctx, outlookAdapter);
+    if (!(await whenOnMailPath(window, ctx.signal))) return;
+    await mountSidebar(ctx, mailPathsOnly(outlookAdapter, window));
   },
 });

@@ -94,6 +94,23 @@ test('no sidebar outside mail paths (calendar) on Outlook hosts', async ({ conte
   await expect(page.locator('ficha-sidebar')).toHaveCount(0);
 });
 
+test('calendar → Mail in the same page (no reload) gets the sidebar; back to the calendar hides it', async ({ context, page }) => {
+  await context.route('https://outlook.office.com/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: outlookPageHtml({ conversation: renewal }) }),
+  );
+  await page.goto('https://outlook.office.com/calendar/view/week');
+  await page.waitForTimeout(300);
+  await expect(page.locator('ficha-sidebar')).toHaveCount(0);
+
+  // Outlook's module switch is a history.pushState in the page's own world; `/mail` without a slash counts too.
+  await page.evaluate(() => history.pushState({}, '', '/mail'));
+  await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
+  await page.evaluate(() => history.pushState({}, '', '/calendar/view/month'));
+  // Nothing on the page changed but the path: the next read (a DOM change) finds no mail there.
+  await page.evaluate(() => document.body.append(document.createElement('div')));
+  await expect(page.getByTestId('sidebar')).toHaveCount(0);
+});
+
 test('Outlook compose: a CTA for the recipient is inserted into the compose form the rep was typing in', async ({ context, page }) => {
   await serveOutlook(context, {});
   await page.goto(OUTLOOK_URL + 'inbox');
