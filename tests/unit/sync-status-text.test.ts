@@ -36,12 +36,21 @@ describe('sync status in words', () => {
     expect(syncErrorText({ kind: 'update_needed', message: userMessage('update_needed', '') })).toMatch(/^Hace falta actualizar/);
   });
 
-  it('in English, "Offline" is said once and unknown kinds keep the server\'s words', async () => {
+  it('in English, "Offline" is said once; kinds only the server can explain keep its words as the detail', async () => {
     await useLocale('en');
     const text = syncStatusText({ ...unreachable, pending: 3 });
     expect(text).toBe('Offline · last synced never · 3 changes pending · The sync server cannot be reached');
-    expect(syncErrorText({ kind: 'rejected', message: 'Row 4 refused' })).toBe('Row 4 refused');
-    expect(syncErrorText({ kind: 'toString', message: 'kept' })).toBe('kept');
+    expect(syncErrorText({ kind: 'rejected', message: 'Row 4 refused' })).toBe('The sync server refused the request: Row 4 refused');
+    expect(syncErrorText({ kind: 'toString', message: 'kept' })).toBe('Sync stopped on an unexpected error: kept');
+    expect(syncErrorText({ kind: 'unknown', message: ' ' })).toBe('Sync stopped on an unexpected error: —');
+  });
+
+  it('says those kinds in Spanish too, with the detail', async () => {
+    await useLocale('es');
+    expect(syncErrorText({ kind: 'rejected', message: 'Row 4 refused' })).toBe('El servidor de sincronización rechazó la petición: Row 4 refused');
+    expect(syncErrorText({ kind: 'mutation_gap', message: 'gap at 7' })).toMatch(/^El servidor de sincronización y este navegador no coinciden .*\(gap at 7\)/);
+    expect(syncErrorText({ kind: 'bad_response', message: 'not JSON' })).toMatch(/^El servidor de sincronización envió una respuesta .*\(not JSON\)/);
+    expect(syncErrorText({ kind: 'unknown', message: 'TypeError' })).toBe('La sincronización se detuvo por un error inesperado: TypeError');
   });
 
   it('every translated kind has its words in both locales, and they differ', async () => {

@@ -8,7 +8,7 @@ type SyncState = SyncStatus['state'];
 
 /**
  * The error kinds said in the user's language (`syncClient.error.*`): the background's messages are English (see
- * lib/storage/sync/status.ts userMessage); for other kinds the server's own words are the best there is.
+ * lib/storage/sync/status.ts userMessage).
  */
 const MESSAGE_KEYS = {
   unauthorized: 'syncClient.error.unauthorized',
@@ -20,7 +20,17 @@ const MESSAGE_KEYS = {
   invalid_url: 'syncClient.error.invalidUrl',
 } as const;
 
-/** The locale key for an error kind, or null when its own message is shown. */
+/**
+ * The kinds whose cause only the server's or the browser's own words tell: a sentence in the user's language frames
+ * them ($1), and any other kind gets the unexpected-error one.
+ */
+const DETAIL_KEYS = {
+  rejected: 'syncClient.error.rejected',
+  mutation_gap: 'syncClient.error.mutationGap',
+  bad_response: 'syncClient.error.badResponse',
+} as const;
+
+/** The locale key for an error kind with no detail of its own, or null when it needs one (see DETAIL_KEYS). */
 export function errorMessageKey(kind: string): (typeof MESSAGE_KEYS)[keyof typeof MESSAGE_KEYS] | null {
   return Object.hasOwn(MESSAGE_KEYS, kind) ? MESSAGE_KEYS[kind as keyof typeof MESSAGE_KEYS] : null;
 }
@@ -38,10 +48,12 @@ function formatTime(at: number | null): string {
   return new Date(at).toLocaleString(browser.i18n.getUILanguage(), { dateStyle: 'short', timeStyle: 'medium' });
 }
 
-/** An error from the background in words: translated for the kinds we know, the server's own message otherwise. */
+/** An error from the background in words, in the user's language; the server's own words only as the detail. */
 export function syncErrorText(error: { kind: string; message: string }): string {
   const key = errorMessageKey(error.kind);
-  return key ? i18n.t(key) : error.message;
+  if (key) return i18n.t(key);
+  const detail = Object.hasOwn(DETAIL_KEYS, error.kind) ? DETAIL_KEYS[error.kind as keyof typeof DETAIL_KEYS] : 'syncClient.error.unexpected';
+  return i18n.t(detail, [error.message.trim() || '—']);
 }
 
 /** The status in words: state, last sync, pending changes and the current error. */
