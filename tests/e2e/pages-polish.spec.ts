@@ -130,3 +130,31 @@ test('sync in Spanish: an unreachable server reads "Sin conexión", its reason o
     await context.close();
   }
 });
+
+test('the scoring editor names conditions and activities in words (Spanish), and a ticked activity is saved', async () => {
+  const { context, extensionId } = await launchWithExtension({ locale: 'es-ES' });
+  try {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const editor = options.getByTestId('scoring-editor');
+    const firstFit = editor.getByTestId('scoring-fit').getByTestId('scoring-rule').first();
+    await expect(firstFit.locator('select option:checked')).toHaveText('El cargo contiene');
+    // No option says an internal id (titleMatches, personaRoleIs…).
+    const optionTexts = await editor.locator('select option').allTextContents();
+    expect(optionTexts.filter((t) => /^[a-z]+[A-Z]\w*$/.test(t))).toEqual([]);
+
+    const firstEngagement = editor.getByTestId('scoring-engagement').getByTestId('scoring-rule').first();
+    const types = firstEngagement.locator('details.cond-types');
+    await expect(types.locator('summary')).toHaveText('Correo enviado');
+    await types.locator('summary').click();
+    await types.getByLabel('Correo recibido').check();
+    await expect(types.locator('summary')).toHaveText('Correo recibido, Correo enviado');
+
+    await options.getByTestId('scoring-save').click();
+    await expect(options.getByTestId('rescore-status')).toHaveAttribute('data-state', 'done');
+    await options.reload();
+    await expect(editor.getByTestId('scoring-engagement').getByTestId('scoring-rule').first().locator('details.cond-types summary')).toHaveText('Correo recibido, Correo enviado');
+  } finally {
+    await context.close();
+  }
+});

@@ -19,13 +19,13 @@ test('the scoring model is validated as you type, previewed live, saved, and eve
   await expect(preview).toHaveText(String(before));
 
   // Weights that do not sum to 100: the error is shown and saving is off; the saved model is untouched.
-  await editor.getByLabel('fit weight').fill('80');
+  await editor.getByLabel('Fit weight').fill('80');
   await expect(options.getByTestId('scoring-invalid')).toContainText('Weights must sum to 100');
   await expect(options.getByTestId('scoring-save')).toBeDisabled();
 
   // Fit only: the preview follows the draft before anything is saved.
-  await editor.getByLabel('fit weight').fill('100');
-  await editor.getByLabel('engagement weight').fill('0');
+  await editor.getByLabel('Fit weight').fill('100');
+  await editor.getByLabel('Engagement weight').fill('0');
   await expect(options.getByTestId('scoring-invalid')).toHaveCount(0);
   const previewed = Number(await preview.textContent());
   expect(previewed).not.toBe(before);

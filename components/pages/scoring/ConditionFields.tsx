@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { ACTIVITY_TYPES, type ActivityType } from '@/lib/domain/activity';
 import type { EngagementConditionInput, FitCondition } from '@/lib/domain/scoring-model';
 import { splitList } from './model-edits';
 
@@ -12,7 +13,6 @@ const LIST_FIELD: Record<string, string | undefined> = {
   companySizeIn: 'bands',
   countryIn: 'codes',
   hasTag: 'tags',
-  activityCount: 'types',
 };
 const FIT_TYPES = ['titleMatches', 'personaRoleIs', 'industryIs', 'companySizeIn', 'freeMail', 'countryIn', 'hasTag', 'daysInDatabaseAtLeast', 'fieldPresent'];
 const FIT_DEFAULTS: Record<string, object> = {
@@ -26,6 +26,11 @@ const FIT_DEFAULTS: Record<string, object> = {
   daysInDatabaseAtLeast: { days: 30 },
   fieldPresent: { field: 'phones' },
 };
+
+// Admins read words, the model keeps ids: each condition type and list field said in the UI language.
+const typeName = (type: string) => i18n.t(`scoringEditor.type.${type as 'freeMail'}`);
+const listName = (field: string) => i18n.t(`scoringEditor.list.${field as 'tags'}`);
+const activityName = (type: ActivityType) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
 
 /** The parameters of one rule's condition; values are checked by the model schema, errors shown by the editor. */
 export function ConditionFields({ condition, label, onChange }: { condition: Condition; label: string; onChange: (next: Condition) => void }) {
@@ -48,24 +53,28 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
       {condition.type !== 'activityCount' && (
         <select aria-label={`${label}: ${i18n.t('scoringEditor.condition')}`} value={condition.type} onChange={(e) => onChange({ type: e.target.value, ...FIT_DEFAULTS[e.target.value] } as Condition)}>
           {FIT_TYPES.map((t) => (
-            <option key={t}>{t}</option>
+            <option key={t} value={t}>
+              {typeName(t)}
+            </option>
           ))}
         </select>
       )}
       {listField && (
         <input
           className="cond-list"
-          aria-label={`${label}: ${listField} (${i18n.t('scoringEditor.listHint')})`}
+          aria-label={`${label}: ${listName(listField)} (${i18n.t('scoringEditor.listHint')})`}
+          title={`${listName(listField)} (${i18n.t('scoringEditor.listHint')})`}
           defaultValue={((record[listField] as string[] | undefined) ?? []).join(', ')}
           onBlur={(e) => set({ [listField]: splitList(e.target.value) })}
         />
       )}
-      {condition.type === 'daysInDatabaseAtLeast' && numberInput('days', 'days')}
+      {condition.type === 'daysInDatabaseAtLeast' && numberInput('days', i18n.t('scoringEditor.days'))}
       {condition.type === 'fieldPresent' && (
-        <input aria-label={`${label}: field`} defaultValue={condition.field} onBlur={(e) => set({ field: e.target.value.trim() })} />
+        <input aria-label={`${label}: ${i18n.t('scoringEditor.field')}`} title={i18n.t('scoringEditor.field')} defaultValue={condition.field} onBlur={(e) => set({ field: e.target.value.trim() })} />
       )}
       {condition.type === 'activityCount' && (
         <>
+          <ActivityTypes label={label} types={condition.types} onChange={(types) => set({ types })} />
           {numberInput('withinDays', i18n.t('scoringEditor.withinDays'))}
           {numberInput('halfLifeDays', i18n.t('scoringEditor.halfLife'))}
           {numberInput('min', i18n.t('scoringEditor.min'))}
@@ -76,5 +85,31 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
         </>
       )}
     </div>
+  );
+}
+
+/** Which activities a rule counts: their names at a glance, ticked in a list that opens. */
+function ActivityTypes({ label, types, onChange }: { label: string; types: readonly string[]; onChange: (next: string[]) => void }) {
+  const chosen = new Set(types);
+  const known = ACTIVITY_TYPES.filter((t) => chosen.has(t));
+  // A type this version does not know (a newer teammate's model) is kept and shown as it is.
+  const other = types.filter((t) => !(ACTIVITY_TYPES as readonly string[]).includes(t));
+  const names = [...known.map(activityName), ...other];
+  return (
+    <details className="cond-types">
+      <summary aria-label={`${label}: ${i18n.t('scoringEditor.list.types')}: ${names.join(', ') || i18n.t('scoringEditor.noTypes')}`}>
+        {names.join(', ') || i18n.t('scoringEditor.noTypes')}
+      </summary>
+      {ACTIVITY_TYPES.map((type) => (
+        <label key={type} className="cond-field">
+          <input
+            type="checkbox"
+            checked={chosen.has(type)}
+            onChange={(e) => onChange(e.target.checked ? [...types, type] : types.filter((t) => t !== type))}
+          />
+          {activityName(type)}
+        </label>
+      ))}
+    </details>
   );
 }

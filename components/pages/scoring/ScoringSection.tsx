@@ -38,15 +38,15 @@ function ModelEditor({ saved, isDefault }: { saved: ScoringModel; isDefault: boo
       {isDefault && <p className="muted">{i18n.t('scoringEditor.defaultModel')}</p>}
       <div className="scoring-head">
         <span>{i18n.t('scoringEditor.weights')}</span>
-        <NumberField label="fit weight" value={draft.weights.fit} onChange={(v) => change((d) => void (d.weights.fit = v))} />
-        <NumberField label="engagement weight" value={draft.weights.engagement} onChange={(v) => change((d) => void (d.weights.engagement = v))} />
+        <NumberField label={i18n.t('scoringEditor.fitWeight')} value={draft.weights.fit} onChange={(v) => change((d) => void (d.weights.fit = v))} />
+        <NumberField label={i18n.t('scoringEditor.engagementWeight')} value={draft.weights.engagement} onChange={(v) => change((d) => void (d.weights.engagement = v))} />
         <FieldError message={errorAt('weights')} />
         <span>{i18n.t('scoringEditor.grades')}</span>
         {(['fitA', 'fitB', 'engagement1', 'engagement2'] as const).map((k) => (
-          <NumberField key={k} label={k} value={draft.grades[k]} error={errorAt(`grades.${k}`)} onChange={(v) => change((d) => void (d.grades[k] = v))} />
+          <NumberField key={k} label={i18n.t(`scoringEditor.grade.${k}`)} value={draft.grades[k]} error={errorAt(`grades.${k}`)} onChange={(v) => change((d) => void (d.grades[k] = v))} />
         ))}
         <span>{i18n.t('scoringEditor.mql')}</span>
-        <NumberField label="mqlThreshold" value={draft.mqlThreshold} error={errorAt('mqlThreshold')} onChange={(v) => change((d) => void (d.mqlThreshold = v))} />
+        <NumberField label={i18n.t('scoringEditor.mql')} value={draft.mqlThreshold} error={errorAt('mqlThreshold')} onChange={(v) => change((d) => void (d.mqlThreshold = v))} />
       </div>
       <div className="scoring-body">
         <div>
