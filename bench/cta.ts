@@ -36,9 +36,17 @@ export async function ctaInsertResults(gmail: Page, contacts: number, samples = 
               observer.disconnect();
               resolve(performance.now() - t0);
             });
-            observer.observe(editor, { subtree: true, childList: true, characterData: true });
-            const t0 = performance.now();
-            root.querySelector<HTMLButtonElement>('[data-testid=cta-template] [data-testid=cta-insert]:not([disabled])')!.click();
+            let t0 = 0;
+            // The card may re-render (a refetch after the previous sample's insert) between the wait above and this
+            // task: the click waits for the enabled button again, and the clock starts at the click.
+            const clickWhenEnabled = () => {
+              const button = root.querySelector<HTMLButtonElement>('[data-testid=cta-template] [data-testid=cta-insert]:not([disabled])');
+              if (!button) return requestAnimationFrame(clickWhenEnabled);
+              observer.observe(editor, { subtree: true, childList: true, characterData: true });
+              t0 = performance.now();
+              button.click();
+            };
+            clickWhenEnabled();
           }),
       ),
     );

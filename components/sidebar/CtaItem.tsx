@@ -29,7 +29,7 @@ function Preview({ segments }: { segments: readonly Segment[] }) {
 const insertable = (segments: readonly Segment[]) => segments.filter((s): s is InsertSegment => s.kind !== 'missing');
 
 /** Memoised: a keystroke in the search re-renders only the items that enter the list, not those already shown. */
-export const CtaItem = memo(function CtaItem({ template, contactId, threadId }: { template: SuggestedTemplate; contactId: string; threadId: string | null }) {
+export const CtaItem = memo(function CtaItem({ template, contactId, threadId, openReply = true }: { template: SuggestedTemplate; contactId: string; threadId: string | null; openReply?: boolean }) {
   const { adapter, doc } = useSite();
   const record = useRecordInsert(contactId);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -38,7 +38,8 @@ export const CtaItem = memo(function CtaItem({ template, contactId, threadId }: 
   const insert = async () => {
     // Inserted first, synchronously when an editor is open: the rep sees the text in the same frame.
     const subject = template.subject.map((s) => (s.kind === 'missing' ? '' : s.text)).join('');
-    const outcome = await insertOrOpenReply(adapter, doc, insertable(template.body), subject);
+    // A contact found by hand (page not recognised): the open message may be someone else's, so no reply is opened.
+    const outcome = openReply ? await insertOrOpenReply(adapter, doc, insertable(template.body), subject) : adapter.insertAtCaret(doc, insertable(template.body), subject) ? 'inserted' : 'no-editor';
     setStatus({ kind: outcome });
     if (outcome === 'inserted') record.mutate({ templateId: template.id, threadId });
   };

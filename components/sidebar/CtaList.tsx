@@ -73,7 +73,7 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
       )}
       <ul className="ficha-cta-list" aria-label={i18n.t('cta.title')}>
         {visible.map((t) => (
-          <CtaItem key={t.id} template={t} contactId={contact.id} threadId={thread.threadId} />
+          <CtaItem key={t.id} template={t} contactId={contact.id} threadId={thread.threadId} openReply={thread.mode !== 'lookup'} />
         ))}
       </ul>
       {!showAll && !query.trim() && matches.length > SHOWN && (

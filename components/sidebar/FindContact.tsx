@@ -1,12 +1,12 @@
-import { useDeferredValue, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useRef, useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import { stageLabel } from '@/components/ui/labels';
-import type { ContactSummary } from '@/lib/domain/contact-summary';
-import { fullName } from '@/lib/domain/person';
-import { useContactFind } from '@/lib/query/hooks';
+import type { Contact } from '@/lib/domain/contact';
+import { fullName, primaryEmail } from '@/lib/domain/person';
+import { isNotFound, useContact, useContactFind } from '@/lib/query/hooks';
 import type { ThreadContext } from '@/lib/sites/types';
+import { ContactCard } from './ContactCard';
 import { ErrorNotice } from './ErrorNotice';
-import { SelectedCard } from './SelectedCard';
 import { SidebarShell } from './SidebarShell';
 import { useSite } from './site';
 
@@ -16,28 +16,23 @@ import { useSite } from './site';
  */
 export function FindContact() {
   const [query, setQuery] = useState('');
-  const [opened, setOpened] = useState<ContactSummary | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+  // Said once in the results after the opened contact turned out to be gone (deleted here or by a teammate).
+  const [gone, setGone] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const deferred = useDeferredValue(query.trim());
   const results = useContactFind(deferred, 10);
-  const { adapter } = useSite();
+  const backToResults = (contactGone: boolean) => {
+    setOpened(null);
+    setGone(contactGone);
+    // The list is shown again with the query kept: the rep lands back in the search box.
+    requestAnimationFrame(() => search.current?.focus());
+  };
 
   if (opened) {
     return (
       <SidebarShell state="unrecognised">
-        <button
-          type="button"
-          className="ficha-link ficha-back"
-          data-testid="find-contact-back"
-          // The list is shown again with the query kept: the rep lands back in the search box.
-          onClick={() => {
-            setOpened(null);
-            requestAnimationFrame(() => search.current?.focus());
-          }}
-        >
-          ← {i18n.t('findContact.back')}
-        </button>
-        <SelectedCard thread={lookupThread(adapter.site, opened)} email={opened.email} />
+        <FoundCard id={opened} onBack={backToResults} />
       </SidebarShell>
     );
   }
@@ -54,12 +49,17 @@ export function FindContact() {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
+      {gone && (
+        <p className="ficha-hint" role="status">
+          {i18n.t('findContact.gone')}
+        </p>
+      )}
       {results.isError && <ErrorNotice error={results.error} onRetry={() => void results.refetch()} />}
       {deferred && results.data?.length === 0 && <p className="ficha-hint">{i18n.t('findContact.none')}</p>}
       <ul className="ficha-results">
         {(deferred ? (results.data ?? []) : []).map((c) => (
           <li key={c.id} data-testid="find-contact-result">
-            <button type="button" className="ficha-result" onClick={() => setOpened(c)}>
+            <button type="button" className="ficha-result" onClick={() => setOpened(c.id)}>
               <strong>{fullName(c) || c.email}</strong>
               <span className="ficha-hint">{[c.email, c.company].filter(Boolean).join(' · ')}</span>
               <span className="ficha-hint">
@@ -74,10 +74,47 @@ export function FindContact() {
 }
 
 /**
- * The card needs a thread; a contact found by hand has none Ficha could read, so nothing can be logged from here.
- * Templates still insert when the page's editor is recognised.
+ * The opened contact, followed by id: an edited address keeps the card, and a contact deleted meanwhile (from this
+ * card or elsewhere) sends the rep back to the results instead of offering to create it again.
  */
-function lookupThread(site: ThreadContext['site'], contact: ContactSummary): ThreadContext {
+function FoundCard({ id, onBack }: { id: string; onBack: (contactGone: boolean) => void }) {
+  const contact = useContact(id);
+  const { adapter } = useSite();
+  const back = useRef<HTMLButtonElement>(null);
+  // The result button that opened the card is gone: the focus moves to Back instead of to the page's body.
+  useEffect(() => back.current?.focus(), []);
+  const missing = isNotFound(contact.error);
+  useEffect(() => {
+    if (missing) onBack(true);
+  }, [missing, onBack]);
+  if (missing) return null;
+  return (
+    <>
+      <button
+        type="button"
+        className="ficha-link"
+        data-testid="find-contact-back"
+        ref={back}
+        onClick={() => onBack(false)}
+      >
+        ← {i18n.t('findContact.back')}
+      </button>
+      {contact.isPending && (
+        <p className="ficha-hint" role="status" data-testid="contact-loading">
+          {i18n.t('sidebar.loading')}
+        </p>
+      )}
+      {contact.isError && <ErrorNotice error={contact.error} onRetry={() => void contact.refetch()} />}
+      {contact.data && <ContactCard key={contact.data.id} contact={contact.data} thread={lookupThread(adapter.site, contact.data)} />}
+    </>
+  );
+}
+
+/**
+ * The card needs a thread; a contact found by hand has none Ficha could read, so nothing can be logged from here,
+ * and a template goes only into an editor the rep already opened (mode 'lookup': no reply is opened for them).
+ */
+function lookupThread(site: ThreadContext['site'], contact: Contact): ThreadContext {
   return {
     site,
     mode: 'lookup',
@@ -85,7 +122,7 @@ function lookupThread(site: ThreadContext['site'], contact: ContactSummary): Thr
     subject: '',
     messageIds: [],
     messages: [],
-    participants: [{ email: contact.email, name: fullName(contact), roles: [] }],
+    participants: [{ email: primaryEmail(contact), name: fullName(contact), roles: [] }],
     selfEmail: null,
   };
 }

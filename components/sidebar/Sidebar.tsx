@@ -1,13 +1,11 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import type { ThreadContext } from '@/lib/sites/types';
 import type { ThreadStore } from '@/lib/sites/watch';
 import { FindContact } from './FindContact';
 import type { HealthStore } from '@/lib/sites/health-watch';
 import { ParticipantList } from './ParticipantList';
-import { collapseStore } from './collapse';
 import { SidebarShell } from './SidebarShell';
-import { PICKER_OPEN, pickerRequests } from './picker-shortcut';
 import { SelectedCard } from './SelectedCard';
 
 /** Present only while a thread is open; a new thread starts from its last external sender. */
@@ -25,12 +23,6 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
   const participants = thread.participants;
   // A pick survives DOM updates of the same thread, unless that person left the thread (e.g. compose chip removed).
   const selected = participants.find((p) => p.email === picked) ?? participants[0];
-  // The picker shortcut must work with the sidebar hidden too: show it, the template list takes focus.
-  useEffect(() => {
-    const expand = () => collapseStore.set(false);
-    pickerRequests.addEventListener(PICKER_OPEN, expand);
-    return () => pickerRequests.removeEventListener(PICKER_OPEN, expand);
-  }, []);
 
   return (
     <SidebarShell>

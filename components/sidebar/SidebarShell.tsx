@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import { collapseStore } from './collapse';
+import { PICKER_OPEN, pickerRequests } from './picker-shortcut';
 import { ResizeHandle } from './ResizeHandle';
 import { themeStore } from './theme-store';
 import { widthStore } from './resize';
@@ -28,6 +29,12 @@ export function SidebarShell({ state, children }: { state?: string; children: Re
   const theme = useSyncExternalStore(themeStore.subscribe, themeStore.get);
   // Gmail and Outlook switch theme without a reload: look again, off the switch path, whenever a thread is shown.
   useEffect(() => themeStore.refreshWhenIdle(), []);
+  // The picker shortcut must work with the sidebar hidden too: show it, the template list takes focus.
+  useEffect(() => {
+    const expand = () => collapseStore.set(false);
+    pickerRequests.addEventListener(PICKER_OPEN, expand);
+    return () => pickerRequests.removeEventListener(PICKER_OPEN, expand);
+  }, []);
 
   if (collapsed) {
     return (

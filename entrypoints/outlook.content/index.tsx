@@ -19,7 +19,8 @@ export default defineContentScript({
   async main(ctx) {
     // An extension reload leaves the old script's sidebar behind; the new one replaces it (no duplicates).
     for (const stale of document.querySelectorAll('ficha-sidebar')) stale.remove();
-    if (!(await whenOnMailPath(window, ctx.signal))) return;
+    // Mounting may come minutes later: not if the extension was disabled or updated meanwhile.
+    if (!(await whenOnMailPath(window, ctx.signal)) || ctx.isInvalid) return;
     await mountSidebar(ctx, mailPathsOnly(outlookAdapter, window));
   },
 });

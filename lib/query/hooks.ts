@@ -1,6 +1,7 @@
 // React-query hooks over the typed messaging client.
 import { keepPreviousData, notifyManager, QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '@/lib/messaging/client';
+import { FichaError } from '@/lib/messaging/errors';
 import { queryKeys } from './keys';
 
 export function createQueryClient(): QueryClient {
@@ -25,6 +26,19 @@ export const lookupQuery = (emails: readonly string[]) =>
 export function useContactLookup(emails: readonly string[]) {
   return useQuery(lookupQuery(emails));
 }
+
+/** One contact by id (a card opened from a list). Not retried when the contact is gone: the caller says so. */
+export function useContact(id: string | null) {
+  return useQuery({
+    // Under 'contacts': every record write the card's blocks make refreshes it too.
+    queryKey: [...queryKeys.contacts, 'get', id],
+    queryFn: () => send<'contacts.get'>({ type: 'contacts.get', id: id! }),
+    enabled: id !== null,
+    retry: (count, error) => !isNotFound(error) && count < 1,
+  });
+}
+
+export const isNotFound = (error: unknown) => error instanceof FichaError && error.code === 'not_found';
 
 export function useCreateContact() {
   const client = useQueryClient();

@@ -113,12 +113,13 @@ export function insertIntoEditor(doc: Document, editor: HTMLElement, content: In
   if (!selection) return false;
   const typed = segmentsOf(content).filter((s) => s.text.length > 0);
   if (typed.length === 0) return true; // nothing to type: the rep is just sent back to where they were
+  // One line of plain text is typed; links and line breaks need markup (escaped, see segmentsHtml). Both are one undo step.
+  const plain = typed.every((s) => s.kind === 'text') && !typed.some((s) => /[\r\n]/.test(s.text));
   const range = selection.getRangeAt(0);
   const before = charBeside(editor, range.startContainer, range.startOffset, -1);
-  const segments = separateFromNeighbours(typed, before, charBeside(editor, range.endContainer, range.endOffset, 1));
-  // One line of plain text is typed; links and line breaks need markup (escaped, see segmentsHtml). Both are one undo step.
+  const after = charBeside(editor, range.endContainer, range.endOffset, 1);
+  const segments = separateFromNeighbours(typed, before, after, plain ? ' ' : '\u00a0');
   const text = segments.map((s) => s.text).join('');
-  const plain = segments.every((s) => s.kind === 'text') && !/[\r\n]/.test(text);
   const ok = plain ? exec(doc, 'insertText', text) : exec(doc, 'insertHTML', segmentsHtml(segments));
   if (!ok) spliceNodes(doc, editor, selection, segments);
   return true;

@@ -5,7 +5,11 @@ import type { InsertSegment } from './editing';
 
 // Elements that start a new line: what lies beyond one is not on the caret's line. Tag names, not computed style,
 // so this is cheap and works the same in tests.
-const BLOCKS = new Set(['DIV', 'P', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'TABLE', 'TBODY', 'TR', 'TD', 'TH', 'PRE', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const BLOCKS = new Set([
+  ...['DIV', 'P', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'HR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6'],
+  ...['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION'],
+  ...['SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'ADDRESS', 'FIGURE', 'FIGCAPTION', 'CENTER', 'FORM', 'FIELDSET'],
+]);
 
 type Direction = -1 | 1;
 const sibling = (node: Node, dir: Direction) => (dir < 0 ? node.previousSibling : node.nextSibling);
@@ -46,15 +50,19 @@ export function charBeside(editor: Node, container: Node, offset: number, dir: D
   }
 }
 
-// After a word or a closing mark a space is needed; before a word or an opening mark, too. Not before "," or ")".
-const NEEDS_SPACE_AFTER = /[\p{L}\p{N}.,;:!?)\]}»"'’]/u;
-const NEEDS_SPACE_BEFORE = /[\p{L}\p{N}([{¿¡«]/u;
+// After a word (accents and emoji included) or a closing mark a space is needed; before a word or an opening mark,
+// too. Not before "," or ")", nor after an apostrophe ("l'", "d’").
+const NEEDS_SPACE_AFTER = /[\p{L}\p{M}\p{N}\p{Extended_Pictographic}.,;:!?)\]}»"]/u;
+const NEEDS_SPACE_BEFORE = /[\p{L}\p{N}\p{Extended_Pictographic}([{¿¡«]/u;
 
-/** The segments with a separator added on each side where the neighbouring text would otherwise touch them. */
-export function separateFromNeighbours(segments: readonly InsertSegment[], before: string | null, after: string | null): InsertSegment[] {
+/**
+ * The segments with a separator added on each side where the neighbouring text would otherwise touch them. `space`
+ * is the word separator: a no-break space where the text goes in as HTML, whose edge spaces an editor may drop.
+ */
+export function separateFromNeighbours(segments: readonly InsertSegment[], before: string | null, after: string | null, space = ' '): InsertSegment[] {
   const text = segments.map((s) => s.text).join('');
   if (!text) return [...segments];
-  const separator = /[\r\n]/.test(text) ? '\n' : ' ';
+  const separator = /[\r\n]/.test(text) ? '\n' : space;
   const head = before !== null && NEEDS_SPACE_AFTER.test(before) && !/^\s/.test(text) ? [{ kind: 'text', text: separator } as const] : [];
   const tail = after !== null && NEEDS_SPACE_BEFORE.test(after) && !/\s$/.test(text) ? [{ kind: 'text', text: separator } as const] : [];
   return mergeText([...head, ...segments, ...tail]);

@@ -105,10 +105,14 @@ test('calendar → Mail in the same page (no reload) gets the sidebar; back to t
   // Outlook's module switch is a history.pushState in the page's own world; `/mail` without a slash counts too.
   await page.evaluate(() => history.pushState({}, '', '/mail'));
   await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
+  // Only the path changes (the test page keeps its DOM): the move itself is read, both ways, more than once.
   await page.evaluate(() => history.pushState({}, '', '/calendar/view/month'));
-  // Nothing on the page changed but the path: the next read (a DOM change) finds no mail there.
-  await page.evaluate(() => document.body.append(document.createElement('div')));
   await expect(page.getByTestId('sidebar')).toHaveCount(0);
+  await page.evaluate(() => history.pushState({}, '', '/mail/inbox'));
+  await expect(page.getByTestId('contact-email')).toHaveText(marta.email);
+  await page.goBack();
+  await expect(page.getByTestId('sidebar')).toHaveCount(0);
+  await expect(page.locator('ficha-sidebar')).toHaveCount(1);
 });
 
 test('Outlook compose: a CTA for the recipient is inserted into the compose form the rep was typing in', async ({ context, page }) => {

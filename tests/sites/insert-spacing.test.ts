@@ -30,6 +30,14 @@ describe('charBeside', () => {
     expect(charBeside(editor, editor, 0, -1)).toBeNull(); // the editor's start
   });
 
+  it('stops at any block element (a pasted <section>, a table cell), not only <div> and <p>', () => {
+    editor.innerHTML = '<section>quoted</section>next';
+    expect(charBeside(editor, editor.lastChild!, 0, -1)).toBeNull();
+    editor.innerHTML = '<table><tbody><tr><td>a</td><td>b</td></tr></tbody></table>';
+    const b = editor.querySelectorAll('td')[1]!.firstChild!;
+    expect(charBeside(editor, b, 0, -1)).toBeNull();
+  });
+
   it('treats the start of a block line as a line edge', () => {
     editor.innerHTML = '<div>first</div><div>second</div>';
     const second = editor.childNodes[1]!.firstChild!;
@@ -47,6 +55,19 @@ describe('separateFromNeighbours', () => {
     expect(separateFromNeighbours(text('Book a call'), ' ', ' ')).toEqual(text('Book a call'));
     expect(separateFromNeighbours(text('Book a call'), null, null)).toEqual(text('Book a call'));
     expect(separateFromNeighbours(text(' already spaced '), 'a', 'b')).toEqual(text(' already spaced '));
+  });
+
+  it('reads accents, emoji and apostrophes as a person would', () => {
+    expect(separateFromNeighbours(text('x'), '\u0301', null)).toEqual(text(' x')); // "é" typed as e + accent
+    expect(separateFromNeighbours(text('x'), '🙂', '🙂')).toEqual(text(' x '));
+    expect(separateFromNeighbours(text('x'), "'", null)).toEqual(text('x')); // l'|
+    expect(separateFromNeighbours(text('x'), '’', null)).toEqual(text('x'));
+    expect(separateFromNeighbours(text('x'), '"', null)).toEqual(text(' x')); // after a closing quote
+  });
+
+  it('uses the separator it is given (a no-break space where the insert goes in as HTML)', () => {
+    const link = { kind: 'link', text: 'book a call', href: 'https://cal.example/ana' } as const;
+    expect(separateFromNeighbours([link], 'a', 'b', '\u00a0')).toEqual([{ kind: 'text', text: '\u00a0' }, link, { kind: 'text', text: '\u00a0' }]);
   });
 
   it('puts a multi-line template on its own lines, and keeps links as links', () => {

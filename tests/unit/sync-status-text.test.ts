@@ -41,20 +41,23 @@ describe('sync status in words', () => {
     const text = syncStatusText({ ...unreachable, pending: 3 });
     expect(text).toBe('Offline · last synced never · 3 changes pending · The sync server cannot be reached');
     expect(syncErrorText({ kind: 'rejected', message: 'Row 4 refused' })).toBe('The sync server refused the request: Row 4 refused');
-    expect(syncErrorText({ kind: 'toString', message: 'kept' })).toBe('Sync stopped on an unexpected error: kept');
-    expect(syncErrorText({ kind: 'unknown', message: ' ' })).toBe('Sync stopped on an unexpected error: —');
+    expect(syncErrorText({ kind: 'toString', message: 'kept' })).toBe('Sync ran into an unexpected error (kept); Ficha will try again shortly');
+    expect(syncErrorText({ kind: 'unknown', message: ' ' })).toBe('Sync ran into an unexpected error (—); Ficha will try again shortly');
   });
 
   it('says those kinds in Spanish too, with the detail', async () => {
     await useLocale('es');
     expect(syncErrorText({ kind: 'rejected', message: 'Row 4 refused' })).toBe('El servidor de sincronización rechazó la petición: Row 4 refused');
     expect(syncErrorText({ kind: 'mutation_gap', message: 'gap at 7' })).toMatch(/^El servidor de sincronización y este navegador no coinciden .*\(gap at 7\)/);
-    expect(syncErrorText({ kind: 'bad_response', message: 'not JSON' })).toMatch(/^El servidor de sincronización envió una respuesta .*\(not JSON\)/);
-    expect(syncErrorText({ kind: 'unknown', message: 'TypeError' })).toBe('La sincronización se detuvo por un error inesperado: TypeError');
+    // Ficha's own English sentence is not repeated inside the Spanish one.
+    expect(syncErrorText({ kind: 'bad_response', message: 'The sync server answered something that is not JSON' })).toBe(
+      'El servidor de sincronización envió una respuesta que Ficha no entiende; Ficha lo volverá a intentar en breve',
+    );
+    expect(syncErrorText({ kind: 'unknown', message: 'TypeError' })).toBe('La sincronización encontró un error inesperado (TypeError); Ficha lo volverá a intentar en breve');
   });
 
   it('every translated kind has its words in both locales, and they differ', async () => {
-    const kinds = ['unauthorized', 'update_needed', 'server_update_needed', 'offline', 'rate_limited', 'server', 'invalid_url'];
+    const kinds = ['unauthorized', 'update_needed', 'server_update_needed', 'offline', 'rate_limited', 'server', 'invalid_url', 'bad_response'];
     const en = await useLocale('en');
     const es = await useLocale('es');
     for (const kind of kinds) {

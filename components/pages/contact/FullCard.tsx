@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { i18n } from '#i18n';
 import { PrivacyBlock } from '@/components/sidebar/PrivacyBlock';
 import { ProfileBlocks } from '@/components/sidebar/blocks/ProfileBlocks';
@@ -9,9 +8,7 @@ import { StageControl, StageHistory } from '@/components/sidebar/StageControl';
 import { Timeline } from '@/components/sidebar/Timeline';
 import type { Contact } from '@/lib/domain/contact';
 import { fullName, primaryEmail } from '@/lib/domain/person';
-import { FichaError } from '@/lib/messaging/errors';
-import { send } from '@/lib/messaging/client';
-import { queryKeys } from '@/lib/query/keys';
+import { isNotFound, useContact } from '@/lib/query/hooks';
 
 /** `contact.html?id=…`: the id of the contact to show, or null when the link carries none. */
 export function contactIdFrom(search: string): string | null {
@@ -29,15 +26,9 @@ export const gmailSearchUrl = (email: string) => `https://mail.google.com/mail/u
 const theme = () => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
 export function FullCardPage({ id }: { id: string | null }) {
-  const contact = useQuery({
-    // Under 'contacts': every record write the blocks make refreshes this view too.
-    queryKey: [...queryKeys.contacts, 'get', id],
-    queryFn: () => send<'contacts.get'>({ type: 'contacts.get', id: id! }),
-    enabled: id !== null,
-    retry: (count, error) => !(error instanceof FichaError && error.code === 'not_found') && count < 1,
-  });
+  const contact = useContact(id);
   if (id === null) return <Notice text={i18n.t('fullCard.missingId')} />;
-  if (contact.error instanceof FichaError && contact.error.code === 'not_found') return <Notice text={i18n.t('fullCard.notFound')} />;
+  if (isNotFound(contact.error)) return <Notice text={i18n.t('fullCard.notFound')} />;
   return (
     <main className="ficha-sidebar ficha-full-page" data-theme={theme()}>
       {contact.isError && <ErrorNotice error={contact.error} onRetry={() => void contact.refetch()} />}

@@ -18,6 +18,8 @@ const MESSAGE_KEYS = {
   rate_limited: 'syncClient.error.rateLimited',
   server: 'syncClient.error.server',
   invalid_url: 'syncClient.error.invalidUrl',
+  // Its message is Ficha's own English sentence, not the server's: nothing to add in another language.
+  bad_response: 'syncClient.error.badResponse',
 } as const;
 
 /**
@@ -27,7 +29,6 @@ const MESSAGE_KEYS = {
 const DETAIL_KEYS = {
   rejected: 'syncClient.error.rejected',
   mutation_gap: 'syncClient.error.mutationGap',
-  bad_response: 'syncClient.error.badResponse',
 } as const;
 
 /** The locale key for an error kind with no detail of its own, or null when it needs one (see DETAIL_KEYS). */
