@@ -1,12 +1,13 @@
-// Pull: pages by cursor until the head, each applied in its own transaction (apply.ts); the next page is fetched
-// while one is written. After a first full download, scores follow in the background.
+// Pull: pages by cursor until the head, fetched while earlier ones are written (pager.ts), each applied in its own
+// transaction (apply.ts), or on the first full pull a group of pages per transaction. After a first full download,
+// scores follow in the background.
 import type { SyncHttp } from '@/lib/sync/client-http';
-import type { PullResponse } from '@/lib/sync/wire';
 import type { FichaDb } from '../db';
 import { rescoreAll } from '../rescore';
 import { activeScorer } from '../scores';
 import type { SyncTracker } from '../sync-tracking';
 import { applyPage } from './apply';
+import { pager } from './pager';
 import { readSyncState } from './push';
 
 /** Where a pull's time went (ms, summed over pages): waiting for the server's next page, writing pages. */
@@ -30,6 +31,9 @@ export interface PullHooks {
   onRemoteChange?: () => void;
 }
 
+/** Rows written per transaction during the first full pull (pages are joined up to this). */
+export const BULK_ROWS = 5000;
+
 export async function pullAll(db: FichaDb, tracker: SyncTracker, h: SyncHttp, hooks: PullHooks): Promise<void> {
   const { now } = hooks;
   let anyChange = false;
@@ -38,25 +42,30 @@ export async function pullAll(db: FichaDb, tracker: SyncTracker, h: SyncHttp, ho
   const first = await readSyncState(db);
   if (!first) return;
   const contactsWereEmpty = !first.initialPullDone && (await db.contacts.count()) === 0;
-  // The next page is fetched while this one is written (pages still apply in cursor order, one transaction each).
-  let next: Promise<PullResponse> = h.pull(first.cursor, hooks.limit);
+  // Pages are fetched while earlier ones are written: one ahead normally, a whole group or two on the first pull.
+  const pages = pager(h, first.cursor, hooks.limit, first.initialPullDone ? 1 : 2 * BULK_ROWS);
   const stats = hooks.stats;
   for (;;) {
-    const waitStart = performance.now();
-    const page = await next;
-    const applyStart = performance.now();
-    if (page.hasMore) {
-      next = h.pull(page.cursor, hooks.limit);
-      next.catch(() => {}); // awaited next turn; a failure there is handled then
-    }
+    let waitStart = performance.now();
+    let page = await pages.take();
+    let waitMs = performance.now() - waitStart;
     const st = await readSyncState(db);
     if (!st) return;
     const bulk = !st.initialPullDone;
+    // The first full pull writes several pages in one transaction: the score bucket rows a page touches (most of
+    // them, ids being spread over the buckets) are rewritten once per group instead of once per page.
+    while (bulk && page.hasMore && page.rows.length < BULK_ROWS) {
+      waitStart = performance.now();
+      const more = await pages.take();
+      waitMs += performance.now() - waitStart;
+      page = { ...more, rows: [...page.rows, ...more.rows] };
+    }
+    const applyStart = performance.now();
     const applied = await applyPage(db, tracker, page, { bulk, contactsWereEmpty, now });
     if (stats) {
       stats.pages++;
       stats.rows += page.rows.length;
-      stats.waitMs += applyStart - waitStart;
+      stats.waitMs += waitMs;
       stats.applyMs += performance.now() - applyStart;
     }
     hooks.onHead(page.head);
