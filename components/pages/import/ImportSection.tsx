@@ -10,7 +10,9 @@ import { fileChunks, inspectFile } from './csv-worker-client';
 import { download } from './download';
 import { type ImportProgress, runImport } from './run-import';
 
-const CHUNK_ROWS = 2000;
+// Rows per chunk: one transaction each. Larger chunks rewrite the score buckets they touch (most of them) fewer
+// times: 100,000 rows took 37.9 s in chunks of 2,000 and 29.4 s in chunks of 5,000 (the message limit).
+const CHUNK_ROWS = 5000;
 const POLICY_LABEL = { fill: 'csvImport.policyFill', overwrite: 'csvImport.policyOverwrite', keep: 'csvImport.policyKeep' } as const;
 const STATUS_LABEL = { running: 'csvImport.statusRunning', partial: 'csvImport.statusPartial', done: 'csvImport.statusDone', undone: 'csvImport.statusUndone' } as const;
 
