@@ -32,6 +32,8 @@ export function recordDiagnostics(adapter: SiteAdapter, doc: Document, signal: A
   let pendingSince = 0;
 
   const probe = async () => {
+    // Not a mail page (the rep is on Outlook's calendar): its selectors' misses say nothing about the mail markup.
+    if (adapter.readsPage?.(doc) === false) return;
     const entry = diagnoseSelectors(doc, adapter.site, selectors, adapter.health?.(doc, thread?.()) ?? 'unknown');
     const key = JSON.stringify([entry.host, entry.health, entry.selectors]);
     if (key === lastKey || signal.aborted) return;

@@ -75,6 +75,11 @@ export interface SiteAdapter {
    */
   health?(doc: Document, thread?: ThreadContext | null): PageHealth;
   /**
+   * False on pages of the site that are not mail (Outlook's calendar, in the same single-page app): nothing is read
+   * or recorded there. Absent: every page the script runs on is mail.
+   */
+  readsPage?(doc: Document): boolean;
+  /**
    * The reply/compose editor containing a node, or null (never one inside a message body). The sidebar uses it to
    * remember the rep's caret, so an insert clicked in the sidebar lands where they were typing.
    */

@@ -143,6 +143,10 @@ test('the scoring editor names conditions and activities in words (Spanish), and
     const optionTexts = await editor.locator('select option').allTextContents();
     expect(optionTexts.filter((t) => /^[a-z]+[A-Z]\w*$/.test(t))).toEqual([]);
 
+    // Buying roles are ticked by name too (the first persona rule holds power_sponsor and economic_evaluator).
+    const decisionMaker = editor.getByTestId('scoring-fit').locator('[data-rule="fit.persona.decision-maker"] details.cond-types summary');
+    await expect(decisionMaker).toHaveText('Evaluador económico, Patrocinador con poder');
+
     const firstEngagement = editor.getByTestId('scoring-engagement').getByTestId('scoring-rule').first();
     const types = firstEngagement.locator('details.cond-types');
     await expect(types.locator('summary')).toHaveText('Correo enviado');

@@ -88,6 +88,22 @@ describe('recording (storage.local, never sent anywhere)', () => {
     controller.abort();
   });
 
+  it('a page the adapter says it does not read (Outlook\'s calendar) is not recorded', async () => {
+    vi.useFakeTimers();
+    loadIntoDocument('thread-en-multi.html');
+    const controller = new AbortController();
+    let mail = false;
+    const adapter = { ...gmailAdapter, readsPage: () => mail };
+    recordDiagnostics(shareObserver(adapter, document, controller.signal), document, controller.signal);
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 1500);
+    expect(await stored()).toEqual([]);
+    mail = true; // back on mail: the next change is recorded
+    document.body.append(document.createElement('div'));
+    await vi.advanceTimersByTimeAsync(SETTLE_MS + 1500);
+    expect(await stored()).toHaveLength(1);
+    controller.abort();
+  });
+
   it('a page that never settles is still probed after MAX_WAIT_MS', async () => {
     vi.useFakeTimers();
     loadIntoDocument('thread-en-multi.html');

@@ -98,9 +98,11 @@ describe('mailPathsOnly', () => {
     const gated = mailPathsOnly(adapter, win as never);
     expect(gated.readThread(document)).toBe(thread);
     expect(gated.health!(document)).toBe('unrecognised');
+    expect(gated.readsPage!(document)).toBe(true);
     win.location.pathname = '/calendar/view/week';
     expect(gated.readThread(document)).toBeNull();
     expect(gated.health!(document)).toBe('idle');
+    expect(gated.readsPage!(document)).toBe(false);
   });
 
   it('reads again when the rep moves between mail and the calendar, even before the page changes', () => {

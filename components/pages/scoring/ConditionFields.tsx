@@ -1,16 +1,15 @@
 import { i18n } from '#i18n';
-import { ACTIVITY_TYPES, type ActivityType } from '@/lib/domain/activity';
+import { ACTIVITY_TYPES } from '@/lib/domain/activity';
+import { COMPANY_SIZE_BANDS, PERSONA_ROLES } from '@/lib/domain/profile-values';
 import type { EngagementConditionInput, FitCondition } from '@/lib/domain/scoring-model';
 import { splitList } from './model-edits';
 
 type Condition = FitCondition | EngagementConditionInput;
 
-// Which list field each fit condition carries (the others have none, or a number / enum).
+// Which free-text list field each fit condition carries (the others have none, a number, or a choice list below).
 const LIST_FIELD: Record<string, string | undefined> = {
   titleMatches: 'keywords',
-  personaRoleIs: 'roles',
   industryIs: 'values',
-  companySizeIn: 'bands',
   countryIn: 'codes',
   hasTag: 'tags',
 };
@@ -30,12 +29,21 @@ const FIT_DEFAULTS: Record<string, object> = {
 // Admins read words, the model keeps ids: each condition type and list field said in the UI language.
 const typeName = (type: string) => i18n.t(`scoringEditor.type.${type as 'freeMail'}`);
 const listName = (field: string) => i18n.t(`scoringEditor.list.${field as 'tags'}`);
-const activityName = (type: ActivityType) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
+const activityName = (type: string) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
+const roleName = (role: string) => i18n.t(`profile.persona.${role as 'champion'}`);
+
+/** Conditions whose list holds values from a fixed set: ticked by name instead of typed as ids. */
+const CHOICES: Record<string, { field: string; choices: readonly string[]; name: (choice: string) => string } | undefined> = {
+  personaRoleIs: { field: 'roles', choices: PERSONA_ROLES, name: roleName },
+  companySizeIn: { field: 'bands', choices: COMPANY_SIZE_BANDS, name: (band) => band },
+  activityCount: { field: 'types', choices: ACTIVITY_TYPES, name: activityName },
+};
 
 /** The parameters of one rule's condition; values are checked by the model schema, errors shown by the editor. */
 export function ConditionFields({ condition, label, onChange }: { condition: Condition; label: string; onChange: (next: Condition) => void }) {
   const set = (patch: object) => onChange({ ...condition, ...patch } as Condition);
   const listField = LIST_FIELD[condition.type];
+  const choice = CHOICES[condition.type];
   const record = condition as unknown as Record<string, unknown>;
   const numberInput = (field: string, text: string) => (
     <label className="cond-field">
@@ -68,13 +76,21 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
           onBlur={(e) => set({ [listField]: splitList(e.target.value) })}
         />
       )}
+      {choice && (
+        <ChoiceList
+          label={`${label}: ${listName(choice.field)}`}
+          choices={choice.choices}
+          chosen={(record[choice.field] as string[] | undefined) ?? []}
+          name={choice.name}
+          onChange={(next) => set({ [choice.field]: next })}
+        />
+      )}
       {condition.type === 'daysInDatabaseAtLeast' && numberInput('days', i18n.t('scoringEditor.days'))}
       {condition.type === 'fieldPresent' && (
         <input aria-label={`${label}: ${i18n.t('scoringEditor.field')}`} title={i18n.t('scoringEditor.field')} defaultValue={condition.field} onBlur={(e) => set({ field: e.target.value.trim() })} />
       )}
       {condition.type === 'activityCount' && (
         <>
-          <ActivityTypes label={label} types={condition.types} onChange={(types) => set({ types })} />
           {numberInput('withinDays', i18n.t('scoringEditor.withinDays'))}
           {numberInput('halfLifeDays', i18n.t('scoringEditor.halfLife'))}
           {numberInput('min', i18n.t('scoringEditor.min'))}
@@ -88,26 +104,22 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
   );
 }
 
-/** Which activities a rule counts: their names at a glance, ticked in a list that opens. */
-function ActivityTypes({ label, types, onChange }: { label: string; types: readonly string[]; onChange: (next: string[]) => void }) {
-  const chosen = new Set(types);
-  const known = ACTIVITY_TYPES.filter((t) => chosen.has(t));
-  // A type this version does not know (a newer teammate's model) is kept and shown as it is.
-  const other = types.filter((t) => !(ACTIVITY_TYPES as readonly string[]).includes(t));
-  const names = [...known.map(activityName), ...other];
+/**
+ * A list of values from a fixed set (activities counted, buying roles, size bands): their names at a glance, ticked
+ * in a list that opens. A value this version does not know (a newer teammate's model) is kept and shown as it is.
+ */
+function ChoiceList(props: { label: string; choices: readonly string[]; chosen: readonly string[]; name: (choice: string) => string; onChange: (next: string[]) => void }) {
+  const { label, choices, chosen, name, onChange } = props;
+  const picked = new Set(chosen);
+  const names = [...choices.filter((c) => picked.has(c)).map(name), ...chosen.filter((c) => !choices.includes(c))];
+  const summary = names.join(', ') || i18n.t('scoringEditor.noneChosen');
   return (
     <details className="cond-types">
-      <summary aria-label={`${label}: ${i18n.t('scoringEditor.list.types')}: ${names.join(', ') || i18n.t('scoringEditor.noTypes')}`}>
-        {names.join(', ') || i18n.t('scoringEditor.noTypes')}
-      </summary>
-      {ACTIVITY_TYPES.map((type) => (
-        <label key={type} className="cond-field">
-          <input
-            type="checkbox"
-            checked={chosen.has(type)}
-            onChange={(e) => onChange(e.target.checked ? [...types, type] : types.filter((t) => t !== type))}
-          />
-          {activityName(type)}
+      <summary aria-label={`${label}: ${summary}`}>{summary}</summary>
+      {choices.map((c) => (
+        <label key={c} className="cond-field">
+          <input type="checkbox" checked={picked.has(c)} onChange={(e) => onChange(e.target.checked ? [...chosen, c] : chosen.filter((x) => x !== c))} />
+          {name(c)}
         </label>
       ))}
     </details>

@@ -61,7 +61,7 @@ export function whenOnMailPath(win: Window, signal: AbortSignal): Promise<boolea
 
 /**
  * The adapter as the sidebar should see it once mounted: off mail (the rep moved on to the calendar in the same
- * page) there is no thread and nothing to report, so the card goes away instead of reading calendar markup; and a
+ * page) there is no thread and nothing to report or record, so the card goes away instead of reading calendar markup; and a
  * move between mail and calendar is a change to read even when the page's DOM has not changed yet.
  */
 export function mailPathsOnly(adapter: SiteAdapter, win: Window): SiteAdapter {
@@ -70,6 +70,7 @@ export function mailPathsOnly(adapter: SiteAdapter, win: Window): SiteAdapter {
     ...adapter,
     readThread: (doc) => (onMail() ? adapter.readThread(doc) : null),
     health: adapter.health && ((doc, thread) => (onMail() ? adapter.health!(doc, thread) : 'idle')),
+    readsPage: onMail,
     observe(doc, onChange, signal) {
       adapter.observe(doc, onChange, signal);
       let wasOnMail = onMail();
