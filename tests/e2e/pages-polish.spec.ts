@@ -131,7 +131,7 @@ test('sync in Spanish: an unreachable server reads "Sin conexión", its reason o
   }
 });
 
-test('the scoring editor names conditions and activities in words (Spanish), and a ticked activity is saved', async () => {
+test('the scoring editor names conditions, activities and its refusals in words (Spanish), and a ticked activity is saved', async () => {
   const { context, extensionId } = await launchWithExtension({ locale: 'es-ES' });
   try {
     const options = await context.newPage();
@@ -153,6 +153,17 @@ test('the scoring editor names conditions and activities in words (Spanish), and
     await types.locator('summary').click();
     await types.getByLabel('Correo recibido').check();
     await expect(types.locator('summary')).toHaveText('Correo recibido, Correo enviado');
+
+    // A refusal says where by the labels on screen and why in Spanish, never by the schema's ids.
+    const fitB = editor.getByLabel('Encaje B desde');
+    const fitBWas = await fitB.inputValue();
+    await fitB.fill('95');
+    const invalid = options.getByTestId('scoring-invalid');
+    await expect(invalid.locator('li')).toHaveText(/^Encaje B desde: El encaje B \(95\) debe ser menor que el encaje A \(\d+\)\.$/);
+    await expect(editor.getByTestId('scoring-error')).toHaveText(/debe ser menor que el encaje A/);
+    await expect(options.getByTestId('scoring-save')).toBeDisabled();
+    await fitB.fill(fitBWas);
+    await expect(invalid).toHaveCount(0);
 
     await options.getByTestId('scoring-save').click();
     await expect(options.getByTestId('rescore-status')).toHaveAttribute('data-state', 'done');

@@ -39,7 +39,7 @@ describe('parseScoringModel', () => {
   it('rejects a group with no rules, with its path', () => {
     const input = valid();
     input.fit.groups[0]!.rules = [];
-    expect(errorsOf(input)).toContainEqual({ path: 'fit.groups.0.rules', message: 'A group needs at least one rule' });
+    expect(errorsOf(input)).toContainEqual({ path: 'fit.groups.0.rules', message: 'A group needs at least one rule', key: 'groupNeedsRule', args: [] });
   });
 
   it('rejects a dimension with no groups', () => {
@@ -51,13 +51,13 @@ describe('parseScoringModel', () => {
   it('rejects negative caps', () => {
     const input = valid();
     input.fit.groups[0]!.cap = -1;
-    expect(errorsOf(input)).toContainEqual({ path: 'fit.groups.0.cap', message: 'A cap cannot be negative' });
+    expect(errorsOf(input)).toContainEqual({ path: 'fit.groups.0.cap', message: 'A cap cannot be negative', key: 'atLeast', args: [0] });
   });
 
   it('rejects a group cap above its dimension cap', () => {
     const input = valid();
     input.engagement.cap = 50;
-    expect(errorsOf(input)).toContainEqual({ path: 'engagement.groups.0.cap', message: 'Group cap 60 is above the engagement cap 50' });
+    expect(errorsOf(input)).toContainEqual({ path: 'engagement.groups.0.cap', message: 'Group cap 60 is above the engagement cap 50', key: 'groupCapAboveEngagement', args: [60, 50] });
   });
 
   it('rejects duplicate group and rule ids across dimensions', () => {
@@ -80,7 +80,7 @@ describe('parseScoringModel', () => {
   it('rejects weights that do not sum to 100 and an unreachable MQL threshold', () => {
     expect(errorsOf({ ...valid(), weights: { fit: 50, engagement: 40 } }).map((e) => e.path)).toContain('weights');
     // Highest total: round((60 × 50 + 60 × 50) / 100) = 60.
-    expect(errorsOf({ ...valid(), mqlThreshold: 61 })).toContainEqual({ path: 'mqlThreshold', message: 'mqlThreshold (61) is above the highest reachable total (60)' });
+    expect(errorsOf({ ...valid(), mqlThreshold: 61 })).toContainEqual({ path: 'mqlThreshold', message: 'mqlThreshold (61) is above the highest reachable total (60)', key: 'mqlUnreachable', args: [61, 60] });
   });
 
   it('rejects conditions outside the closed union, per dimension, and unknown keys', () => {

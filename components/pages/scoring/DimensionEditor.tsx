@@ -37,7 +37,7 @@ export function DimensionEditor({ draft, dimension, errorAt, onChange }: Props) 
               const rules = (d: Draft) => d[dimension].groups[g]!.rules as { label: string; points: number; condition: unknown }[];
               return (
                 <li key={rule.id} data-testid="scoring-rule" data-rule={rule.id}>
-                  <input aria-label={`${rule.id} label`} defaultValue={rule.label} onBlur={(e) => change((d) => void (rules(d)[r]!.label = e.target.value))} />
+                  <input aria-label={i18n.t('scoringEditor.ruleName', [rule.label])} defaultValue={rule.label} onBlur={(e) => change((d) => void (rules(d)[r]!.label = e.target.value))} />
                   <NumberField label={`${rule.label}: ${i18n.t('scoringEditor.points')}`} value={rule.points} error={errorAt(`${at}.points`)} onChange={(v) => change((d) => void (rules(d)[r]!.points = v))} />
                   <ConditionFields condition={rule.condition} label={rule.label} onChange={(c) => change((d) => void (rules(d)[r]!.condition = c))} />
                   <span className="rule-actions">

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { useRescoreStatus, useResetScoringModel, useSaveScoringModel, useScoringModel } from '@/lib/query/settings';
 import { DimensionEditor, FieldError, NumberField } from './DimensionEditor';
 import { type Draft, edit } from './model-edits';
+import { errorPlace, errorText } from './error-text';
 import { ScorePreview } from './ScorePreview';
 
 /** The lead-scoring model editor: validated as you type, saved only when valid, then every contact is rescored. */
@@ -26,8 +27,10 @@ function ModelEditor({ saved, isDefault }: { saved: ScoringModel; isDefault: boo
 
   const parsed = useMemo(() => parseScoringModel(draft), [draft]);
   const errors = parsed.ok ? [] : parsed.errors;
-  const errorAt = (path: string) =>
-    (path.endsWith('*') ? errors.find((e) => e.path.startsWith(path.slice(0, -1))) : errors.find((e) => e.path === path))?.message;
+  const errorAt = (path: string) => {
+    const found = path.endsWith('*') ? errors.find((e) => e.path.startsWith(path.slice(0, -1))) : errors.find((e) => e.path === path);
+    return found && errorText(found);
+  };
 
   const change = (mutate: (d: Draft) => void) => setDraft(edit(draft, mutate));
   const run = status.data;
@@ -60,8 +63,8 @@ function ModelEditor({ saved, isDefault }: { saved: ScoringModel; isDefault: boo
           <p>{i18n.t('scoringEditor.invalid')}</p>
           <ul>
             {errors.map((e) => (
-              <li key={`${e.path}:${e.message}`}>
-                <code>{e.path || 'model'}</code> {e.message}
+              <li key={`${e.path}:${e.key}`}>
+                <strong>{errorPlace(draft, e.path)}</strong>: {errorText(e)}
               </li>
             ))}
           </ul>

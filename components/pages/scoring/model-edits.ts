@@ -1,4 +1,5 @@
 // Immutable edits of a draft scoring model (the editor's state), kept out of the components.
+import { i18n } from '#i18n';
 import type { ScoringModelInput } from '@/lib/domain/scoring-model';
 
 export type Draft = ScoringModelInput;
@@ -9,8 +10,8 @@ export const newRule = (dimension: DimensionId, taken: Set<string>) => {
   while (taken.has(`${dimension}.rule-${n}`)) n++;
   const id = `${dimension}.rule-${n}`;
   return dimension === 'fit'
-    ? { id, label: 'Title mentions director', points: 10, condition: { type: 'titleMatches' as const, keywords: ['director'] } }
-    : { id, label: 'Emails received in 30 days', points: 5, condition: { type: 'activityCount' as const, types: ['email.received' as const], withinDays: 30 } };
+    ? { id, label: i18n.t('scoringEditor.newFitRule'), points: 10, condition: { type: 'titleMatches' as const, keywords: [i18n.t('scoringEditor.newFitKeyword')] } }
+    : { id, label: i18n.t('scoringEditor.newEngagementRule'), points: 5, condition: { type: 'activityCount' as const, types: ['email.received' as const], withinDays: 30 } };
 };
 
 export const ruleIds = (draft: Draft) =>

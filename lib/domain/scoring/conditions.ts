@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ACTIVITY_TYPES } from '../activity';
 import { COMPANY_SIZE_BANDS, CompanySizeBandSchema, CountryCodeSchema, PERSONA_ROLES } from '../record';
 import { foldText } from '../search';
+import { explained } from './error-keys';
 
 export type CompanySizeBand = (typeof COMPANY_SIZE_BANDS)[number];
 export type PersonaRole = (typeof PERSONA_ROLES)[number];
@@ -30,7 +31,7 @@ export type ScorableField = (typeof SCORABLE_FIELDS)[number];
 
 const MAX_LIST = 100;
 // A keyword must keep a letter or digit once folded, or it would match punctuation between words.
-const keyword = z.string().trim().min(1).max(80).refine((k) => /[\p{L}\p{N}]/u.test(foldText(k)), 'Needs a letter or digit');
+const keyword = z.string().trim().min(1).max(80).refine((k) => /[\p{L}\p{N}]/u.test(foldText(k)), { message: 'Needs a letter or digit', ...explained('keywordLetter') });
 const listOf = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'List at least one value').max(MAX_LIST);
 
 export const FitConditionSchema = z.discriminatedUnion('type', [
