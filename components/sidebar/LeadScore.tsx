@@ -2,7 +2,10 @@ import { useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import type { Contact } from '@/lib/domain/contact';
 import { useScoreExplanation } from '@/lib/query/record';
+import type { ScoreEvent } from '@/lib/domain/scoring';
+import { formatDateTime } from './blocks/format';
 import { ErrorNotice } from './ErrorNotice';
+import { activityTypeLabel } from './Timeline';
 
 /** The 0–100 score and its grade; one click shows every rule behind it. The number alone is the test contract. */
 export function LeadScore({ contact }: { contact: Contact }) {
@@ -39,7 +42,7 @@ function ScoreExplanation({ contactId }: { contactId: string }) {
   const result = useScoreExplanation(contactId, true);
   if (result.isError) return <ErrorNotice error={result.error} onRetry={() => void result.refetch()} />;
   if (!result.data) return <p className="ficha-hint">{i18n.t('sidebar.loading')}</p>;
-  const { fit, engagement, total, grade, explanation } = result.data;
+  const { fit, engagement, total, grade, explanation, events } = result.data;
   const dimensions = [
     { id: 'fit', title: i18n.t('score.fit'), value: fit },
     { id: 'engagement', title: i18n.t('score.engagement'), value: engagement },
@@ -63,7 +66,7 @@ function ScoreExplanation({ contactId }: { contactId: string }) {
                     {r.points}
                     {r.points !== r.rawPoints && <s className="ficha-muted"> {r.rawPoints}</s>}
                   </span>
-                  {r.activityIds && <span className="ficha-activity-summary">{i18n.t('score.events', r.activityIds.length, [r.activityIds.length])}</span>}
+                  {r.activityIds && <RuleEvents count={r.activityIds.length} events={events[r.ruleId] ?? []} />}
                 </li>
               ))}
             </ul>
@@ -77,5 +80,25 @@ function ScoreExplanation({ contactId }: { contactId: string }) {
         {i18n.t('score.grade')} {grade}: {explanation.grade.formula}
       </p>
     </section>
+  );
+}
+
+/** "3 events", opening to the newest of them (type, when, subject), as the timeline shows them. */
+function RuleEvents({ count, events }: { count: number; events: ScoreEvent[] }) {
+  const label = i18n.t('score.events', count, [count]);
+  if (events.length === 0) return <span className="ficha-activity-summary">{label}</span>;
+  return (
+    <details className="ficha-score-events" data-testid="score-events">
+      <summary>{label}</summary>
+      <ol>
+        {events.map((e) => (
+          <li key={e.id} data-testid="score-event" data-type={e.type}>
+            <span className="ficha-activity-type">{activityTypeLabel(e.type)}</span> <time dateTime={new Date(e.occurredAt).toISOString()}>{formatDateTime(e.occurredAt)}</time>
+            {e.summary && <span className="ficha-activity-summary" title={e.summary}>{e.summary}</span>}
+          </li>
+        ))}
+      </ol>
+      {count > events.length && <p className="ficha-hint">{i18n.t('score.eventsNewest', [events.length])}</p>}
+    </details>
   );
 }

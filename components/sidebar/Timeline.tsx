@@ -8,7 +8,7 @@ import { refocusInSidebar } from './refocus';
 import { formatDateTime } from './blocks/format';
 import { VirtualList } from './VirtualList';
 
-const typeLabel = (type: Activity['type']) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
+export const activityTypeLabel = (type: Activity['type']) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
 /** A stage move reads in the rep's language with the stage names, not the stored English ids. */
 function summaryOf(activity: Activity): string {
   const { from, to, backward } = activity.data;
@@ -34,7 +34,7 @@ export function Timeline({ contactId }: { contactId: string }) {
         keyOf={(a) => a.id}
         render={(a) => (
           <div className="ficha-activity" data-testid="activity" data-type={a.type}>
-            <span className="ficha-activity-type">{typeLabel(a.type)}</span>
+            <span className="ficha-activity-type">{activityTypeLabel(a.type)}</span>
             <time dateTime={new Date(a.occurredAt).toISOString()}>{formatDateTime(a.occurredAt)}</time>
             {a.summary && (
               <span className="ficha-activity-summary" title={summaryOf(a)}>

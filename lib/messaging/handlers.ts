@@ -11,6 +11,7 @@ import type { TemplateRepository } from '@/lib/storage/templates';
 import type { SyncEngine } from '@/lib/storage/sync-engine';
 import type { LogPolicy } from '@/lib/domain/consent';
 import { localiseScoreResult } from '@/lib/domain/scoring-labels';
+import { scoreEvents } from '@/lib/storage/score-events';
 import { FichaError } from './errors';
 import { profileHandlers } from './features/profile-handlers';
 import { scoringHandlers } from './features/scoring-handlers';
@@ -138,7 +139,7 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     'contacts.explainScore': async ({ contactId, language }) => {
       const result = await record.explainScore(contactId);
       if (!result) throw new FichaError('not_found', `No contact with id ${contactId}`);
-      return localiseScoreResult(result, language);
+      return { ...localiseScoreResult(result, language), events: await scoreEvents(db, result) };
     },
     'contacts.lookup': ({ emails }) => contacts.lookup(emails),
     'contacts.create': ({ input }) => record.createFromHeader(input),

@@ -6,7 +6,7 @@ import { type Contact, ContactSchema, NewContactInputSchema, StageIdSchema } fro
 import { CONSENT_STATUSES, LEGAL_BASES, type LogPolicy } from '@/lib/domain/consent';
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
 import { type Settings, SettingsPatchSchema } from '@/lib/domain/settings';
-import type { ScoreResult } from '@/lib/domain/scoring';
+import type { ScoreEvent, ScoreResult } from '@/lib/domain/scoring';
 import { type LifecycleResponses, lifecycleRequests } from './features/lifecycle';
 import { type ProfileResponses, profileRequests } from './features/profile';
 import { type ScoringResponses, scoringRequests } from './features/scoring';
@@ -111,7 +111,8 @@ export interface Responses extends ProfileResponses, ScoringResponses, Lifecycle
   'activities.addNote': { activity: Activity; created: boolean };
   'contacts.changeStage': { contact: Contact; entry: StageHistoryEntry };
   'contacts.stageHistory': StageHistoryEntry[];
-  'contacts.explainScore': ScoreResult;
+  /** With the newest events each engagement rule counted, by rule id. */
+  'contacts.explainScore': ScoreResult & { events: Record<string, ScoreEvent[]> };
   'activities.logPolicy': LogPolicy;
   'contacts.updatePrivacy': Contact;
   'settings.get': Settings;

@@ -87,4 +87,10 @@ test('the score explains itself and rises when an email is logged', async ({ con
   await expect(page.getByTestId('logged-state')).toBeVisible();
   await expect.poll(async () => Number(await page.getByTestId('lead-score').textContent())).toBeGreaterThan(before);
   await expect(explanation.locator('[data-testid=score-rule]').filter({ hasText: /event/ })).not.toHaveCount(0);
+  // "1 event" opens to the email that counted: its type, when, its subject (as text).
+  const counted = explanation.getByTestId('score-events').first();
+  await counted.locator('summary').click();
+  await expect(counted.getByTestId('score-event')).toHaveCount(1);
+  await expect(counted.getByTestId('score-event')).toHaveAttribute('data-type', 'email.received');
+  await expect(counted.getByTestId('score-event')).toContainText(thread.subject);
 });

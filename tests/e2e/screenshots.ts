@@ -31,6 +31,7 @@ async function main() {
     await page.getByTestId('lifecycle-stage').selectOption('salesqualifiedlead');
     await page.getByTestId('lead-score').click();
     await page.getByTestId('score-explanation').waitFor();
+    await page.getByTestId('score-events').first().locator('summary').click();
     await page.setViewportSize({ width: 1280, height: 1000 });
     await page.screenshot({ path: `${OUT}/gmail-record-${tag}.png` });
     await page.setViewportSize({ width: 800, height: 600 });

@@ -59,8 +59,27 @@ describe('stage changes and scoring through the background', () => {
     expect(sum('engagement')).toBe(score.engagement);
     expect(score.explanation.rules.some((r) => r.dimension === 'engagement' && (r.activityIds?.length ?? 0) > 0)).toBe(true);
 
+    // Each rule that counted emails lists them, newest first, as the rep logged them.
+    const counted = score.explanation.rules.filter((r) => r.activityIds?.length);
+    for (const rule of counted) expect(score.events[rule.ruleId]?.map((e) => e.id).sort()).toEqual([...rule.activityIds!].sort());
+
     // Undoing the logs brings the score back down.
     for (const a of await send<'activities.list'>({ type: 'activities.list', contactId })) await send({ type: 'activities.remove', id: a.id });
     expect((await send<'contacts.get'>({ type: 'contacts.get', id: contactId })).leadScore).toBe(before.leadScore);
+  });
+
+  it('lists the newest five events a rule counted, newest first', async () => {
+    const day = 86_400_000;
+    const sentAt = (i: number) => Date.now() - (10 - i) * day;
+    for (let i = 0; i < 8; i++) {
+      await send({ type: 'activities.logEmail', email: { contactId, messageId: `r${i}`, threadId: null, subject: `Reply ${i}`, direction: 'in', sentAt: sentAt(i), participants: [] } });
+    }
+    const score = await send<'contacts.explainScore'>({ type: 'contacts.explainScore', contactId });
+    const rule = score.explanation.rules.find((r) => (r.activityIds?.length ?? 0) === 8);
+    expect(rule).toBeDefined();
+    const events = score.events[rule!.ruleId]!;
+    expect(events.map((e) => e.summary)).toEqual(['Reply 7', 'Reply 6', 'Reply 5', 'Reply 4', 'Reply 3']);
+    expect(events.every((e) => e.type === 'email.received')).toBe(true);
+    expect(Object.keys(events[0]!).sort()).toEqual(['id', 'occurredAt', 'summary', 'type']);
   });
 });

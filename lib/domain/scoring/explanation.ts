@@ -1,4 +1,5 @@
 // The result shape: every number comes with the rules and the formula that produced it.
+import type { Activity } from '../activity';
 import type { Dimension } from '../scoring-model';
 
 export type FitLetter = 'A' | 'B' | 'C';
@@ -17,6 +18,9 @@ export interface RuleContribution {
   /** Engagement rules: the activities counted. */
   activityIds?: string[];
 }
+
+/** One event an engagement rule counted, as the explanation lists it (the rest is in the timeline). */
+export type ScoreEvent = Pick<Activity, 'id' | 'type' | 'occurredAt' | 'summary'>;
 
 export interface GroupContribution {
   groupId: string;
