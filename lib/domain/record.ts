@@ -126,6 +126,9 @@ export const COUNTRY_CODES = (
 ).split(' ');
 const COUNTRIES = new Set(COUNTRY_CODES);
 
+/** An ISO 3166-1 alpha-2 code, upper case. */
+export const isCountryCode = (code: string): boolean => COUNTRIES.has(code);
+
 export const CountryCodeSchema = z
   .string()
   .trim()

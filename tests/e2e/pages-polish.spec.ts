@@ -134,6 +134,13 @@ test('sync in Spanish: an unreachable server reads "Sin conexión", its reason o
 test('the scoring editor names conditions, activities and its refusals in words (Spanish), and a ticked activity is saved', async () => {
   const { context, extensionId } = await launchWithExtension({ locale: 'es-ES' });
   try {
+    // Tags the contacts carry, offered to a "has the tag" rule.
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await worker.evaluate(async () => {
+      const { ficha } = globalThis as unknown as Worker & { ficha: { db: { contacts: { update(id: string, patch: object): Promise<number> } } } };
+      const { contact } = await ficha.record.createFromHeader({ email: 'ana@clientco.com', displayName: 'Ana Ruiz' });
+      await ficha.db.contacts.update(contact.id, { tags: ['vip', 'partner'] });
+    });
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const editor = options.getByTestId('scoring-editor');
@@ -153,6 +160,26 @@ test('the scoring editor names conditions, activities and its refusals in words 
     await types.locator('summary').click();
     await types.getByLabel('Correo recibido').check();
     await expect(types.locator('summary')).toHaveText('Correo recibido, Correo enviado');
+
+    // "Has a value in" names the card's fields; a country rule names its countries.
+    const phoneRule = editor.getByTestId('scoring-fit').locator('[data-rule="fit.profile.phone"]');
+    await expect(phoneRule.getByLabel(/: Campo$/).locator('option:checked')).toHaveText('Teléfonos');
+    await phoneRule.locator('select').first().selectOption('countryIn');
+    await expect(phoneRule.getByTestId('scoring-country-names')).toHaveText('España');
+    const codes = phoneRule.locator('input.cond-list');
+    await codes.fill('es, mx, zz');
+    await codes.blur();
+    await expect(phoneRule.getByTestId('scoring-country-names')).toHaveText('España, México, ZZ?');
+    await expect(options.getByTestId('scoring-invalid')).toContainText('No es un código de país');
+    await codes.fill('es, mx');
+    await codes.blur();
+    await expect(options.getByTestId('scoring-invalid')).toHaveCount(0);
+    await phoneRule.locator('select').first().selectOption('hasTag');
+    const known = phoneRule.getByTestId('scoring-known-tags');
+    await expect(known.getByRole('button')).toHaveText(['+ partner']); // vip is the new rule's own tag already
+    await known.getByRole('button', { name: 'Añadir la etiqueta partner' }).click();
+    await expect(phoneRule.locator('input.cond-list')).toHaveValue('vip, partner');
+    await expect(known).toHaveCount(0);
 
     // A refusal says where by the labels on screen and why in Spanish, never by the schema's ids.
     const fitB = editor.getByLabel('Encaje B desde');

@@ -1,7 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { i18n } from '#i18n';
+import { send } from '@/lib/messaging/client';
 import { ACTIVITY_TYPES } from '@/lib/domain/activity';
 import { COMPANY_SIZE_BANDS, PERSONA_ROLES } from '@/lib/domain/profile-values';
-import type { EngagementConditionInput, FitCondition } from '@/lib/domain/scoring-model';
+import { browser } from 'wxt/browser';
+import { SCORABLE_FIELDS, type EngagementConditionInput, type FitCondition, type ScorableField } from '@/lib/domain/scoring-model';
+import { countryNames } from './country-names';
 import { splitList } from './model-edits';
 
 type Condition = FitCondition | EngagementConditionInput;
@@ -31,6 +35,54 @@ const typeName = (type: string) => i18n.t(`scoringEditor.type.${type as 'freeMai
 const listName = (field: string) => i18n.t(`scoringEditor.list.${field as 'tags'}`);
 const activityName = (type: string) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
 const roleName = (role: string) => i18n.t(`profile.persona.${role as 'champion'}`);
+
+/** The profile fields `fieldPresent` can test, by the names the card gives them. */
+const FIELD_NAMES: Record<ScorableField, () => string> = {
+  firstName: () => i18n.t('profile.general.firstName'),
+  lastName: () => i18n.t('profile.general.lastName'),
+  company: () => i18n.t('contact.company'),
+  companyDomain: () => i18n.t('profile.general.companyDomain'),
+  title: () => i18n.t('contact.title'),
+  phones: () => i18n.t('profile.contactData.phones'),
+  owner: () => i18n.t('profile.relational.owner'),
+  tags: () => i18n.t('profile.segmentation.tags'),
+  personaRole: () => i18n.t('profile.segmentation.persona'),
+  industry: () => i18n.t('profile.general.industry'),
+  companySize: () => i18n.t('profile.general.size'),
+  country: () => i18n.t('profile.general.country'),
+};
+const fieldName = (field: ScorableField) => FIELD_NAMES[field]();
+
+/** The countries typed as codes, named in the UI language, so "ES, MX" is seen to mean Spain and Mexico. */
+function CountryNames({ codes }: { codes: readonly string[] }) {
+  const names = countryNames(codes, browser.i18n.getUILanguage());
+  return names ? (
+    <span className="muted cond-names" data-testid="scoring-country-names">
+      {names}
+    </span>
+  ) : null;
+}
+
+const KNOWN_TAGS_SHOWN = 12;
+
+/** The tags the contacts carry (most used first), one click to add, so a rule names a tag that exists. */
+function KnownTags({ chosen, onAdd }: { chosen: readonly string[]; onAdd: (tag: string) => void }) {
+  // The dashboard's filter choices: counted from the tallies, no contact read.
+  const known = useQuery({ queryKey: ['dashboard-filters'], queryFn: () => send<'dashboard.filterOptions'>({ type: 'dashboard.filterOptions' }), staleTime: 60_000 });
+  const taken = new Set(chosen.map((t) => t.toLowerCase()));
+  const offered = (known.data?.tags ?? []).filter((t) => !taken.has(t.toLowerCase())).slice(0, KNOWN_TAGS_SHOWN);
+  if (offered.length === 0) return null;
+  return (
+    <span className="cond-names known-tags" data-testid="scoring-known-tags">
+      <span className="muted">{i18n.t('scoringEditor.knownTags')}</span>
+      {offered.map((tag) => (
+        <button key={tag} type="button" className="chip" aria-label={i18n.t('scoringEditor.addTag', [tag])} onClick={() => onAdd(tag)}>
+          + {tag}
+        </button>
+      ))}
+    </span>
+  );
+}
 
 /** Conditions whose list holds values from a fixed set: ticked by name instead of typed as ids. */
 const CHOICES: Record<string, { field: string; choices: readonly string[]; name: (choice: string) => string } | undefined> = {
@@ -69,6 +121,8 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
       )}
       {listField && (
         <input
+          // Re-read when the list changes from outside the box (a known tag added, a reset).
+          key={((record[listField] as string[] | undefined) ?? []).join('\u0000')}
           className="cond-list"
           aria-label={`${label}: ${listName(listField)} (${i18n.t('scoringEditor.listHint')})`}
           title={`${listName(listField)} (${i18n.t('scoringEditor.listHint')})`}
@@ -87,8 +141,16 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
       )}
       {condition.type === 'daysInDatabaseAtLeast' && numberInput('days', i18n.t('scoringEditor.days'))}
       {condition.type === 'fieldPresent' && (
-        <input aria-label={`${label}: ${i18n.t('scoringEditor.field')}`} title={i18n.t('scoringEditor.field')} defaultValue={condition.field} onBlur={(e) => set({ field: e.target.value.trim() })} />
+        <select aria-label={`${label}: ${i18n.t('scoringEditor.field')}`} value={condition.field} onChange={(e) => set({ field: e.target.value })}>
+          {SCORABLE_FIELDS.map((f) => (
+            <option key={f} value={f}>
+              {fieldName(f)}
+            </option>
+          ))}
+        </select>
       )}
+      {condition.type === 'countryIn' && <CountryNames codes={condition.codes} />}
+      {condition.type === 'hasTag' && <KnownTags chosen={condition.tags} onAdd={(tag) => set({ tags: [...condition.tags, tag] })} />}
       {condition.type === 'activityCount' && (
         <>
           {numberInput('withinDays', i18n.t('scoringEditor.withinDays'))}
