@@ -5,7 +5,7 @@ import { useScoreExplanation } from '@/lib/query/record';
 import type { ScoreEvent } from '@/lib/domain/scoring';
 import { formatDateTime } from './blocks/format';
 import { ErrorNotice } from './ErrorNotice';
-import { activityTypeLabel } from './Timeline';
+import { activityTypeLabel, summaryOf } from './Timeline';
 
 /** The 0–100 score and its grade; one click shows every rule behind it. The number alone is the test contract. */
 export function LeadScore({ contact }: { contact: Contact }) {
@@ -94,7 +94,7 @@ function RuleEvents({ count, events }: { count: number; events: ScoreEvent[] }) 
         {events.map((e) => (
           <li key={e.id} data-testid="score-event" data-type={e.type}>
             <span className="ficha-activity-type">{activityTypeLabel(e.type)}</span> <time dateTime={new Date(e.occurredAt).toISOString()}>{formatDateTime(e.occurredAt)}</time>
-            {e.summary && <span className="ficha-activity-summary" title={e.summary}>{e.summary}</span>}
+            {e.summary && <span className="ficha-activity-summary" title={summaryOf(e)}>{summaryOf(e)}</span>}
           </li>
         ))}
       </ol>

@@ -10,8 +10,8 @@ import { VirtualList } from './VirtualList';
 
 export const activityTypeLabel = (type: Activity['type']) => i18n.t(`timeline.type.${type.replace('.', '_') as 'email_received'}`);
 /** A stage move reads in the rep's language with the stage names, not the stored English ids. */
-function summaryOf(activity: Activity): string {
-  const { from, to, backward } = activity.data;
+export function summaryOf(activity: Pick<Activity, 'type' | 'summary'> & { data?: Activity['data'] }): string {
+  const { from, to, backward } = activity.data ?? {};
   if (activity.type !== 'stage.changed' || typeof from !== 'string' || typeof to !== 'string') return activity.summary;
   const move = i18n.t('stageControl.historyEntry', [stageLabel(from), stageLabel(to)]);
   return backward === true ? `${move} (${i18n.t('stageControl.backward')})` : move;

@@ -9,6 +9,8 @@ export const EVENTS_PER_RULE = 5;
 /** Ids read per rule (the last counted): bounds the read for a contact with years of history. */
 const READ_PER_RULE = 2000;
 
+const stageMove = ({ from, to, backward }: Activity['data']) => ({ from, to, backward });
+
 /** For each rule that counted activities, its newest events (an activity deleted since is left out). */
 export async function scoreEvents(db: FichaDb, result: ScoreResult): Promise<Record<string, ScoreEvent[]>> {
   const events: Record<string, ScoreEvent[]> = {};
@@ -19,7 +21,7 @@ export async function scoreEvents(db: FichaDb, result: ScoreResult): Promise<Rec
       .filter((a): a is Activity => a !== undefined)
       .sort((a, b) => b.occurredAt - a.occurredAt)
       .slice(0, EVENTS_PER_RULE)
-      .map(({ id, type, occurredAt, summary }) => ({ id, type, occurredAt, summary }));
+      .map(({ id, type, occurredAt, summary, data }) => (type === 'stage.changed' ? { id, type, occurredAt, summary, data: stageMove(data) } : { id, type, occurredAt, summary }));
   }
   return events;
 }

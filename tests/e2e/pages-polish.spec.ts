@@ -186,8 +186,8 @@ test('the scoring editor names conditions, activities and its refusals in words 
     const fitBWas = await fitB.inputValue();
     await fitB.fill('95');
     const invalid = options.getByTestId('scoring-invalid');
-    await expect(invalid.locator('li')).toHaveText(/^Encaje B desde: El encaje B \(95\) debe ser menor que el encaje A \(\d+\)\.$/);
-    await expect(editor.getByTestId('scoring-error')).toHaveText(/debe ser menor que el encaje A/);
+    await expect(invalid.locator('li')).toHaveText(/^Encaje B desde: El umbral del encaje B \(95\) debe ser menor que el del encaje A \(\d+\)\.$/);
+    await expect(editor.getByTestId('scoring-error')).toHaveText(/debe ser menor que el del encaje A/);
     await expect(options.getByTestId('scoring-save')).toBeDisabled();
     await fitB.fill(fitBWas);
     await expect(invalid).toHaveCount(0);

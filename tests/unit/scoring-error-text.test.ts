@@ -60,6 +60,9 @@ describe('scoring model errors as keys', () => {
     empty.engagement.groups = [];
     expect(at(errorsOf(empty), 'fit.groups.0.rules.0.condition.keywords')).toMatchObject({ key: 'listEmpty' });
     expect(at(errorsOf(empty), 'engagement.groups')).toMatchObject({ key: 'dimensionNeedsGroup' });
+    const crowded = draft();
+    crowded.fit.groups[0]!.rules = Array.from({ length: 101 }, (_, i) => ({ ...crowded.fit.groups[0]!.rules[0]!, id: `r${i}` }));
+    expect(at(errorsOf(crowded), 'fit.groups.0.rules')).toMatchObject({ key: 'groupTooManyRules', args: [100] });
     const punctuation = draft();
     punctuation.fit.groups[0]!.rules[0]!.condition = { type: 'titleMatches', keywords: ['!!'] };
     expect(at(errorsOf(punctuation), 'fit.groups.0.rules.0.condition.keywords.0')).toMatchObject({ key: 'keywordLetter' });
@@ -78,13 +81,17 @@ describe('scoring errors in words', () => {
   it('says the reason and the place in Spanish, by the labels on screen', async () => {
     await useLocale('es');
     const errors = errorsOf({ ...draft(), mqlThreshold: 61 });
-    expect(errorText(at(errors, 'mqlThreshold')!)).toBe('Cualificado por marketing desde 61 supera el total más alto que un contacto puede alcanzar (60).');
+    expect(errorText(at(errors, 'mqlThreshold')!)).toBe('El umbral de cualificación por marketing (61) supera el total más alto que puede alcanzar un contacto (60).');
     expect(errorPlace(draft(), 'mqlThreshold')).toBe('Cualificado por marketing desde');
     expect(errorPlace(draft(), 'fit.groups.0.rules.0.points')).toBe('Encaje › Job title › CEO › Puntos');
     expect(errorPlace(draft(), 'engagement.groups.0.rules.0.condition.types.1')).toBe('Interacción › Mail › Replies › Condición');
     expect(errorPlace(draft(), 'engagement.groups.0.cap')).toBe('Interacción › Mail › Tope');
     expect(errorPlace(draft(), 'grades.fitB')).toBe('Encaje B desde');
     expect(errorPlace(draft(), '')).toBe('El modelo');
+    // A blank name is what is wrong: the rule is named by its place.
+    const blank = draft();
+    blank.fit.groups[0]!.rules[0]!.label = ' ';
+    expect(errorPlace(blank, 'fit.groups.0.rules.0.label')).toBe('Encaje › Job title › #1 › Nombre');
     // A path the draft no longer has (a rule removed since) still names what it can.
     expect(errorPlace(draft(), 'fit.groups.0.rules.5.points')).toBe('Encaje › Job title › Puntos');
   });

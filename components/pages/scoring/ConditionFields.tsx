@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { i18n } from '#i18n';
 import { send } from '@/lib/messaging/client';
 import { ACTIVITY_TYPES } from '@/lib/domain/activity';
@@ -54,10 +55,10 @@ const FIELD_NAMES: Record<ScorableField, () => string> = {
 const fieldName = (field: ScorableField) => FIELD_NAMES[field]();
 
 /** The countries typed as codes, named in the UI language, so "ES, MX" is seen to mean Spain and Mexico. */
-function CountryNames({ codes }: { codes: readonly string[] }) {
+function CountryNames({ id, codes }: { id: string; codes: readonly string[] }) {
   const names = countryNames(codes, browser.i18n.getUILanguage());
   return names ? (
-    <span className="muted cond-names" data-testid="scoring-country-names">
+    <span id={id} className="muted cond-names" data-testid="scoring-country-names">
       {names}
     </span>
   ) : null;
@@ -73,8 +74,10 @@ function KnownTags({ chosen, onAdd }: { chosen: readonly string[]; onAdd: (tag: 
   const offered = (known.data?.tags ?? []).filter((t) => !taken.has(t.toLowerCase())).slice(0, KNOWN_TAGS_SHOWN);
   if (offered.length === 0) return null;
   return (
-    <span className="cond-names known-tags" data-testid="scoring-known-tags">
-      <span className="muted">{i18n.t('scoringEditor.knownTags')}</span>
+    <span role="group" aria-label={i18n.t('scoringEditor.knownTags')} className="cond-names known-tags" data-testid="scoring-known-tags">
+      <span className="muted" aria-hidden="true">
+        {i18n.t('scoringEditor.knownTags')}
+      </span>
       {offered.map((tag) => (
         <button key={tag} type="button" className="chip" aria-label={i18n.t('scoringEditor.addTag', [tag])} onClick={() => onAdd(tag)}>
           + {tag}
@@ -97,6 +100,8 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
   const listField = LIST_FIELD[condition.type];
   const choice = CHOICES[condition.type];
   const record = condition as unknown as Record<string, unknown>;
+  // Ids for aria-describedby: one per rule on the page.
+  const describedBy = `cond-${useId().replaceAll(':', '')}`;
   const numberInput = (field: string, text: string) => (
     <label className="cond-field">
       {text}
@@ -124,6 +129,7 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
           // Re-read when the list changes from outside the box (a known tag added, a reset).
           key={((record[listField] as string[] | undefined) ?? []).join('\u0000')}
           className="cond-list"
+          aria-describedby={condition.type === 'countryIn' ? `${describedBy}-countries` : undefined}
           aria-label={`${label}: ${listName(listField)} (${i18n.t('scoringEditor.listHint')})`}
           title={`${listName(listField)} (${i18n.t('scoringEditor.listHint')})`}
           defaultValue={((record[listField] as string[] | undefined) ?? []).join(', ')}
@@ -149,7 +155,7 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
           ))}
         </select>
       )}
-      {condition.type === 'countryIn' && <CountryNames codes={condition.codes} />}
+      {condition.type === 'countryIn' && <CountryNames id={`${describedBy}-countries`} codes={condition.codes} />}
       {condition.type === 'hasTag' && <KnownTags chosen={condition.tags} onAdd={(tag) => set({ tags: [...condition.tags, tag] })} />}
       {condition.type === 'activityCount' && (
         <>

@@ -62,8 +62,8 @@ function ModelEditor({ saved, isDefault }: { saved: ScoringModel; isDefault: boo
         <div role="alert" className="error-text" data-testid="scoring-invalid">
           <p>{i18n.t('scoringEditor.invalid')}</p>
           <ul>
-            {errors.map((e) => (
-              <li key={`${e.path}:${e.key}`}>
+            {errors.map((e, i) => (
+              <li key={`${e.path}:${e.key}:${i}`}>
                 <strong>{errorPlace(draft, e.path)}</strong>: {errorText(e)}
               </li>
             ))}

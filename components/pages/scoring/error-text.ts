@@ -30,6 +30,9 @@ function fieldName(part: string | undefined): string | null {
   }
 }
 
+/** A group or rule by its label; by its position when the label is what is wrong (blank). */
+const labelOr = (label: string, index: number) => label.trim() || `#${index + 1}`;
+
 /** "Fit › Job title › CEO › Points"; a path the draft no longer has keeps what it can still name. */
 export function errorPlace(draft: Draft, path: string): string {
   const parts = path === '' ? [] : path.split('.');
@@ -45,10 +48,10 @@ export function errorPlace(draft: Draft, path: string): string {
   const names = [i18n.t(`score.${head}`)];
   if (rest[0] !== 'groups') return [...names, fieldName(rest[0]) ?? ''].filter(Boolean).join(' › ');
   const group = draft[head].groups[Number(rest[1])];
-  if (group) names.push(group.label);
+  if (group) names.push(labelOr(group.label, Number(rest[1])));
   if (rest[2] === 'rules') {
     const rule = group?.rules[Number(rest[3])];
-    if (rule) names.push(rule.label);
+    if (rule) names.push(labelOr(rule.label, Number(rest[3])));
     const field = fieldName(rest[4]);
     if (field) names.push(field);
   } else {

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 export const SCORING_ERROR_KEYS = [
   // One field: what the schema checks on a value alone.
   'number', 'wholeNumber', 'atLeast', 'above', 'atMost', 'required', 'tooLong', 'idFormat', 'choice', 'unknownField',
-  'keywordLetter', 'countryCode', 'listEmpty', 'listTooLong', 'groupNeedsRule', 'dimensionNeedsGroup', 'invalid',
+  'keywordLetter', 'countryCode', 'listEmpty', 'listTooLong', 'groupNeedsRule', 'groupTooManyRules', 'dimensionNeedsGroup', 'dimensionTooManyGroups', 'invalid',
   // Across fields: caps against caps, unique ids, thresholds in order and reachable.
   'groupCapAboveFit', 'groupCapAboveEngagement', 'duplicateGroupId', 'duplicateRuleId', 'weightsSum',
   'fitGradeOrder', 'engagementGradeOrder', 'fitAUnreachable', 'engagement1Unreachable', 'mqlUnreachable',
@@ -47,7 +47,11 @@ export function explainIssue(issue: z.core.$ZodIssue): ExplainedIssue {
       if (issue.origin === 'string') return { key: 'required', args: [] };
       return { key: issue.inclusive === false ? 'above' : 'atLeast', args: [Number(issue.minimum)] };
     case 'too_big':
-      if (issue.origin === 'array') return { key: 'listTooLong', args: [Number(issue.maximum)] };
+      if (issue.origin === 'array') {
+        if (last === 'rules') return { key: 'groupTooManyRules', args: [Number(issue.maximum)] };
+        if (last === 'groups') return { key: 'dimensionTooManyGroups', args: [Number(issue.maximum)] };
+        return { key: 'listTooLong', args: [Number(issue.maximum)] };
+      }
       if (issue.origin === 'string') return { key: 'tooLong', args: [Number(issue.maximum)] };
       return { key: 'atMost', args: [Number(issue.maximum)] };
     case 'invalid_format':

@@ -19,8 +19,11 @@ export interface RuleContribution {
   activityIds?: string[];
 }
 
-/** One event an engagement rule counted, as the explanation lists it (the rest is in the timeline). */
-export type ScoreEvent = Pick<Activity, 'id' | 'type' | 'occurredAt' | 'summary'>;
+/**
+ * One event an engagement rule counted, as the explanation lists it (the rest is in the timeline). `data` only for a
+ * stage move (its from/to, said in the rep's language): an email's data may hold its body, never sent for this.
+ */
+export type ScoreEvent = Pick<Activity, 'id' | 'type' | 'occurredAt' | 'summary'> & { data?: Activity['data'] };
 
 export interface GroupContribution {
   groupId: string;
