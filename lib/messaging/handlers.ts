@@ -114,7 +114,7 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     'settings.get': () => settings.get(),
     'settings.update': ({ settings: patch }) => settings.update(patch),
     ...profileHandlers(profile),
-    ...scoringHandlers(scoring),
+    ...scoringHandlers(scoring, db),
     ...lifecycleHandlers(db),
     ...templateHandlers({ templates, contacts, settings, record, db }),
     ...syncHandlers(sync),

@@ -134,12 +134,14 @@ test('sync in Spanish: an unreachable server reads "Sin conexión", its reason o
 test('the scoring editor names conditions, activities and its refusals in words (Spanish), and a ticked activity is saved', async () => {
   const { context, extensionId } = await launchWithExtension({ locale: 'es-ES' });
   try {
-    // Tags the contacts carry, offered to a "has the tag" rule.
+    // Tags the contacts carry and their company's industry, offered to the rules that name them.
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await worker.evaluate(async () => {
-      const { ficha } = globalThis as unknown as Worker & { ficha: { db: { contacts: { update(id: string, patch: object): Promise<number> } } } };
+      type Db = { contacts: { update(id: string, patch: object): Promise<number> }; companies: { put(row: object): Promise<unknown> } };
+      const { ficha } = globalThis as unknown as Worker & { ficha: { db: Db } };
       const { contact } = await ficha.record.createFromHeader({ email: 'ana@clientco.com', displayName: 'Ana Ruiz' });
       await ficha.db.contacts.update(contact.id, { tags: ['vip', 'partner'] });
+      await ficha.db.companies.put({ domain: 'clientco.com', name: 'Clientco', industry: 'Comercio minorista' });
     });
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -180,6 +182,9 @@ test('the scoring editor names conditions, activities and its refusals in words 
     await known.getByRole('button', { name: 'Añadir la etiqueta partner' }).click();
     await expect(phoneRule.locator('input.cond-list')).toHaveValue('vip, partner');
     await expect(known).toHaveCount(0);
+    await phoneRule.locator('select').first().selectOption('industryIs');
+    await phoneRule.getByTestId('scoring-known-industries').getByRole('button', { name: 'Añadir el sector Comercio minorista' }).click();
+    await expect(phoneRule.locator('input.cond-list')).toHaveValue('software, Comercio minorista');
 
     // A refusal says where by the labels on screen and why in Spanish, never by the schema's ids.
     const fitB = editor.getByLabel('Encaje B desde');

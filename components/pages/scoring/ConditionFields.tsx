@@ -64,23 +64,28 @@ function CountryNames({ id, codes }: { id: string; codes: readonly string[] }) {
   ) : null;
 }
 
-const KNOWN_TAGS_SHOWN = 12;
+const KNOWN_SHOWN = 12;
 
-/** The tags the contacts carry (most used first), one click to add, so a rule names a tag that exists. */
-function KnownTags({ chosen, onAdd }: { chosen: readonly string[]; onAdd: (tag: string) => void }) {
-  // The dashboard's filter choices: counted from the tallies, no contact read.
-  const known = useQuery({ queryKey: ['dashboard-filters'], queryFn: () => send<'dashboard.filterOptions'>({ type: 'dashboard.filterOptions' }), staleTime: 60_000 });
-  const taken = new Set(chosen.map((t) => t.toLowerCase()));
-  const offered = (known.data?.tags ?? []).filter((t) => !taken.has(t.toLowerCase())).slice(0, KNOWN_TAGS_SHOWN);
+const KNOWN_WORDS = {
+  tags: { title: () => i18n.t('scoringEditor.knownTags'), add: (value: string) => i18n.t('scoringEditor.addTag', [value]) },
+  industries: { title: () => i18n.t('scoringEditor.knownIndustries'), add: (value: string) => i18n.t('scoringEditor.addIndustry', [value]) },
+};
+
+/** The tags or industries the records use (most used first), one click to add, so a rule names one that exists. */
+function KnownValues({ kind, chosen, onAdd }: { kind: keyof typeof KNOWN_WORDS; chosen: readonly string[]; onAdd: (value: string) => void }) {
+  const known = useQuery({ queryKey: ['scoring-known-values'], queryFn: () => send<'scoring.knownValues'>({ type: 'scoring.knownValues' }), staleTime: 60_000 });
+  const taken = new Set(chosen.map((t) => t.toLocaleLowerCase()));
+  const offered = (known.data?.[kind] ?? []).filter((t) => !taken.has(t.toLocaleLowerCase())).slice(0, KNOWN_SHOWN);
   if (offered.length === 0) return null;
+  const words = KNOWN_WORDS[kind];
   return (
-    <span role="group" aria-label={i18n.t('scoringEditor.knownTags')} className="cond-names known-tags" data-testid="scoring-known-tags">
+    <span role="group" aria-label={words.title()} className="cond-names known-values" data-testid={`scoring-known-${kind}`}>
       <span className="muted" aria-hidden="true">
-        {i18n.t('scoringEditor.knownTags')}
+        {words.title()}
       </span>
-      {offered.map((tag) => (
-        <button key={tag} type="button" className="chip" aria-label={i18n.t('scoringEditor.addTag', [tag])} onClick={() => onAdd(tag)}>
-          + {tag}
+      {offered.map((value) => (
+        <button key={value} type="button" className="chip" aria-label={words.add(value)} onClick={() => onAdd(value)}>
+          + {value}
         </button>
       ))}
     </span>
@@ -156,7 +161,8 @@ export function ConditionFields({ condition, label, onChange }: { condition: Con
         </select>
       )}
       {condition.type === 'countryIn' && <CountryNames id={`${describedBy}-countries`} codes={condition.codes} />}
-      {condition.type === 'hasTag' && <KnownTags chosen={condition.tags} onAdd={(tag) => set({ tags: [...condition.tags, tag] })} />}
+      {condition.type === 'hasTag' && <KnownValues kind="tags" chosen={condition.tags} onAdd={(tag) => set({ tags: [...condition.tags, tag] })} />}
+      {condition.type === 'industryIs' && <KnownValues kind="industries" chosen={condition.values} onAdd={(industry) => set({ values: [...condition.values, industry] })} />}
       {condition.type === 'activityCount' && (
         <>
           {numberInput('withinDays', i18n.t('scoringEditor.withinDays'))}

@@ -1,10 +1,12 @@
 // Handlers for the scoring-model messages declared in ./scoring.ts.
+import type { FichaDb } from '@/lib/storage/db';
+import { knownIndustries, knownTags } from '@/lib/storage/known-values';
 import type { ScoringService } from '@/lib/storage/scoring-service';
 import { FichaError } from '../errors';
 import type { HandlersFor } from '../protocol';
 import type { ScoringResponses } from './scoring';
 
-export function scoringHandlers(scoring: ScoringService): HandlersFor<keyof ScoringResponses> {
+export function scoringHandlers(scoring: ScoringService, db: FichaDb): HandlersFor<keyof ScoringResponses> {
   return {
     'scoring.getModel': async () => scoring.getModel(),
     'scoring.saveModel': async ({ model }) => {
@@ -14,5 +16,9 @@ export function scoringHandlers(scoring: ScoringService): HandlersFor<keyof Scor
     },
     'scoring.resetModel': () => scoring.reset(),
     'scoring.rescoreStatus': async () => scoring.status(),
+    'scoring.knownValues': async () => {
+      const [tags, industries] = await Promise.all([knownTags(db), knownIndustries(db)]);
+      return { tags, industries };
+    },
   };
 }

@@ -9,6 +9,8 @@ export const scoringRequests = [
   z.object({ type: z.literal('scoring.saveModel'), model: z.unknown() }),
   z.object({ type: z.literal('scoring.resetModel') }),
   z.object({ type: z.literal('scoring.rescoreStatus') }),
+  /** Tags and industries the records use, for the rules that name them. */
+  z.object({ type: z.literal('scoring.knownValues') }),
 ] as const;
 
 export type { RescoreStatus };
@@ -18,4 +20,5 @@ export interface ScoringResponses {
   'scoring.saveModel': { model: ScoringModel; rescore: RescoreStatus };
   'scoring.resetModel': { model: ScoringModel; rescore: RescoreStatus };
   'scoring.rescoreStatus': RescoreStatus;
+  'scoring.knownValues': { tags: string[]; industries: string[] };
 }
