@@ -53,6 +53,9 @@ test('the popup opens the full card of a search result and of a recent contact',
   await seed(context);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // No team server set up: the popup says the contacts stay in this browser.
+  await expect(popup.getByTestId('popup-local-only')).toHaveText('Local only: your contacts stay in this browser (team sync is off).');
+  await expect(popup.getByTestId('popup-sync-status')).toHaveCount(0);
   await popup.getByTestId('contact-search').fill('nunez');
   await expect(popup.getByTestId('search-result')).toHaveCount(1);
   const [card] = await Promise.all([context.waitForEvent('page'), popup.getByRole('link', { name: 'Open card: Cy Núñez' }).click()]);

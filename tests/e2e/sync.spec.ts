@@ -62,6 +62,12 @@ async function connect(context: BrowserContext, extensionId: string, token: stri
   await options.getByTestId('sync-connect').click();
   await expect(options.getByTestId('sync-status')).toHaveAttribute('data-state', 'synced', { timeout: 20_000 });
   await expect(options.getByTestId('sync-status')).toContainText('0 changes pending');
+  // The popup says the same in one line, and no longer that the contacts stay local.
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByTestId('popup-sync-status')).toHaveAttribute('data-state', 'synced');
+  await expect(popup.getByTestId('popup-local-only')).toHaveCount(0);
+  await popup.close();
   return options;
 }
 
