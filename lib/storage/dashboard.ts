@@ -9,7 +9,7 @@ import { eachChunkById } from './chunked-read';
 import type { FichaDb, StoredContact } from './db';
 import { currentCoreTransaction, scoreBuckets as scoreBucketsOf } from './score-buckets';
 import { settingsRepository } from './settings';
-import { activityDays, contactTallies } from './tally-reads';
+import { activityDays, contactTallies, mostUsed } from './tally-reads';
 
 const GRADES = ['A1', 'A2', 'A3', 'B1', 'B2', 'B3', 'C1', 'C2', 'C3'];
 const WEEKS = 12;
@@ -30,8 +30,7 @@ function eachContact(db: FichaDb, visit: (c: StoredContact) => void): Promise<vo
 /** The owners and tags on contacts, most used first, for the dashboard's filter controls (from the tallies). */
 export async function dashboardFilterOptions(db: FichaDb): Promise<DashboardFilterOptions> {
   const { owners, tags } = await contactTallies(db);
-  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_FILTER_OPTIONS).map(([k]) => k);
-  return { owners: top(owners), tags: top(tags) };
+  return { owners: mostUsed(owners, MAX_FILTER_OPTIONS), tags: mostUsed(tags, MAX_FILTER_OPTIONS) };
 }
 
 interface ContactFigures {

@@ -2,12 +2,9 @@
 // (a typo in a rule silently scores nobody). Most used first; read from counters and the companies, never by
 // scanning every contact.
 import type { FichaDb } from './db';
-import { contactTallies } from './tally-reads';
+import { contactTallies, mostUsed } from './tally-reads';
 
 export const KNOWN_VALUES_LIMIT = 50;
-
-const mostUsed = (counts: Map<string, number>, limit: number) =>
-  [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([value]) => value);
 
 /** The industries set on companies, spelled as most companies spell them, most used first. */
 export async function knownIndustries(db: FichaDb, limit = KNOWN_VALUES_LIMIT): Promise<string[]> {

@@ -8,6 +8,10 @@ async function withPrefix(db: FichaDb, prefix: string): Promise<Map<string, numb
   return new Map(rows.map((r) => [r.key.slice(prefix.length), r.count]));
 }
 
+/** The keys of a count map, most counted first (ties by name), at most `limit`. */
+export const mostUsed = (counts: Map<string, number>, limit: number): string[] =>
+  [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([value]) => value);
+
 export interface ContactTallies {
   total: number;
   stages: Map<string, number>;

@@ -1,19 +1,11 @@
 // The scoring editor's errors in the admin's language: every reason the model can be refused has a key with words
 // in both locales, and the place is named by the labels on screen, not by the schema's path of ids.
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
-import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { errorPlace, errorText } from '@/components/pages/scoring/error-text';
 import type { Draft } from '@/components/pages/scoring/model-edits';
 import { SCORING_ERROR_KEYS } from '@/lib/domain/scoring/error-keys';
 import { parseScoringModel, type ScoringModelError } from '@/lib/domain/scoring-model';
-
-async function useLocale(locale: 'en' | 'es') {
-  const messages = generateChromeMessages(await parseMessagesFile(`locales/${locale}.yml`));
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((name: string, subs?: string[]) =>
-    (messages[name]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs?.[Number(n) - 1] ?? '')) as never);
-  return messages;
-}
+import { useLocale } from './support/locale';
 
 const draft = (): Draft => ({
   id: 'm',

@@ -1,20 +1,12 @@
 // The sync status reads in the UI language: state named right (an unreachable server is "offline", not "error"),
 // the error once, in Spanish too (the background's messages are English).
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
-import { describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it } from 'vitest';
 import { errorMessageKey, shownState, syncErrorText, syncStatusText } from '@/components/pages/sync/status-text';
 import type { Responses } from '@/lib/messaging/protocol';
 import { userMessage } from '@/lib/storage/sync/status';
+import { useLocale } from './support/locale';
 
 type Status = Responses['sync.status'];
-
-async function useLocale(locale: 'en' | 'es') {
-  const messages = generateChromeMessages(await parseMessagesFile(`locales/${locale}.yml`));
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((name: string, subs?: string[]) =>
-    (messages[name]?.message ?? '').replace(/\$(\d)/g, (_, n: string) => subs?.[Number(n) - 1] ?? '')) as never);
-  return messages;
-}
 
 const base: Status = { state: 'off', url: null, teamName: null, lastSyncAt: null, pending: 0, error: null, progress: null, initialPullDone: false, nextRetryAt: null };
 // What the engine reports after connecting to a server that does not answer: no config kept, so 'error'.
