@@ -7,6 +7,7 @@ import type { HealthStore } from '@/lib/sites/health-watch';
 import { ParticipantList } from './ParticipantList';
 import { SidebarShell } from './SidebarShell';
 import { SelectedCard } from './SelectedCard';
+import { ErrorBoundary } from './ErrorBoundary';
 
 /** Present only while a thread is open; a new thread starts from its last external sender. */
 export function Sidebar({ store, health }: { store: ThreadStore; health: HealthStore }) {
@@ -29,7 +30,9 @@ function ThreadPanel({ thread }: { thread: ThreadContext }) {
       {selected ? (
         <>
           <ParticipantList participants={participants} selected={selected.email} onSelect={setPicked} compose={thread?.mode === 'compose'} />
-          <SelectedCard thread={thread} email={selected.email} />
+          <ErrorBoundary resetKey={selected.email}>
+            <SelectedCard thread={thread} email={selected.email} />
+          </ErrorBoundary>
         </>
       ) : (
         <p className="ficha-hint">{i18n.t('sidebar.noParticipants')}</p>

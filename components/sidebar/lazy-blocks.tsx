@@ -4,12 +4,13 @@
 import * as React from 'react';
 import { lazy, Suspense } from 'react';
 import * as jsxRuntime from 'react/jsx-runtime';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { browser } from 'wxt/browser';
 import type { Contact } from '@/lib/domain/contact';
 import { i18n } from '@/lib/i18n/cached-messages';
 import * as client from '@/lib/messaging/client';
 import * as errors from '@/lib/messaging/errors';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorNotice } from './ErrorNotice';
 import { BLOCKS_GLOBAL, SHARED_GLOBAL } from './lazy-blocks-contract';
 import { INJECT_KIND } from '@/lib/messaging/inject-request';
@@ -18,7 +19,7 @@ type Blocks = (props: { contact: Contact }) => React.ReactNode;
 type BlocksModule = { ProfileBlocks: Blocks };
 
 // Only what the block code imports from react-query: anything else would be kept in the content script for nothing.
-Reflect.set(globalThis, SHARED_GLOBAL, { react: React, jsxRuntime, reactQuery: { useMutation, useQuery, useQueryClient }, client, errors, i18n: { i18n } });
+Reflect.set(globalThis, SHARED_GLOBAL, { react: React, jsxRuntime, reactQuery: { queryOptions, useMutation, useQuery, useQueryClient }, client, errors, i18n: { i18n } });
 // Blocks left by an earlier run of this script in the same world (started again in an open tab) are bound to that
 // run's React: they are dropped, and injected again for this one.
 Reflect.deleteProperty(globalThis, BLOCKS_GLOBAL);
@@ -58,8 +59,10 @@ let LazyBlocks = lazyBlocks();
 
 export function ProfileBlocks({ contact }: { contact: Contact }) {
   return (
-    <Suspense fallback={null}>
-      <LazyBlocks contact={contact} />
-    </Suspense>
+    <ErrorBoundary>
+      <Suspense fallback={null}>
+        <LazyBlocks contact={contact} />
+      </Suspense>
+    </ErrorBoundary>
   );
 }

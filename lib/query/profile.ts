@@ -1,5 +1,5 @@
 // React-query hooks for the profile blocks: figures, company and deals, and every profile write.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '@/lib/messaging/client';
 import type { RequestInputOf } from '@/lib/messaging/protocol';
 import { queryKeys } from './keys';
@@ -13,12 +13,13 @@ const profileKeys = {
   company: (domain: string) => [...queryKeys.contacts, 'company', domain] as const,
 };
 
-export function useRecordFigures(contactId: string) {
-  return useQuery({
+export const recordFiguresQuery = (contactId: string) =>
+  queryOptions({
     queryKey: profileKeys.figures(contactId),
     queryFn: () => send<'contacts.recordFigures'>({ type: 'contacts.recordFigures', contactId }),
   });
-}
+
+export const useRecordFigures = (contactId: string) => useQuery(recordFiguresQuery(contactId));
 
 export function useDeals(contactId: string) {
   return useQuery({

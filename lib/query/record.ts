@@ -1,24 +1,28 @@
 // React-query hooks for the record's writes (logging, notes, stage moves) and what they feed (timeline, history, score).
 import { uiLanguage } from '@/lib/i18n/ui-language';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '@/lib/messaging/client';
 import type { RequestInputOf } from '@/lib/messaging/protocol';
 import { queryKeys } from './keys';
 
-export function useLoggedActivity(contactId: string, messageId: string | null) {
-  return useQuery({
+// Each query a contact card asks on mount is built by one of these, shared by its hook and by the card's warm-up
+// (components/sidebar/card-queries.ts), so both ask the same key.
+export const loggedActivityQuery = (contactId: string, messageId: string | null) =>
+  queryOptions({
     queryKey: queryKeys.logged(contactId, messageId ?? ''),
     queryFn: () => send<'activities.findLogged'>({ type: 'activities.findLogged', contactId, messageId: messageId ?? '' }),
     enabled: messageId !== null,
   });
-}
 
-export function useTimeline(contactId: string) {
-  return useQuery({
+export const useLoggedActivity = (contactId: string, messageId: string | null) => useQuery(loggedActivityQuery(contactId, messageId));
+
+export const timelineQuery = (contactId: string) =>
+  queryOptions({
     queryKey: queryKeys.timeline(contactId),
     queryFn: () => send<'activities.list'>({ type: 'activities.list', contactId, limit: 500 }),
   });
-}
+
+export const useTimeline = (contactId: string) => useQuery(timelineQuery(contactId));
 
 type RecordWrite = 'activities.logEmail' | 'activities.remove' | 'activities.addNote' | 'contacts.changeStage' | 'contacts.updatePrivacy';
 
@@ -46,12 +50,13 @@ export const useRemoveActivity = (contactId: string) => useRecordMutation(contac
 export const useAddNote = (contactId: string) => useRecordMutation(contactId, 'activities.addNote');
 export const useChangeStage = (contactId: string) => useRecordMutation(contactId, 'contacts.changeStage');
 
-export function useStageHistory(contactId: string) {
-  return useQuery({
+export const stageHistoryQuery = (contactId: string) =>
+  queryOptions({
     queryKey: queryKeys.stageHistory(contactId),
     queryFn: () => send<'contacts.stageHistory'>({ type: 'contacts.stageHistory', contactId }),
   });
-}
+
+export const useStageHistory = (contactId: string) => useQuery(stageHistoryQuery(contactId));
 
 export function useScoreExplanation(contactId: string, enabled: boolean) {
   return useQuery({
@@ -62,16 +67,18 @@ export function useScoreExplanation(contactId: string, enabled: boolean) {
 }
 export const useUpdatePrivacy = (contactId: string) => useRecordMutation(contactId, 'contacts.updatePrivacy');
 
-export function useLogPolicy(contactId: string) {
-  return useQuery({
+export const logPolicyQuery = (contactId: string) =>
+  queryOptions({
     queryKey: queryKeys.logPolicy(contactId),
     queryFn: () => send<'activities.logPolicy'>({ type: 'activities.logPolicy', contactId }),
   });
-}
 
-export function useStageSuggestions(contactId: string) {
-  return useQuery({
+export const useLogPolicy = (contactId: string) => useQuery(logPolicyQuery(contactId));
+
+export const stageSuggestionsQuery = (contactId: string) =>
+  queryOptions({
     queryKey: queryKeys.stageSuggestions(contactId),
     queryFn: () => send<'contacts.stageSuggestions'>({ type: 'contacts.stageSuggestions', contactId }),
   });
-}
+
+export const useStageSuggestions = (contactId: string) => useQuery(stageSuggestionsQuery(contactId));

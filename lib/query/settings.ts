@@ -1,12 +1,12 @@
 // Settings hooks: writes refresh settings and every log policy that depends on them.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Settings } from '@/lib/domain/settings';
 import { send } from '@/lib/messaging/client';
 import { queryKeys } from './keys';
 
-export function useSettings() {
-  return useQuery({ queryKey: queryKeys.settings, queryFn: () => send<'settings.get'>({ type: 'settings.get' }) });
-}
+export const settingsQuery = () => queryOptions({ queryKey: queryKeys.settings, queryFn: () => send<'settings.get'>({ type: 'settings.get' }) });
+
+export const useSettings = () => useQuery(settingsQuery());
 
 export function useUpdateSettings() {
   const client = useQueryClient();

@@ -1,15 +1,16 @@
 // React-query hooks for CTA templates: the sidebar's rendered suggestions and the insert record.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '@/lib/messaging/client';
 import type { RequestInputOf } from '@/lib/messaging/protocol';
 import { queryKeys } from './keys';
 
-export function useTemplateSuggestions(contactId: string, selfEmail: string | null, language: string) {
-  return useQuery({
+export const templateSuggestionsQuery = (contactId: string, selfEmail: string | null, language: string) =>
+  queryOptions({
     queryKey: queryKeys.templatesFor(contactId),
     queryFn: () => send<'templates.forContact'>({ type: 'templates.forContact', contactId, selfEmail, language }),
   });
-}
+
+export const useTemplateSuggestions = (contactId: string, selfEmail: string | null, language: string) => useQuery(templateSuggestionsQuery(contactId, selfEmail, language));
 
 /** Recorded after the text is in the editor: the rep never waits for the timeline write. */
 export function useRecordInsert(contactId: string) {

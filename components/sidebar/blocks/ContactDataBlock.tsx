@@ -14,6 +14,15 @@ const phoneLabel = (label: string) => ((PHONE_LABELS as readonly string[]).inclu
 
 /** Contact data: addresses (one primary), phones, website, social profiles, preferred channel. */
 export function ContactDataBlock({ contact }: { contact: Contact }) {
+  return (
+    <Block id="contact" title={i18n.t('profile.contactData.title')}>
+      <ContactDataFields contact={contact} />
+    </Block>
+  );
+}
+
+/** The block's fields and their queries, mounted only while the block is open. */
+function ContactDataFields({ contact }: { contact: Contact }) {
   const setEmails = useSetEmails(contact.id);
   const setPhones = useSetPhones(contact.id);
   const update = useUpdateFields(contact.id);
@@ -21,7 +30,7 @@ export function ContactDataBlock({ contact }: { contact: Contact }) {
   const { website, socialProfiles, preferredChannel } = contact.profile.contactData;
 
   return (
-    <Block id="contact" title={i18n.t('profile.contactData.title')}>
+    <>
       <ListEditor<Email>
         name="email"
         label={i18n.t('profile.contactData.emails')}
@@ -82,7 +91,7 @@ export function ContactDataBlock({ contact }: { contact: Contact }) {
         errorPath="patch.preferredChannel"
         onSave={(v) => update.mutateAsync({ contactId, patch: { preferredChannel: v } })}
       />
-    </Block>
+    </>
   );
 }
 

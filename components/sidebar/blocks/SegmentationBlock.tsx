@@ -18,6 +18,15 @@ function parseTags(line: string): string[] {
 
 /** Segmentation: buying role, industry, size, tags, source, and the RFM segment computed from the deals. */
 export function SegmentationBlock({ contact }: { contact: Contact }) {
+  return (
+    <Block id="segmentation" title={i18n.t('profile.segmentation.title')}>
+      <SegmentationFields contact={contact} />
+    </Block>
+  );
+}
+
+/** The block's fields and their queries, mounted only while the block is open. */
+function SegmentationFields({ contact }: { contact: Contact }) {
   const update = useUpdateFields(contact.id);
   const company = useCompany(contact.companyDomain).data;
   const rfm = useRecordFigures(contact.id).data?.rfm;
@@ -26,7 +35,7 @@ export function SegmentationBlock({ contact }: { contact: Contact }) {
   const language = i18n.t('profile.labelLanguage') === 'es' ? 'es' : 'en';
 
   return (
-    <Block id="segmentation" title={i18n.t('profile.segmentation.title')}>
+    <>
       <SelectField
         name="personaRole"
         label={i18n.t('profile.segmentation.persona')}
@@ -64,6 +73,6 @@ export function SegmentationBlock({ contact }: { contact: Contact }) {
           value={rfm ? `${rfm.label[language]} (R${rfm.recency} F${rfm.frequency} M${rfm.monetary})` : i18n.t('profile.segmentation.noPurchases')}
         />
       </dl>
-    </Block>
+    </>
   );
 }

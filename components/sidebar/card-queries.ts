@@ -1,0 +1,64 @@
+// The queries a contact card asks when it mounts. The card waits for them before its first render, so it mounts once
+// with its data (on a thread switch one React pass instead of two, and no section that appears a frame later).
+import { useLayoutEffect, useState } from 'react';
+import { type QueryClient, type QueryFunction, type QueryKey, useQueryClient } from '@tanstack/react-query';
+import type { Contact } from '@/lib/domain/contact';
+import { uiLanguage } from '@/lib/i18n/ui-language';
+import { recordFiguresQuery } from '@/lib/query/profile';
+import { loggedActivityQuery, logPolicyQuery, stageHistoryQuery, stageSuggestionsQuery, timelineQuery } from '@/lib/query/record';
+import { settingsQuery } from '@/lib/query/settings';
+import { templateSuggestionsQuery } from '@/lib/query/templates';
+import type { ThreadContext } from '@/lib/sites/types';
+import { openMessage } from './EmailLogger';
+
+interface CardQuery {
+  queryKey: QueryKey;
+  queryFn: QueryFunction;
+  enabled: boolean;
+}
+
+const entry = (o: { queryKey: QueryKey; queryFn?: unknown; enabled?: unknown }): CardQuery => ({ queryKey: o.queryKey, queryFn: o.queryFn as QueryFunction, enabled: o.enabled !== false });
+
+/** Built with the same options as the hooks of ContactCard's sections, so the warm-up fills the keys they read. */
+export function cardQueries(contact: Contact, thread: ThreadContext): CardQuery[] {
+  const id = contact.id;
+  return [
+    recordFiguresQuery(id),
+    loggedActivityQuery(id, openMessage(thread)?.id ?? null),
+    logPolicyQuery(id),
+    templateSuggestionsQuery(id, thread.selfEmail, uiLanguage()),
+    stageSuggestionsQuery(id),
+    stageHistoryQuery(id),
+    timelineQuery(id),
+    settingsQuery(),
+  ]
+    .map(entry)
+    .filter((q) => q.enabled);
+}
+
+const allCached = (client: QueryClient, queries: CardQuery[]) => queries.every((q) => client.getQueryData(q.queryKey) !== undefined);
+
+/**
+ * True once the card of `contact` can render with its data: at once when every query is cached, else after one
+ * batch of requests (a failed one counts as done: its section shows the error). Once true for a contact it stays
+ * true, so a thread that changes under an open card (a new message) never takes it back to "loading".
+ */
+export function useCardWarmUp(contact: Contact | null | undefined, thread: ThreadContext): boolean {
+  const client = useQueryClient();
+  const [warmed, setWarmed] = useState<string | null>(null);
+  const id = contact?.id ?? null;
+  const ready = !contact || warmed === id || allCached(client, cardQueries(contact, thread));
+  if (ready && id !== null && warmed !== id) setWarmed(id);
+  useLayoutEffect(() => {
+    if (ready || !contact) return;
+    let live = true;
+    const queries = cardQueries(contact, thread);
+    void Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn }))).then(() => live && setWarmed(contact.id));
+    return () => {
+      live = false;
+    };
+    // Keyed by the contact alone: the thread only matters for the first warm-up of each contact.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, ready]);
+  return ready;
+}

@@ -1,0 +1,92 @@
+// The contact card's first render already has its data: SelectedCard asks the card's queries in one batch before it
+// mounts the card, so the card mounts once (one React pass on a thread switch) and no section fills in a frame later.
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { SelectedCard } from '@/components/sidebar/SelectedCard';
+import { SiteContext } from '@/components/sidebar/site';
+import { send } from '@/lib/messaging/client';
+import { createQueryClient } from '@/lib/query/hooks';
+import type { SiteAdapter, ThreadContext } from '@/lib/sites/types';
+import { useLocale } from '../unit/support/locale';
+import { startBackground } from './background-harness';
+
+const EMAIL = 'ana@clientco.com';
+const thread: ThreadContext = {
+  site: 'gmail',
+  threadId: 't1',
+  subject: 'Renewal',
+  messageIds: ['m1'],
+  messages: [{ id: 'm1', from: EMAIL, to: ['rep@acme-sales.com'], sentAt: Date.now() }],
+  participants: [{ email: EMAIL, name: 'Ana', roles: ['from'] }],
+  selfEmail: 'rep@acme-sales.com',
+};
+const site = { adapter: { site: 'gmail', readThread: () => thread, observe: () => {}, insertAtCaret: () => false } satisfies SiteAdapter, doc: document };
+
+/** The card's state in the microtask after React first put the contact's name on the page. */
+function firstCardPaint(container: HTMLElement): Promise<{ lastContacted: string; timeline: string; logButton: boolean }> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!container.querySelector('[data-testid=contact-name]')) return;
+      observer.disconnect();
+      resolve({
+        lastContacted: container.querySelector('[data-testid=last-contacted]')?.textContent ?? '',
+        timeline: container.querySelector('.ficha-timeline')?.textContent ?? '',
+        logButton: container.querySelector('[data-testid=log-email]') !== null,
+      });
+    });
+    observer.observe(container, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+describe('a contact card and its data', () => {
+  let container: HTMLElement;
+  let root: Root;
+  let requests: string[];
+
+  beforeEach(async () => {
+    await useLocale('en');
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+    startBackground();
+    // The harness has no script injection: the record blocks say they could not load, which is not under test here.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { contact } = await send<'contacts.create'>({ type: 'contacts.create', input: { email: EMAIL, displayName: 'Ana Ruiz' } });
+    await send({ type: 'activities.logEmail', email: { contactId: contact.id, messageId: 'm0', threadId: null, subject: 'Pricing question', direction: 'in', sentAt: Date.now() - 86_400_000, participants: [] } });
+    requests = [];
+    const deliver = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type?: string; requests?: { type: string }[] }) => {
+      requests.push(...(message.requests?.map((r) => r.type) ?? [message.type ?? 'other']));
+      return deliver(message);
+    }) as never);
+    container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+  });
+
+  afterEach(() => {
+    root.unmount();
+    container.remove();
+  });
+
+  it('mounts with every section filled, and asks nothing more once shown', async () => {
+    const painted = firstCardPaint(container);
+    root.render(
+      <QueryClientProvider client={createQueryClient()}>
+        <SiteContext.Provider value={site}>
+          <SelectedCard thread={thread} email={EMAIL} />
+        </SiteContext.Provider>
+      </QueryClientProvider>,
+    );
+    const first = await painted;
+    expect(first.lastContacted).toMatch(/\d{4}/);
+    expect(first.timeline).toContain('Pricing question');
+    expect(first.logButton).toBe(true);
+
+    const askedBeforeShown = requests.filter((t) => t !== 'other');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(askedBeforeShown).toEqual(expect.arrayContaining(['contacts.lookup', 'contacts.recordFigures', 'activities.list', 'templates.forContact']));
+    // Only the record blocks' script injection (a different kind of message) may follow the card.
+    expect(requests.filter((t) => t !== 'other')).toEqual(askedBeforeShown);
+  });
+});
