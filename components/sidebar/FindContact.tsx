@@ -1,10 +1,11 @@
-import { useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import { stageLabel } from '@/components/ui/labels';
 import type { Contact } from '@/lib/domain/contact';
 import { fullName, primaryEmail } from '@/lib/domain/person';
 import { isNotFound, useContact, useContactFind } from '@/lib/query/hooks';
 import type { ThreadContext } from '@/lib/sites/types';
+import { useCardWarmUp } from './card-queries';
 import { ContactCard } from './ContactCard';
 import { ErrorNotice } from './ErrorNotice';
 import { SidebarShell } from './SidebarShell';
@@ -80,6 +81,8 @@ export function FindContact() {
 function FoundCard({ id, onBack }: { id: string; onBack: (contactGone: boolean) => void }) {
   const contact = useContact(id);
   const { adapter } = useSite();
+  const thread = useMemo(() => (contact.data ? lookupThread(adapter.site, contact.data) : null), [adapter.site, contact.data]);
+  const warm = useCardWarmUp(contact.data, thread);
   const back = useRef<HTMLButtonElement>(null);
   // The result button that opened the card is gone: the focus moves to Back instead of to the page's body.
   useEffect(() => back.current?.focus(), []);
@@ -99,13 +102,13 @@ function FoundCard({ id, onBack }: { id: string; onBack: (contactGone: boolean) 
       >
         ← {i18n.t('findContact.back')}
       </button>
-      {contact.isPending && (
+      {(contact.isPending || (contact.data && !warm)) && (
         <p className="ficha-hint" role="status" data-testid="contact-loading">
           {i18n.t('sidebar.loading')}
         </p>
       )}
       {contact.isError && <ErrorNotice error={contact.error} onRetry={() => void contact.refetch()} />}
-      {contact.data && <ContactCard key={contact.data.id} contact={contact.data} thread={lookupThread(adapter.site, contact.data)} />}
+      {contact.data && thread && warm && <ContactCard key={contact.data.id} contact={contact.data} thread={thread} />}
     </>
   );
 }

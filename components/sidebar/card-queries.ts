@@ -43,14 +43,14 @@ const allCached = (client: QueryClient, queries: CardQuery[]) => queries.every((
  * batch of requests (a failed one counts as done: its section shows the error). Once true for a contact it stays
  * true, so a thread that changes under an open card (a new message) never takes it back to "loading".
  */
-export function useCardWarmUp(contact: Contact | null | undefined, thread: ThreadContext): boolean {
+export function useCardWarmUp(contact: Contact | null | undefined, thread: ThreadContext | null): boolean {
   const client = useQueryClient();
   const [warmed, setWarmed] = useState<string | null>(null);
   const id = contact?.id ?? null;
-  const ready = !contact || warmed === id || allCached(client, cardQueries(contact, thread));
+  const ready = !contact || !thread || warmed === id || allCached(client, cardQueries(contact, thread));
   if (ready && id !== null && warmed !== id) setWarmed(id);
   useLayoutEffect(() => {
-    if (ready || !contact) return;
+    if (ready || !contact || !thread) return;
     let live = true;
     const queries = cardQueries(contact, thread);
     void Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn }))).then(() => live && setWarmed(contact.id));
