@@ -53,7 +53,8 @@ export function useCardWarmUp(contact: Contact | null | undefined, thread: Threa
     if (ready || !contact || !thread) return;
     let live = true;
     const queries = cardQueries(contact, thread);
-    void Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn }))).then(() => live && setWarmed(contact.id));
+    // Not retried here: a failing section shows its error (and retries) once the card is up, not a longer "loading".
+    void Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false }))).then(() => live && setWarmed(contact.id));
     return () => {
       live = false;
     };

@@ -44,6 +44,8 @@ describe('a contact card and its data', () => {
   let container: HTMLElement;
   let root: Root;
   let requests: string[];
+  /** Request types the fake background answers with an error instead of running them. */
+  let failing: Set<string>;
 
   beforeEach(async () => {
     await useLocale('en');
@@ -54,10 +56,15 @@ describe('a contact card and its data', () => {
     const { contact } = await send<'contacts.create'>({ type: 'contacts.create', input: { email: EMAIL, displayName: 'Ana Ruiz' } });
     await send({ type: 'activities.logEmail', email: { contactId: contact.id, messageId: 'm0', threadId: null, subject: 'Pricing question', direction: 'in', sentAt: Date.now() - 86_400_000, participants: [] } });
     requests = [];
+    failing = new Set();
     const deliver = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: { type?: string; requests?: { type: string }[] }) => {
+    const refused = { ok: false, error: { code: 'internal', message: 'The template store is unreadable' } };
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type?: string; requests?: { type: string }[] }) => {
       requests.push(...(message.requests?.map((r) => r.type) ?? [message.type ?? 'other']));
-      return deliver(message);
+      if (message.type && failing.has(message.type)) return refused;
+      const reply = (await deliver(message)) as { ok: boolean; data?: unknown[] };
+      if (!message.requests || !reply.ok) return reply;
+      return { ...reply, data: reply.data!.map((answer, i) => (failing.has(message.requests![i]!.type) ? refused : answer)) };
     }) as never);
     container = document.createElement('div');
     document.body.append(container);
@@ -88,5 +95,23 @@ describe('a contact card and its data', () => {
     expect(askedBeforeShown).toEqual(expect.arrayContaining(['contacts.lookup', 'contacts.recordFigures', 'activities.list', 'templates.forContact']));
     // Only the record blocks' script injection (a different kind of message) may follow the card.
     expect(requests.filter((t) => t !== 'other')).toEqual(askedBeforeShown);
+  });
+
+  it('shows the card at once when one section cannot load, with that section saying so', async () => {
+    failing.add('templates.forContact');
+    const painted = firstCardPaint(container);
+    const started = performance.now();
+    root.render(
+      <QueryClientProvider client={createQueryClient()}>
+        <SiteContext.Provider value={site}>
+          <SelectedCard thread={thread} email={EMAIL} />
+        </SiteContext.Provider>
+      </QueryClientProvider>,
+    );
+    const first = await painted;
+    // No retry delay (react-query waits a second before its retry) stands between the rep and the card.
+    expect(performance.now() - started).toBeLessThan(800);
+    expect(first.timeline).toContain('Pricing question');
+    await vi.waitFor(() => expect([...container.querySelectorAll('[role=alert]')].map((a) => a.textContent).join(' ')).toContain('The template store is unreadable'), { timeout: 3000 });
   });
 });
