@@ -137,9 +137,9 @@ export function createHandlers({ contacts, activities, record, settings, scoring
     },
     'contacts.stageHistory': ({ contactId }) => record.stageHistory(contactId),
     'contacts.explainScore': async ({ contactId, language }) => {
-      const result = await record.explainScore(contactId);
-      if (!result) throw new FichaError('not_found', `No contact with id ${contactId}`);
-      return { ...localiseScoreResult(result, language), events: await scoreEvents(db, result) };
+      const explained = await record.explainScore(contactId);
+      if (!explained) throw new FichaError('not_found', `No contact with id ${contactId}`);
+      return { ...localiseScoreResult(explained.result, language), events: scoreEvents(explained.result, explained.activities) };
     },
     'contacts.lookup': ({ emails }) => contacts.lookup(emails),
     'contacts.create': ({ input }) => record.createFromHeader(input),

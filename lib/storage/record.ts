@@ -12,7 +12,7 @@ import type { ContactRepository } from './contacts';
 import type { FichaDb } from './db';
 import { fitCompanyDomain } from './fit-facts';
 import { currentCoreTransaction, scoreBuckets } from './score-buckets';
-import { confirmScore, rescoreContact, scoreBeforeAdding, scoreOf } from './scores';
+import { confirmScore, rescoreContact, scoreBeforeAdding, scoreWithActivities } from './scores';
 import type { SettingsRepository } from './settings';
 
 export interface StageChangeRequest {
@@ -180,9 +180,10 @@ export function recordService(db: FichaDb, { contacts, activities, settings, now
       return db.stageHistory.where('[contactId+at]').between([contactId, -Infinity], [contactId, Infinity]).reverse().toArray();
     },
 
-    async explainScore(contactId: string): Promise<ScoreResult | null> {
+    /** The score explained, with the activities it counted (read once, for the score and for its events). */
+    async explainScore(contactId: string): Promise<{ result: ScoreResult; activities: Activity[] } | null> {
       const contact = await contacts.get(contactId);
-      return contact ? scoreOf(db, contact, now()) : null;
+      return contact ? scoreWithActivities(db, contact, now()) : null;
     },
   };
 }

@@ -23,13 +23,18 @@ export function activeScorer(db: FichaDb): Scorer {
 
 /** The score with its explanation (which names the activities behind each rule): reads the contact's activities. */
 export async function scoreOf(db: FichaDb, contact: Contact, now: number): Promise<ScoreResult> {
+  return (await scoreWithActivities(db, contact, now)).result;
+}
+
+/** The score and the activities it was computed from (an explanation lists some of them). */
+export async function scoreWithActivities(db: FichaDb, contact: Contact, now: number): Promise<{ result: ScoreResult; activities: Activity[] }> {
   // Both reads in flight at once.
   const [activities, company] = await Promise.all([
     db.activities.where('[targetId+occurredAt]').between([contact.id, -Infinity], [contact.id, Infinity]).toArray(),
     // Company-level industry, size and country count for every contact of the domain.
     contact.companyDomain ? db.companies.get(contact.companyDomain) : undefined,
   ]);
-  return activeScorer(db)({ contact: toScoringContact(contact, company), activities }, now);
+  return { result: activeScorer(db)({ contact: toScoringContact(contact, company), activities }, now), activities };
 }
 
 /** A move of at least this many points is worth a line in the timeline; smaller ones are noise. */
@@ -37,7 +42,7 @@ export const SCORE_EVENT_THRESHOLD = 10;
 
 /**
  * Recomputes and stores score and grade; returns the result so callers can compare it (its explanation carries no
- * activity ids: `scoreOf` explains). Called inside the caller's read-write transaction, which must cover contacts,
+ * activity ids: `scoreWithActivities` explains). Called inside the caller's read-write transaction, which must cover contacts,
  * companies and activities. Scores from the contact's digest in its bucket (no activity rows read) and writes only
  * that bucket row (the contact row and its indexes are not rewritten): this sits on the path of every log click.
  */
