@@ -12,8 +12,19 @@ interface Props {
  * A render error in one part of the sidebar (a bug, or a record shaped as Ficha did not expect) shows a notice in that
  * part, with Retry, instead of unmounting the whole sidebar: the rest of the card and the webmail keep working.
  */
-export class ErrorBoundary extends Component<Props, { failed: boolean; error: unknown }> {
-  override state = { failed: false, error: null as unknown };
+interface State {
+  failed: boolean;
+  error: unknown;
+  resetKey: unknown;
+}
+
+export class ErrorBoundary extends Component<Props, State> {
+  override state: State = { failed: false, error: null, resetKey: this.props.resetKey };
+
+  // Before rendering with a new key, so a person whose part fails too is rendered (and reported) once.
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    return props.resetKey !== state.resetKey ? { failed: false, error: null, resetKey: props.resetKey } : null;
+  }
 
   static getDerivedStateFromError(error: unknown) {
     return { failed: true, error };
@@ -21,10 +32,6 @@ export class ErrorBoundary extends Component<Props, { failed: boolean; error: un
 
   override componentDidCatch(error: unknown): void {
     console.error('[ficha] a part of the sidebar failed to render', error);
-  }
-
-  override componentDidUpdate(previous: Props): void {
-    if (this.state.failed && previous.resetKey !== this.props.resetKey) this.setState({ failed: false, error: null });
   }
 
   override render(): ReactNode {

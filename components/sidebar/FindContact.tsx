@@ -7,6 +7,7 @@ import { isNotFound, useContact, useContactFind } from '@/lib/query/hooks';
 import type { ThreadContext } from '@/lib/sites/types';
 import { useCardWarmUp } from './card-queries';
 import { ContactCard } from './ContactCard';
+import { ErrorBoundary } from './ErrorBoundary';
 import { ErrorNotice } from './ErrorNotice';
 import { SidebarShell } from './SidebarShell';
 import { useSite } from './site';
@@ -108,7 +109,11 @@ function FoundCard({ id, onBack }: { id: string; onBack: (contactGone: boolean) 
         </p>
       )}
       {contact.isError && <ErrorNotice error={contact.error} onRetry={() => void contact.refetch()} />}
-      {contact.data && thread && warm && <ContactCard key={contact.data.id} contact={contact.data} thread={thread} />}
+      {contact.data && thread && warm && (
+        <ErrorBoundary resetKey={contact.data.id}>
+          <ContactCard key={contact.data.id} contact={contact.data} thread={thread} />
+        </ErrorBoundary>
+      )}
     </>
   );
 }

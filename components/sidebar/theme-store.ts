@@ -2,7 +2,8 @@
 // the page's pending style recalculation inside our task (~10 ms on a 10,000-node Gmail page): so it is read once
 // at mount and then re-read when the page is idle after a thread is shown, never on the switch itself. A rep
 // flicking through threads does not pay a recalculation for each: the read is skipped while the page's theme hooks
-// (root classes, body style, style sheets) are as they were at the last read, less than REREAD_MS ago.
+// (root classes and styles, the system's dark preference, style sheets) are as they were at the last read, less than
+// REREAD_MS ago.
 import { pageIsDark } from '@/lib/sites/theme';
 
 export type Theme = 'dark' | 'light';
@@ -14,7 +15,11 @@ let lastRead = { at: -Infinity, hooks: '' };
 const REREAD_MS = 10_000;
 
 /** What a webmail changes when it switches theme; reading it forces no style work. */
-const themeHooks = () => `${document.documentElement.className}|${document.body?.className}|${document.body?.getAttribute('style')}|${document.styleSheets.length}`;
+const themeHooks = () => {
+  const root = document.documentElement;
+  const systemDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  return [root.className, root.getAttribute('style'), document.body?.className, document.body?.getAttribute('style'), systemDark, document.styleSheets.length].join('|');
+};
 
 const read = (): Theme => {
   lastRead = { at: performance.now(), hooks: themeHooks() };

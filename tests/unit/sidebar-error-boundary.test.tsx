@@ -68,4 +68,12 @@ describe('the sidebar error boundary', () => {
     act(() => root.render(<Page name="luis" />));
     expect(container.querySelector('[data-testid=part]')?.textContent).toBe('luis');
   });
+
+  it('gives a newly picked person whose part fails too a notice of its own', () => {
+    act(() => root.render(<Page name="ana" />));
+    act(() => root.render(<Page name="luis" />));
+    const alerts = container.querySelectorAll('[role=alert]');
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]?.textContent).toContain('no stage called luis');
+  });
 });
