@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noteFocus } from '@/lib/sites/compose-focus';
 import { outlookAdapter } from '@/lib/sites/outlook/adapter';
-import { composeRoots } from '@/lib/sites/outlook/compose';
+import { composeRoots, EDITABLE, editors } from '@/lib/sites/outlook/compose';
+import { outlookSelectors } from '@/lib/sites/outlook/selectors';
 import { loadOutlookIntoDocument, parseOutlook } from './outlook-fixtures';
 
 const read = (doc: Document) => outlookAdapter.readThread(doc);
@@ -184,3 +185,16 @@ describe('outlook: a reply editor without recipient lines next to a docked draft
     (document.activeElement as HTMLElement).blur();
   });
 });
+
+describe('outlook compose: finding editors', () => {
+  it('every editor selector requires what the quick check looks for, so the check never hides an editor', () => {
+    for (const selector of outlookSelectors.editor) expect(selector).toContain(EDITABLE);
+  });
+
+  it('finds the editors of a compose page and of an inline reply, and none on a reading page without one', () => {
+    expect(editors(parseOutlook('compose-popout-en.html')).length).toBeGreaterThan(0);
+    expect(editors(parseOutlook('thread-en-multi.html')).length).toBeGreaterThan(0);
+    expect(editors(parseOutlook('thread-de.html'))).toEqual([]);
+  });
+});
+

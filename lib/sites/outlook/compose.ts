@@ -5,7 +5,13 @@ import { outermostShown } from '../compose-focus';
 import { outsideBody, type RawSighting, sightingsInWell, wellRole } from './people';
 import { outlookSelectors as S } from './selectors';
 
+/** What every editor selector requires (tests/sites/outlook-compose.test.ts keeps them so). */
+export const EDITABLE = '[contenteditable=true]';
+
 export function editors(doc: Document): Element[] {
+  // Read on every page change, mostly with no editor open: one walk of the page says so, instead of one walk per
+  // fallback selector (~0.1 ms each on a 10,000-node Outlook page).
+  if (!doc.querySelector(EDITABLE)) return [];
   return findAll(doc, S.editor, (el) => isShown(el) && outsideBody(el)).els;
 }
 
