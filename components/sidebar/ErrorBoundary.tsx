@@ -8,16 +8,16 @@ interface Props {
   resetKey?: unknown;
 }
 
-/**
- * A render error in one part of the sidebar (a bug, or a record shaped as Ficha did not expect) shows a notice in that
- * part, with Retry, instead of unmounting the whole sidebar: the rest of the card and the webmail keep working.
- */
 interface State {
   failed: boolean;
   error: unknown;
   resetKey: unknown;
 }
 
+/**
+ * A render error in one part of the sidebar (a bug, or a record shaped as Ficha did not expect) shows a notice in that
+ * part, with Retry, instead of unmounting the whole sidebar: the rest of the card and the webmail keep working.
+ */
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = { failed: false, error: null, resetKey: this.props.resetKey };
 
