@@ -4,6 +4,7 @@ import { useLayoutEffect, useState } from 'react';
 import { type QueryClient, type QueryFunction, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import type { Contact } from '@/lib/domain/contact';
 import { uiLanguage } from '@/lib/i18n/ui-language';
+import { lookupQuery } from '@/lib/query/hooks';
 import { recordFiguresQuery } from '@/lib/query/profile';
 import { loggedActivityQuery, logPolicyQuery, stageHistoryQuery, stageSuggestionsQuery, timelineQuery } from '@/lib/query/record';
 import { settingsQuery } from '@/lib/query/settings';
@@ -62,4 +63,15 @@ export function useCardWarmUp(contact: Contact | null | undefined, thread: Threa
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, ready]);
   return ready;
+}
+
+/**
+ * Fills the cache the first participant's card reads when it mounts: the thread's lookup, then that contact's card
+ * queries. Run before the thread reaches React (warm-thread.ts). Not retried: React asks again for what failed.
+ */
+export async function warmFirstCard(client: QueryClient, thread: ThreadContext): Promise<void> {
+  const found = await client.fetchQuery({ ...lookupQuery(thread.participants.map((p) => p.email)), retry: false });
+  const first = thread.participants[0];
+  const contact = first ? found[first.email] : undefined;
+  if (contact) await Promise.all(cardQueries(contact, thread).map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false })));
 }

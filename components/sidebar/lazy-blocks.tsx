@@ -45,16 +45,25 @@ function loadBlocks(): Promise<BlocksModule> {
   return loading;
 }
 
+/** Injects the block script ahead of the first card (the page is idle); a failure is tried again by that card. */
+export function preloadBlocks(): void {
+  loadBlocks().catch(() => undefined);
+}
+
 const lazyBlocks = () =>
-  lazy<Blocks>(() =>
-    loadBlocks().then(
+  lazy<Blocks>(() => {
+    const ready = Reflect.get(globalThis, BLOCKS_GLOBAL) as BlocksModule | undefined;
+    // Already injected: a thenable that answers at once, which React reads in the same pass (a promise would suspend
+    // the first card for a microtask and render it a second time).
+    if (ready) return { then: (resolve: (m: { default: Blocks }) => void) => resolve({ default: ready.ProfileBlocks }) } as Promise<{ default: Blocks }>;
+    return loadBlocks().then(
       (blocks) => ({ default: blocks.ProfileBlocks }),
       (error: unknown) => {
         LazyBlocks = lazyBlocks(); // React keeps a lazy component's outcome: the next card gets a fresh attempt
         return { default: () => <ErrorNotice error={error} /> };
       },
-    ),
-  );
+    );
+  });
 let LazyBlocks = lazyBlocks();
 
 export function ProfileBlocks({ contact }: { contact: Contact }) {

@@ -3,19 +3,22 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { startTransition } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createQueryClient, lookupQuery } from '@/lib/query/hooks';
+import { createQueryClient } from '@/lib/query/hooks';
 import { recordDiagnostics } from '@/lib/sites/diagnostics-recorder';
 import { trackCaret } from '@/lib/sites/editing';
 import { watchHealth } from '@/lib/sites/health-watch';
 import { shareObserver } from '@/lib/sites/shared-observer';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { watchThread } from '@/lib/sites/watch';
+import { warmFirstCard } from './card-queries';
 import { syncCollapsed } from './collapse';
+import { warmUpWhenIdle } from './idle-warm-up';
 import { listenForPickerShortcut } from './picker-shortcut';
 import { refreshOnSync } from './sync-refresh';
 import { createShadowHost } from './shadow-host';
 import { Sidebar } from './Sidebar';
 import { SiteContext } from './site';
+import { warmedThread } from './warm-thread';
 import { yieldToPage } from './yield-to-page';
 import './sidebar.css';
 
@@ -37,13 +40,8 @@ export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteA
   const site = { adapter, doc: document };
   const queryClient = createQueryClient();
   refreshOnSync(queryClient, controller.signal);
-  // Ask the background as soon as the thread is read, before React has rendered the loading state.
-  const prefetch = () => {
-    const emails = store.getSnapshot()?.participants.map((p) => p.email) ?? [];
-    if (emails.length > 0) void queryClient.prefetchQuery(lookupQuery(emails));
-  };
-  store.subscribe(prefetch);
-  prefetch();
+  // The background is asked as soon as the thread is read; React sees the thread once the answers are cached.
+  const shown = warmedThread(store, (thread) => warmFirstCard(queryClient, thread), controller.signal);
 
   // React DOM initialises here, in this later task, not in the script's evaluation: together they passed 50 ms on
   // a first load before the code cache exists.
@@ -59,11 +57,12 @@ export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteA
     root.render(
       <QueryClientProvider client={queryClient}>
         <SiteContext.Provider value={site}>
-          <Sidebar store={store} health={health} />
+          <Sidebar store={shown} health={health} />
         </SiteContext.Provider>
       </QueryClientProvider>,
     ),
   );
+  void warmUpWhenIdle(controller.signal);
   ctx.onInvalidated(() => {
     root.unmount();
     queryClient.clear();

@@ -1,9 +1,11 @@
 // The contact card's first render already has its data: SelectedCard asks the card's queries in one batch before it
 // mounts the card, so the card mounts once (one React pass on a thread switch) and no section fills in a frame later.
 import { QueryClientProvider } from '@tanstack/react-query';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { warmFirstCard } from '@/components/sidebar/card-queries';
 import { SelectedCard } from '@/components/sidebar/SelectedCard';
 import { SiteContext } from '@/components/sidebar/site';
 import { send } from '@/lib/messaging/client';
@@ -77,9 +79,9 @@ describe('a contact card and its data', () => {
   });
 
   /** The thread's card as the sidebar shows it, with a fresh query cache. */
-  const renderCard = () =>
+  const renderCard = (client = createQueryClient()) =>
     root.render(
-      <QueryClientProvider client={createQueryClient()}>
+      <QueryClientProvider client={client}>
         <SiteContext.Provider value={site}>
           <SelectedCard thread={thread} email={EMAIL} />
         </SiteContext.Provider>
@@ -99,6 +101,19 @@ describe('a contact card and its data', () => {
     expect(askedBeforeShown).toEqual(expect.arrayContaining(['contacts.lookup', 'contacts.recordFigures', 'activities.list', 'templates.forContact']));
     // Only the record blocks' script injection (a different kind of message) may follow the card.
     expect(requests.filter((t) => t !== 'other')).toEqual(askedBeforeShown);
+  });
+
+  it('once warmFirstCard has run, the card mounts complete in its first commit and asks nothing more', async () => {
+    const client = createQueryClient();
+    await warmFirstCard(client, thread);
+    const asked = requests.filter((t) => t !== 'other');
+    expect(asked).toEqual(expect.arrayContaining(['contacts.lookup', 'contacts.recordFigures', 'activities.list', 'templates.forContact']));
+    flushSync(() => renderCard(client));
+    expect(container.querySelector('[data-testid=contact-loading]')).toBeNull();
+    expect(container.querySelector('[data-testid=last-contacted]')?.textContent).toMatch(/\d{4}/);
+    expect(container.querySelector('.ficha-timeline')?.textContent).toContain('Pricing question');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(requests.filter((t) => t !== 'other')).toEqual(asked);
   });
 
   it('shows the card at once when one section cannot load, with that section saying so', async () => {
