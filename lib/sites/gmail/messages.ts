@@ -38,6 +38,8 @@ export function visibleMessages(scope: ParentNode): Element[] {
   ).els;
   // Nested matches (a `.kv` inside a listitem) must count once: keep the outermost.
   const all = [...expanded, ...collapsed].filter((el, _, list) => !list.some((o) => o !== el && o.contains(el)));
+  // Each list is in page order already (querySelectorAll's): only two lists joined need sorting.
+  if (expanded.length === 0 || collapsed.length === 0) return all;
   return all.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
 }
 
