@@ -91,9 +91,10 @@ export function mappingHasEmail(mapping: ColumnMapping): boolean {
   return mapping.some((f) => f === 'email' || f === 'email2' || f === 'email3');
 }
 
-/** A saved mapping is reused for a file whose header set is the same (order and case aside). */
+/** A saved mapping is reused for a file with the same headers in the same order (case and accents aside). */
 export function headerSignature(headers: readonly string[]): string {
-  return headers.map(foldHeader).sort().join('|');
+  // In column order: a saved mapping is a list by position, so the same headers in another order are another layout.
+  return headers.map(foldHeader).join('|');
 }
 
 // ——— values ———

@@ -18,6 +18,37 @@ export function detectEncoding(sample: Uint8Array): { encoding: CsvEncoding; bom
   }
 }
 
+/**
+ * The encoding of the whole file. A file without a byte order mark that reads as UTF-8 at its start may still hold a
+ * Windows-1252 byte much later (one accented name in row 5,000), which the streaming reader, sniffing only the start,
+ * would decode as U+FFFD. So a UTF-8 guess is checked to the end before any row is read (TextDecoder checks hundreds of
+ * MB a second: a 50 MB file costs a fraction of a second).
+ */
+export async function fileEncoding(stream: ReadableStream<Uint8Array>): Promise<CsvEncoding> {
+  const reader = stream.getReader();
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let first = true;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        utf8.decode();
+        return 'utf-8';
+      }
+      if (first && value.length >= 2) {
+        first = false;
+        const marked = detectEncoding(value);
+        if (marked.bom > 0) return marked.encoding;
+      }
+      utf8.decode(value, { stream: true });
+    }
+  } catch {
+    return 'windows-1252';
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
+}
+
 /** The delimiter that splits the header line (outside quotes) into the most cells; ties go to the comma. */
 export function detectDelimiter(text: string): CsvDelimiter {
   const counts: Record<CsvDelimiter, number> = { ',': 0, ';': 0, '\t': 0 };

@@ -3,7 +3,8 @@
 import type { ColumnMapping, CsvFormat } from './csv-mapping';
 import type { MergePolicy } from './import-merge';
 
-export type ImportBatchStatus = 'running' | 'partial' | 'done' | 'undone';
+/** `undoing`: an undo started and was interrupted; only undo can go on (a resume would skip undone chunks). */
+export type ImportBatchStatus = 'running' | 'partial' | 'done' | 'undoing' | 'undone';
 
 export interface ImportCounts {
   imported: number;

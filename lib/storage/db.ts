@@ -38,7 +38,7 @@ export type SettingsRow =
 
 /**
  * What undoing one chunk of an import needs: the contacts it created, and the contacts it merged into as they were
- * before. One row per chunk (`contactId` holds the zero-padded chunk key, so rows sort in chunk order); undone in
+ * before and as the chunk wrote them (import-undo.ts keeps what changed since). One row per chunk (`contactId` holds the zero-padded chunk key, so rows sort in chunk order); undone in
  * reverse chunk order, a contact touched by several chunks ends as it was before the batch.
  */
 export interface ImportJournalEntry {
@@ -47,6 +47,8 @@ export interface ImportJournalEntry {
   seq: number;
   created: string[];
   before: StoredContact[];
+  /** The merged contacts as the chunk wrote them, in `before`'s order (absent in rows of earlier versions). */
+  after?: StoredContact[];
 }
 
 /** Privacy settings and state: activity retention (months, null = keep) and when it last ran. */

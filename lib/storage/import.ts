@@ -8,6 +8,7 @@ import { initialStageOf, presetStageSet } from '@/lib/domain/lifecycle';
 import { toScoringContact } from '@/lib/domain/profile-scoring';
 import { type Company, CompanySchema } from '@/lib/domain/record';
 import { fromStored, toStored } from './contacts';
+import { revertMerge } from './import-undo';
 import type { FichaDb, ImportJournalEntry, StoredContact } from './db';
 import { activeScorer } from './scores';
 import type { SettingsRepository } from './settings';
@@ -125,7 +126,7 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
   ): Promise<ChunkResult> {
     const batch = await open(batchId);
     const zero = { imported: 0, merged: 0, rejected: 0 };
-    if (batch.status === 'done' || batch.status === 'undone') throw new ImportRefusal('closed', `Import ${batchId} is ${batch.status}`);
+    if (batch.status === 'done' || batch.status === 'undoing' || batch.status === 'undone') throw new ImportRefusal('closed', `Import ${batchId} is ${batch.status}`);
     if (seq <= batch.lastSeq) return { batch, skipped: true, counts: zero, refused: [] };
     if (seq !== batch.lastSeq + 1) throw new ImportRefusal('out_of_order', `Chunk ${seq} came before chunk ${batch.lastSeq + 1}`);
 
@@ -144,7 +145,9 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
 
     records.forEach((record, i) => {
       const candidate = candidates[i] as Candidate;
-      const ownerId = record.emails.map((e) => owner.get(e)).find((id) => id !== undefined);
+      // The row's primary address decides whose row it is: a second address someone else owns must not pull the row
+      // into that person (it is left off the new contact instead).
+      const ownerId = record.emails[0] === undefined ? undefined : owner.get(record.emails[0]);
       let next: Contact;
       try {
         if (ownerId) {
@@ -157,8 +160,9 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
           counts.merged++;
         } else {
           if ('error' in candidate) throw new Error(candidate.error);
-          next = candidate.contact;
-          created.set(next.id, candidate.stored);
+          const owned = new Set(record.emails.filter((e) => owner.has(e)));
+          next = owned.size ? { ...candidate.contact, emails: candidate.contact.emails.filter((e) => !owned.has(e.address)) } : candidate.contact;
+          created.set(next.id, owned.size ? null : candidate.stored);
           counts.imported++;
         }
       } catch (error) {
@@ -213,6 +217,7 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
       seq,
       created: [...created.keys()],
       before: merged.map((c) => originals.get(c.id) as StoredContact),
+      after: scored.slice(0, merged.length),
     };
 
     if (newCompanies.length) await db.companies.bulkPut(newCompanies);
@@ -266,6 +271,7 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     async finish(batchId: string): Promise<ImportBatch> {
       return db.transaction('rw', db.importBatches, async () => {
         const batch = await open(batchId);
+        if (batch.status === 'undoing' || batch.status === 'undone') throw new ImportRefusal('closed', `Import ${batchId} is ${batch.status}`);
         const at = now();
         const next: ImportBatch = { ...batch, status: 'done', updatedAt: at, finishedAt: at };
         await db.importBatches.put(next);
@@ -288,7 +294,7 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     async resume(batchId: string): Promise<ImportBatch> {
       return db.transaction('rw', db.importBatches, async () => {
         const batch = await open(batchId);
-        if (batch.status === 'done' || batch.status === 'undone') throw new ImportRefusal('closed', `Import ${batchId} is ${batch.status}`);
+        if (batch.status === 'done' || batch.status === 'undoing' || batch.status === 'undone') throw new ImportRefusal('closed', `Import ${batchId} is ${batch.status}`);
         const next: ImportBatch = { ...batch, status: 'running', updatedAt: now() };
         await db.importBatches.put(next);
         return next;
@@ -301,7 +307,11 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
      * stopped.
      */
     async undo(batchId: string): Promise<{ batch: ImportBatch; removed: number; restored: number }> {
-      await open(batchId);
+      // Marked first: an undo cut off half-way can only be carried on, never resumed as if its chunks were there.
+      await db.transaction('rw', db.importBatches, async () => {
+        const batch = await open(batchId);
+        if (batch.status !== 'undoing' && batch.status !== 'undone') await db.importBatches.put({ ...batch, status: 'undoing', updatedAt: now() });
+      });
       let removed = 0;
       let restored = 0;
       const chunks = db.importJournal.where('[batchId+contactId]').between([batchId, ''], [batchId, '\uffff']);
@@ -315,9 +325,15 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
             await db.deals.where('[contactId+date]').between([id, -Infinity], [id, Infinity]).delete();
           }
           await db.contacts.bulkDelete(entry.created);
-          // A merged contact erased since stays erased.
+          // A merged contact erased since stays erased; what changed in it since the import stays too.
           const still = await db.contacts.bulkGet(entry.before.map((c) => c.id));
-          const restore = entry.before.filter((_, i) => still[i]);
+          const at = now();
+          const restore = entry.before.flatMap((before, i) => {
+            const current = still[i];
+            if (!current) return [];
+            const after = entry.after?.[i];
+            return [after ? revertMerge(current, after, before, at) : before];
+          });
           await db.contacts.bulkPut(restore);
           // Sync: these deletes and restores reach the outbox through the storage middleware, like any write.
           await db.importJournal.delete([entry.batchId, entry.contactId]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { autoMap, detectFormat, mapRow, parseDate, parseNumber, stageFromLabel, unneutralise } from '@/lib/domain/csv-mapping';
-import { detectDelimiter, detectEncoding, readCsv } from '@/lib/domain/csv-parse';
+import { autoMap, detectFormat, headerSignature, mapRow, parseDate, parseNumber, stageFromLabel, unneutralise } from '@/lib/domain/csv-mapping';
+import { detectDelimiter, detectEncoding, fileEncoding, readCsv } from '@/lib/domain/csv-parse';
 import { importChunks, inspectCsv, type PipelineChunk } from '@/lib/domain/csv-pipeline';
 import { contactsToCsv, neutraliseCell, rejectedRowsCsv } from '@/lib/domain/export-csv';
 import { contactFromImport, mergeImport } from '@/lib/domain/import-merge';
@@ -36,6 +36,19 @@ describe('encoding and delimiter detection', () => {
     expect(detectEncoding(windows1252('Peña'))).toEqual({ encoding: 'windows-1252', bom: 0 });
     // A UTF-8 character cut by the sample's end is still UTF-8.
     expect(detectEncoding(utf8('abcñ').slice(0, 4)).encoding).toBe('utf-8');
+  });
+
+  it('checks a UTF-8 guess to the end of the file: one Windows-1252 name deep in it makes it Windows-1252', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `p${i}@x.com,Name${i}`);
+    const late = windows1252(['Email,First Name', ...rows, 'z@x.com,Muñoz'].join('\r\n') + '\r\n');
+    expect(detectEncoding(late.slice(0, 4096)).encoding).toBe('utf-8'); // what the start alone says
+    expect(await fileEncoding(streamOf(late, 4096))).toBe('windows-1252');
+    expect(await fileEncoding(streamOf(utf8(['Email,First Name', ...rows, 'z@x.com,Muñoz'].join('\r\n')), 4096))).toBe('utf-8');
+    expect(await fileEncoding(streamOf(utf16le('Email\r\nz@x.com')))).toBe('utf-16le');
+    // Read with the whole file's encoding, the late name comes out right.
+    const chunks: PipelineChunk[] = [];
+    for await (const c of importChunks(streamOf(late, 4096), { encoding: await fileEncoding(streamOf(late, 4096)) })) chunks.push(c);
+    expect(chunks.flatMap((c) => c.records).at(-1)?.firstName).toBe('Muñoz');
   });
 
   it('picks the delimiter that splits the header most, ignoring quoted text', () => {
@@ -190,6 +203,13 @@ describe('format detection and auto-mapping', () => {
 
 const rec = (over: Partial<ImportRecord> = {}): ImportRecord => ({
   row: 2, emails: ['ana@clientco.com'], firstName: '', lastName: '', company: '', title: '', phones: [], stage: null, owner: '', createdAt: null, tags: [], website: '', location: '', ...over,
+});
+
+describe('saved mappings', () => {
+  it('match a file with the same headers in the same order only: a mapping is a list by position', () => {
+    expect(headerSignature(['E-mail', 'Name'])).toBe(headerSignature([' e-mail ', 'NAME']));
+    expect(headerSignature(['Email', 'Name'])).not.toBe(headerSignature(['Name', 'Email']));
+  });
 });
 
 describe('merge policies', () => {

@@ -14,7 +14,13 @@ import { type ImportProgress, runImport } from './run-import';
 // times: 100,000 rows took 37.9 s in chunks of 2,000 and 29.4 s in chunks of 5,000 (the message limit).
 const CHUNK_ROWS = 5000;
 const POLICY_LABEL = { fill: 'csvImport.policyFill', overwrite: 'csvImport.policyOverwrite', keep: 'csvImport.policyKeep' } as const;
-const STATUS_LABEL = { running: 'csvImport.statusRunning', partial: 'csvImport.statusPartial', done: 'csvImport.statusDone', undone: 'csvImport.statusUndone' } as const;
+const STATUS_LABEL = {
+  running: 'csvImport.statusRunning',
+  partial: 'csvImport.statusPartial',
+  done: 'csvImport.statusDone',
+  undoing: 'csvImport.statusUndoing',
+  undone: 'csvImport.statusUndone',
+} as const;
 
 type Phase =
   | { kind: 'idle' }
@@ -23,7 +29,7 @@ type Phase =
   | { kind: 'running'; progress: ImportProgress | null; fileSize: number }
   | { kind: 'finished'; batch: ImportBatch; rejected: RejectedRow[]; header: string[]; cancelled: boolean }
   | { kind: 'undone'; removed: number; restored: number }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; message: string; undo?: true };
 
 function ProgressLine({ progress, fileSize }: { progress: ImportProgress | null; fileSize: number }) {
   if (!progress) return <p>{i18n.t('csvImport.reading')}</p>;
@@ -95,9 +101,14 @@ export function ImportSection() {
   };
 
   const undo = async (batchId: string) => {
-    const result = await send<'import.undo'>({ type: 'import.undo', batchId });
-    setPhase({ kind: 'undone', removed: result.removed, restored: result.restored });
-    refresh();
+    try {
+      const result = await send<'import.undo'>({ type: 'import.undo', batchId });
+      setPhase({ kind: 'undone', removed: result.removed, restored: result.restored });
+    } catch (error) {
+      setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error), undo: true });
+    } finally {
+      refresh();
+    }
   };
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -137,7 +148,13 @@ export function ImportSection() {
         </label>{' '}
         <span className="muted">{i18n.t('csvImport.drop')}</span>
       </div>
-      <input type="file" hidden ref={resumeInput} accept=".csv,text/csv,text/plain" data-testid="import-resume-file" onChange={(e) => void onResumeFile(e.target.files?.[0])} />
+      <input type="file" hidden ref={resumeInput} accept=".csv,text/csv,text/plain" data-testid="import-resume-file"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = ''; // the same file again (a second resume) must fire a change too
+          void onResumeFile(file);
+        }}
+      />
 
       {phase.kind === 'reading' && <p>{i18n.t('csvImport.reading')}</p>}
       {phase.kind === 'mapping' && (
@@ -189,7 +206,7 @@ export function ImportSection() {
       )}
       {phase.kind === 'failed' && (
         <p role="alert" className="error-text" data-testid="import-failed">
-          {i18n.t('csvImport.failed', [phase.message])}
+          {i18n.t(phase.undo ? 'csvImport.undoFailed' : 'csvImport.failed', [phase.message])}
         </p>
       )}
 
@@ -217,7 +234,7 @@ export function ImportSection() {
                     </button>
                   </>
                 )}
-                {(b.status === 'partial' || b.status === 'done') && (
+                {(b.status === 'partial' || b.status === 'done' || b.status === 'undoing') && (
                   <>
                     {' '}
                     {/* Named after its batch: "Undo import" is the button of the import just finished. */}

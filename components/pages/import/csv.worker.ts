@@ -1,6 +1,7 @@
 // Parses the picked CSV off the page's main thread: streaming from the File (never one big string), decoding,
 // mapping rows, and handing numbered chunks to the page at most two ahead of what the background has written.
 import type { ColumnMapping } from '@/lib/domain/csv-mapping';
+import { fileEncoding } from '@/lib/domain/csv-parse';
 import { importChunks, inspectCsv } from '@/lib/domain/csv-pipeline';
 import type { WorkerIn, WorkerOut } from './worker-protocol';
 
@@ -16,7 +17,8 @@ async function run(file: File, mapping: ColumnMapping, chunkRows: number) {
   const signal = controller.signal;
   credits = AHEAD;
   try {
-    for await (const chunk of importChunks(file.stream(), { mapping, batchRows: chunkRows, signal })) {
+    const encoding = await fileEncoding(file.stream());
+    for await (const chunk of importChunks(file.stream(), { mapping, batchRows: chunkRows, signal, encoding })) {
       if (signal.aborted) return;
       while (credits <= 0 && !signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
       credits--;

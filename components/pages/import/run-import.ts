@@ -71,7 +71,11 @@ export async function runImport(
     for await (const chunk of chunks) {
       if (hooks.signal?.aborted) break;
       rows += chunk.rows;
-      if (chunk.seq <= batch.lastSeq) continue; // written before this resume
+      if (chunk.seq <= batch.lastSeq) {
+        // Written before this resume; its rows the page rejected still belong in this run's error report.
+        rejected.push(...chunk.rejected);
+        continue;
+      }
       const before = previous;
       const request = write(chunk);
       const seenRows = rows;

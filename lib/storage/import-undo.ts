@@ -1,0 +1,37 @@
+// Undoing an import must not undo what happened since. Each merged contact's undo record holds the contact as it was
+// before the chunk and as the chunk wrote it: a value still as the import wrote it goes back to what it was before,
+// one changed since (an edit by hand, a teammate's synced edit, a later import) stays. Nested objects (the profile)
+// are compared key by key; lists (emails, tags, phones) as a whole.
+import { fromStored, toStored } from './contacts';
+import type { StoredContact } from './db';
+
+/** Derived from the others (index keys) or stamped below: never compared. */
+const DERIVED = new Set(['emailKeys', 'searchKeys', 'updatedAt']);
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** `current` with every value the import wrote (`after`) and nobody changed since put back to `before`. */
+function revertValue(current: unknown, after: unknown, before: unknown): unknown {
+  if (same(current, after)) return before;
+  if (!isPlainObject(current) || !isPlainObject(after) || !isPlainObject(before)) return current;
+  const out: Record<string, unknown> = { ...current };
+  for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
+    const value = revertValue(current[key], after[key], before[key]);
+    if (value === undefined) delete out[key];
+    else out[key] = value;
+  }
+  return out;
+}
+
+/** The contact with one chunk's merge undone; `at` stamps the change (it syncs like any edit). */
+export function revertMerge(current: StoredContact, after: StoredContact, before: StoredContact, at: number): StoredContact {
+  const out: Record<string, unknown> = { ...current };
+  for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
+    if (DERIVED.has(key)) continue;
+    const value = revertValue((current as unknown as Record<string, unknown>)[key], (after as unknown as Record<string, unknown>)[key], (before as unknown as Record<string, unknown>)[key]);
+    if (value === undefined) delete out[key];
+    else out[key] = value;
+  }
+  return toStored({ ...fromStored(out as unknown as StoredContact), updatedAt: at });
+}
