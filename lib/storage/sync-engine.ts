@@ -168,13 +168,21 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
         return { ok: false, error: { kind, message: error.message } };
       }
       const st = await readSyncState(db);
-      const sameReplica = !!(st && config && config.url === url && config.teamName === who.team.name);
+      // Rows saved before team ids were kept carry the name only.
+      const sameTeam = config?.teamId ? config.teamId === who.team.id : config?.teamName === who.team.name;
+      const sameReplica = !!(st && config && config.url === url && sameTeam);
+      // A cycle of the old connection still running would write its cursor into the new replica's state.
       events.stop();
+      scheduler.cancel();
+      await scheduler.running?.catch(() => {});
+      // Until the new connection is loaded below, a cycle (a write's timer) finds nothing to sync with.
+      http = null;
+      config = null;
       const fresh = !sameReplica;
       const clientId = fresh ? newClientId() : st!.clientId;
       await db.transaction('rw', db.syncState, db.outbox, async () => {
         if (fresh) await db.outbox.clear();
-        await db.syncState.put({ key: 'config', url, token: token.trim(), teamName: who.team.name, connectedAt: now() });
+        await db.syncState.put({ key: 'config', url, token: token.trim(), teamName: who.team.name, teamId: who.team.id, connectedAt: now() });
         if (fresh) await db.syncState.put({ key: 'state', clientId, clock: null, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0 });
       });
       if (fresh) {

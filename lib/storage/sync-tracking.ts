@@ -24,6 +24,8 @@ export interface SyncConfigRow {
   url: string;
   token: string;
   teamName: string;
+  /** The team's id: names are not unique, and a team made again after a server reset keeps its name. */
+  teamId?: string;
   connectedAt: number;
 }
 

@@ -32,6 +32,20 @@ export interface Applied {
 
 const stateOf = (row: PulledRow): RowState => ({ fields: row.fields, clocks: row.clocks, put: row.put, del: row.del });
 
+/**
+ * Fields without which a row of each table is not a row. A row deleted on one replica and edited on another (that had
+ * not heard of the delete) stays live on the server with only the edited fields: every replica then treats it as
+ * deleted (the one that edited it removes its full copy), so all of them converge instead of one keeping it for good.
+ */
+const ANCHORS: Record<string, readonly string[]> = {
+  companies: ['name'],
+  activities: ['key', 'type', 'targetId', 'occurredAt'],
+  stageHistory: ['contactId', 'to', 'at'],
+  deals: ['contactId', 'title', 'status', 'date'],
+  templates: ['name', 'body'],
+};
+const isWhole = (table: string, fields: Record<string, Json>) => (ANCHORS[table] ?? []).every((f) => fields[f] !== undefined && fields[f] !== null);
+
 function materialiseContact(id: string, fields: Record<string, Json>, existing: StoredContact | undefined, scorer: Scorer, at: number): StoredContact | null {
   const f = fields as Partial<Contact>;
   if (!Array.isArray(f.emails) || f.emails.length === 0) return null;
@@ -108,8 +122,8 @@ export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullRes
     }
 
     for (const [table, rows] of byTable) {
-      const gone = rows.filter((r) => r.deleted).map((r) => r.id);
-      const live = rows.filter((r) => !r.deleted);
+      const gone = rows.filter((r) => r.deleted || !isWhole(table, r.fields)).map((r) => r.id);
+      const live = rows.filter((r) => !r.deleted && isWhole(table, r.fields));
       if (table === 'contacts') {
         const existing = options.contactsWereEmpty ? [] : await db.contacts.bulkGet(live.map((r) => r.id));
         const puts: StoredContact[] = [];
@@ -117,7 +131,9 @@ export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullRes
         const at = now();
         live.forEach((r, i) => {
           const c = materialiseContact(r.id, r.fields, existing[i], scorer, at);
+          // No addresses: what is left of a contact deleted elsewhere and edited here meanwhile (see ANCHORS).
           if (c) puts.push(c);
+          else gone.push(r.id);
         });
         await db.contacts.bulkPut(puts);
         for (const c of puts) applied.contactsToRescore.add(c.id);

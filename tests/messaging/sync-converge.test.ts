@@ -1,0 +1,117 @@
+// @vitest-environment node
+// Replicas converge on the awkward schedules: a contact deleted on one device and edited on another that had not
+// heard of the delete; a reconnect to another team while a sync of the first is still running.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createApp, defaultConfig, type App } from '../../server/app.ts';
+import { createTeam } from '../../server/admin/tokens.ts';
+import { openPglite, type DbHandle } from '../../server/db/open.ts';
+import type { FetchLike } from '@/lib/sync/client-http';
+import type { RequestInput, RequestType, Responses } from '@/lib/messaging/protocol';
+import { startBackground } from './background-harness';
+
+let handle: DbHandle;
+let app: App;
+beforeAll(async () => {
+  handle = await openPglite();
+  app = createApp(handle, defaultConfig({ rateLimit: null }));
+}, 60_000);
+afterAll(() => handle.close());
+
+function device(fetch: FetchLike = async (input, init) => app.request(input, init)) {
+  const bg = startBackground({ sync: { fetch, pushDelayMs: 60_000, random: () => 0.5 } });
+  async function send<T extends RequestType>(message: Extract<RequestInput, { type: T }>): Promise<Responses[T]> {
+    const reply = (await bg.handle(message, { id: fakeBrowser.runtime.id })) as { ok: boolean; data?: unknown; error?: { message: string } };
+    if (!reply.ok) throw new Error(reply.error?.message);
+    return reply.data as Responses[T];
+  }
+  return { ...bg, send };
+}
+
+describe('sync convergence', () => {
+  it('a contact deleted in B and then edited in A (before A heard of it) ends deleted on both', async () => {
+    const { token } = (await createTeam(handle.db, 'Tombstones')).token;
+    const a = device();
+    const b = device();
+    const { contact } = await a.send({ type: 'contacts.create', input: { email: 'x@acme.com', displayName: 'Xavi Yus' } });
+    await a.send({ type: 'sync.connect', url: 'http://s', token });
+    await a.sync.idle();
+    await b.send({ type: 'sync.connect', url: 'http://s', token });
+    await b.sync.idle();
+    expect(await b.db.contacts.get(contact.id)).toBeDefined();
+
+    await b.db.contacts.delete(contact.id);
+    await b.send({ type: 'sync.now' });
+    await new Promise((r) => setTimeout(r, 5));
+    await a.db.contacts.update(contact.id, { title: 'CTO', updatedAt: Date.now() });
+    await a.send({ type: 'sync.now' });
+    await b.send({ type: 'sync.now' });
+
+    expect(await a.db.contacts.get(contact.id)).toBeUndefined();
+    expect(await b.db.contacts.get(contact.id)).toBeUndefined();
+    const [sa, sb] = [await a.send({ type: 'sync.status' }), await b.send({ type: 'sync.status' })];
+    expect(sa).toMatchObject({ state: 'synced', pending: 0 });
+    expect(sb).toMatchObject({ state: 'synced', pending: 0 });
+    // A third device joining later agrees.
+    const c = device();
+    await c.send({ type: 'sync.connect', url: 'http://s', token });
+    await c.sync.idle();
+    expect(await c.db.contacts.get(contact.id)).toBeUndefined();
+  });
+
+  it('another team with the same name is another replica: its rows arrive and sync goes on', async () => {
+    const first = (await createTeam(handle.db, 'Sales')).token.token;
+    const second = (await createTeam(handle.db, 'Sales')).token.token;
+    const a = device();
+    await a.send({ type: 'contacts.create', input: { email: 'first@acme.com', displayName: 'First Team' } });
+    await a.send({ type: 'sync.connect', url: 'http://s', token: first });
+    await a.sync.idle();
+    const other = device();
+    await other.send({ type: 'sync.connect', url: 'http://s', token: second });
+    await other.sync.idle();
+    await other.send({ type: 'contacts.create', input: { email: 'second@acme.com', displayName: 'Second Team' } });
+    await other.send({ type: 'sync.now' });
+
+    expect((await a.send({ type: 'sync.connect', url: 'http://s', token: second })).ok).toBe(true);
+    await a.sync.idle();
+    expect(await a.send({ type: 'sync.status' })).toMatchObject({ state: 'synced', pending: 0 });
+    const found = await a.send({ type: 'contacts.lookup', emails: ['second@acme.com'] });
+    expect(found['second@acme.com']).toMatchObject({ firstName: 'Second' });
+  });
+
+  it('connecting to another team while a sync of the first is running starts the new replica from the beginning', async () => {
+    const alpha = (await createTeam(handle.db, 'Alpha')).token.token;
+    const beta = (await createTeam(handle.db, 'Beta')).token.token;
+    const seeder = device();
+    await seeder.send({ type: 'sync.connect', url: 'http://s', token: beta });
+    await seeder.sync.idle();
+    await seeder.send({ type: 'contacts.create', input: { email: 'beta@acme.com', displayName: 'Beta Person' } });
+    await seeder.send({ type: 'sync.now' });
+
+    // Alpha's pulls hang until released: the first connection's cycle is mid-pull when the rep connects to Beta.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let hold = false;
+    const a = device(async (input, init) => {
+      const auth = new Headers(init?.headers).get('authorization') ?? '';
+      if (hold && input.includes('/v1/pull') && auth.includes(alpha)) await held;
+      return app.request(input, init);
+    });
+    // Alpha's rows come after Beta's on the server: Alpha's cursor is past the Beta row's position.
+    for (let i = 0; i < 5; i++) await a.send({ type: 'contacts.create', input: { email: `alpha${i}@acme.com`, displayName: `Alpha ${i}` } });
+    await a.send({ type: 'sync.connect', url: 'http://s', token: alpha });
+    await a.sync.idle();
+    await a.send({ type: 'contacts.create', input: { email: 'alpha-late@acme.com', displayName: 'Alpha Late' } });
+    hold = true;
+    const stuck = a.send({ type: 'sync.now' });
+    await new Promise((r) => setTimeout(r, 20));
+    const switching = a.send({ type: 'sync.connect', url: 'http://s', token: beta });
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await stuck;
+    expect((await switching).ok).toBe(true);
+    await a.sync.idle();
+    const found = await a.send({ type: 'contacts.lookup', emails: ['beta@acme.com'] });
+    expect(found['beta@acme.com']).toMatchObject({ firstName: 'Beta' });
+  });
+});
