@@ -71,8 +71,17 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
 
   async function load(): Promise<void> {
     const row = (await db.syncState.get('config')) as SyncConfigRow | undefined;
+    const st = row ? await readSyncState(db) : undefined;
+    // A first-connect snapshot cut off by the worker stopping is queued again before anything is pushed (a row
+    // queued twice only repeats the same values).
+    if (st?.snapshotPending) await queueSnapshot(st.clientId);
     config = row ?? null;
     http = row ? syncHttp(row.url, row.token, deps.fetch) : null;
+  }
+  async function queueSnapshot(clientId: string): Promise<void> {
+    await enqueueSnapshot(db, clientId, now());
+    const st = await readSyncState(db);
+    if (st) await db.syncState.put({ ...st, snapshotPending: false });
   }
   const ensureLoaded = () => (loaded ??= load());
 
@@ -183,11 +192,11 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
       await db.transaction('rw', db.syncState, db.outbox, async () => {
         if (fresh) await db.outbox.clear();
         await db.syncState.put({ key: 'config', url, token: token.trim(), teamName: who.team.name, teamId: who.team.id, connectedAt: now() });
-        if (fresh) await db.syncState.put({ key: 'state', clientId, clock: null, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0 });
+        if (fresh) await db.syncState.put({ key: 'state', clientId, clock: null, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0, snapshotPending: true });
       });
       if (fresh) {
         tracker.enable(clientId, null);
-        await enqueueSnapshot(db, clientId, now());
+        await queueSnapshot(clientId);
       }
       loaded = load();
       await loaded;

@@ -41,6 +41,8 @@ export interface SyncProgressRow {
   initialPullDone: boolean;
   lastSyncAt: number | null;
   pulledHead: number;
+  /** Set while the first-connect snapshot is being queued: a worker stopped meanwhile queues it again on start. */
+  snapshotPending?: boolean;
 }
 
 export type SyncStateRow = SyncConfigRow | SyncProgressRow;

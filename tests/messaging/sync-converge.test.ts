@@ -8,6 +8,7 @@ import { createTeam } from '../../server/admin/tokens.ts';
 import { openPglite, type DbHandle } from '../../server/db/open.ts';
 import type { FetchLike } from '@/lib/sync/client-http';
 import type { RequestInput, RequestType, Responses } from '@/lib/messaging/protocol';
+import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
 import { startBackground } from './background-harness';
 
 let handle: DbHandle;
@@ -113,5 +114,82 @@ describe('sync convergence', () => {
     await a.sync.idle();
     const found = await a.send({ type: 'contacts.lookup', emails: ['beta@acme.com'] });
     expect(found['beta@acme.com']).toMatchObject({ firstName: 'Beta' });
+  });
+
+  it("a joiner's own scoring model does not replace the team's; it counts only where the team has none", async () => {
+    const { token } = (await createTeam(handle.db, 'Models')).token;
+    const a = device();
+    await a.send({ type: 'sync.connect', url: 'http://s', token });
+    await a.sync.idle();
+    await a.send({ type: 'scoring.saveModel', model: { ...structuredClone(DEFAULT_SCORING_MODEL), weights: { fit: 70, engagement: 30 } } });
+    await a.send({ type: 'sync.now' });
+
+    const b = device();
+    await b.send({ type: 'scoring.saveModel', model: { ...structuredClone(DEFAULT_SCORING_MODEL), weights: { fit: 100, engagement: 0 } } });
+    await b.send({ type: 'sync.connect', url: 'http://s', token });
+    await b.sync.idle();
+    await a.send({ type: 'sync.now' });
+    expect((await b.send({ type: 'scoring.getModel' })).model.weights).toEqual({ fit: 70, engagement: 30 });
+    expect((await a.send({ type: 'scoring.getModel' })).model.weights).toEqual({ fit: 70, engagement: 30 });
+
+    // A team with no model of its own takes the joiner's.
+    const { token: empty } = (await createTeam(handle.db, 'No model')).token;
+    const c = device();
+    await c.send({ type: 'scoring.saveModel', model: { ...structuredClone(DEFAULT_SCORING_MODEL), weights: { fit: 40, engagement: 60 } } });
+    await c.send({ type: 'sync.connect', url: 'http://s', token: empty });
+    await c.sync.idle();
+    const d = device();
+    await d.send({ type: 'sync.connect', url: 'http://s', token: empty });
+    await d.sync.idle();
+    expect((await d.send({ type: 'scoring.getModel' })).model.weights).toEqual({ fit: 40, engagement: 60 });
+  });
+
+  it('pushes a thousand large rows in batches under the server body limit', async () => {
+    const { token } = (await createTeam(handle.db, 'Big rows')).token;
+    const a = device();
+    await a.send({ type: 'sync.connect', url: 'http://s', token });
+    await a.sync.idle();
+    const now = Date.now();
+    const body = 'Lorem ipsum dolor sit amet. '.repeat(175); // ~4.9 KB: 1,000 of them pass 4 MB
+    await a.db.templates.bulkAdd(
+      Array.from({ length: 1000 }, (_, i) => ({ id: `big-${i}`, name: `Big ${i}`, stages: [], language: 'en', subject: '', body, link: null, tags: [], order: 100 + i, builtIn: false, createdAt: now, updatedAt: now })),
+    );
+    const status = await a.send({ type: 'sync.now' });
+    expect(status).toMatchObject({ state: 'synced', pending: 0 });
+    const b = device();
+    await b.send({ type: 'sync.connect', url: 'http://s', token });
+    await b.sync.idle();
+    expect(await b.db.templates.where('id').startsWith('big-').count()).toBe(1000);
+  });
+
+  it('a first-connect snapshot cut off by the worker stopping is queued again when the worker starts', async () => {
+    const { token } = (await createTeam(handle.db, 'Snapshot')).token;
+    const name = 'snapshot-cut';
+    let pushesFail = true;
+    const fetch: FetchLike = async (input, init) => {
+      if (pushesFail && input.includes('/v1/push')) throw new TypeError('Failed to fetch');
+      return app.request(input, init);
+    };
+    const a = startBackground({ dbName: name, sync: { fetch, pushDelayMs: 60_000, random: () => 0.5 } });
+    const send = async <T extends RequestType>(m: Extract<RequestInput, { type: T }>) => ((await a.handle(m, { id: fakeBrowser.runtime.id })) as { data: Responses[T] }).data;
+    for (let i = 0; i < 3; i++) await send({ type: 'contacts.create', input: { email: `early${i}@acme.com`, displayName: `Early ${i}` } });
+    await send({ type: 'sync.connect', url: 'http://s', token });
+    await a.sync.idle();
+    a.sync.stop();
+    // As if the worker had stopped while queueing the snapshot: the connection saved, the rows not all queued.
+    const state = (await a.db.syncState.get('state')) as object;
+    await a.db.outbox.clear();
+    await a.db.syncState.put({ ...state, snapshotPending: true } as never);
+    a.db.close();
+
+    pushesFail = false;
+    const again = startBackground({ dbName: name, sync: { fetch, pushDelayMs: 60_000, random: () => 0.5 } });
+    await again.sync.start();
+    await again.sync.idle();
+    expect(await again.db.outbox.count()).toBe(0);
+    const other = device();
+    await other.send({ type: 'sync.connect', url: 'http://s', token });
+    await other.sync.idle();
+    expect(await other.db.contacts.count()).toBe(3);
   });
 });

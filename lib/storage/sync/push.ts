@@ -25,18 +25,38 @@ async function acknowledge(db: FichaDb, tracker: SyncTracker, lastMutationId: nu
   });
 }
 
+/** Room left in a request body for the envelope (client id, schema version, brackets). */
+const ENVELOPE_BYTES = 16 * 1024;
+const utf8 = new TextEncoder();
+
+/**
+ * The longest prefix of `mutations` whose JSON fits the server's body limit (at least one: a single mutation is
+ * always under it, its fields being capped at 32 KB). A thousand large rows (logged emails with their bodies,
+ * long templates) would otherwise be refused as too large, and the same batch sent again, for good.
+ */
+export function batchUnderBodyLimit(mutations: Mutation[], maxBytes = LIMITS.maxBodyBytes - ENVELOPE_BYTES): Mutation[] {
+  let bytes = 0;
+  for (let i = 0; i < mutations.length; i++) {
+    bytes += utf8.encode(JSON.stringify(mutations[i])).length + 1;
+    if (bytes > maxBytes && i > 0) return mutations.slice(0, i);
+  }
+  return mutations;
+}
+
 export async function pushOutbox(db: FichaDb, tracker: SyncTracker, h: SyncHttp, clientId: string): Promise<void> {
   for (;;) {
     const st = await readSyncState(db);
     if (!st) return;
     const rows = await db.outbox.orderBy('seq').limit(LIMITS.maxBatch).toArray();
     if (rows.length === 0) return;
-    const mutations = rows.map((r, i): Mutation => {
-      const base = { mutationId: st.lastAcked + 1 + i, entity: r.entity, id: r.id, hlc: r.hlc };
-      return r.op === 'delete'
-        ? { ...base, op: 'delete' }
-        : { ...base, op: 'put', fields: r.fields ?? {}, ...(r.naturalKey ? { naturalKey: r.naturalKey } : {}) };
-    });
+    const mutations = batchUnderBodyLimit(
+      rows.map((r, i): Mutation => {
+        const base = { mutationId: st.lastAcked + 1 + i, entity: r.entity, id: r.id, hlc: r.hlc };
+        return r.op === 'delete'
+          ? { ...base, op: 'delete' }
+          : { ...base, op: 'put', fields: r.fields ?? {}, ...(r.naturalKey ? { naturalKey: r.naturalKey } : {}) };
+      }),
+    );
     try {
       const res = await h.push({ clientId, mutations });
       await acknowledge(db, tracker, res.lastMutationId, res.duplicates);

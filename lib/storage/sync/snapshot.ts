@@ -7,7 +7,10 @@ const SNAPSHOT_CHUNK = 2000;
 export const SYNCED_LOCAL_TABLES = ['contacts', 'companies', 'activities', 'stageHistory', 'deals', 'templates'] as const;
 
 export async function enqueueSnapshot(db: FichaDb, clientId: string, at: number): Promise<void> {
-  const stampAt = (row: Record<string, unknown>) => {
+  const stampAt = (table: string, row: Record<string, unknown>) => {
+    // The scoring model and the never-log entries carry no time: stamped at the epoch, a team's own copy wins and a
+    // joiner's stands only where the team has none (stamped now, a joiner's default model would replace the team's).
+    if (table === 'settings') return `${'0'.padStart(15, '0')}:000000:${clientId}`;
     const t = typeof row.updatedAt === 'number' ? row.updatedAt : typeof row.createdAt === 'number' ? row.createdAt : at;
     return `${String(Math.min(Math.max(0, Math.floor(t)), at)).padStart(15, '0')}:000000:${clientId}`;
   };
@@ -22,7 +25,7 @@ export async function enqueueSnapshot(db: FichaDb, clientId: string, at: number)
       for (const row of chunk) {
         // Seeded templates nobody edited exist on every device under the same id: leave the team's copy alone.
         if (table === 'templates' && row.builtIn && row.updatedAt === row.createdAt) continue;
-        rows.push(...toOutboxRows(diffRow(table, undefined, row), () => stampAt(row)));
+        rows.push(...toOutboxRows(diffRow(table, undefined, row), () => stampAt(table, row)));
       }
       if (rows.length) await db.outbox.bulkAdd(rows);
       if (chunk.length < SNAPSHOT_CHUNK || last === undefined) break;
