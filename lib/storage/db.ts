@@ -49,6 +49,8 @@ export interface ImportJournalEntry {
   before: StoredContact[];
   /** The merged contacts as the chunk wrote them, in `before`'s order (absent in rows of earlier versions). */
   after?: StoredContact[];
+  /** Stage moves the chunk made in merged contacts: their history entries and timeline events. */
+  moves?: { history: string[]; activities: string[] };
 }
 
 /** Privacy settings and state: activity retention (months, null = keep) and when it last ran. */

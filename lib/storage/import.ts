@@ -4,7 +4,8 @@ import { type Contact, ContactSchema } from '@/lib/domain/contact';
 import type { ColumnMapping, CsvFormat, ImportRecord } from '@/lib/domain/csv-mapping';
 import { effectiveStatus, type ImportBatch, type ImportCounts, type SavedMapping } from '@/lib/domain/import-batch';
 import { contactFromImport, mergeChanged, mergeImport, type MergePolicy } from '@/lib/domain/import-merge';
-import { initialStageOf, presetStageSet } from '@/lib/domain/lifecycle';
+import { initialStageOf, planStageChange, presetStageSet, stageHistoryEntry, type StageSet } from '@/lib/domain/lifecycle';
+import type { Activity } from '@/lib/domain/activity';
 import { toScoringContact } from '@/lib/domain/profile-scoring';
 import { type Company, CompanySchema } from '@/lib/domain/record';
 import { fromStored, toStored } from './contacts';
@@ -51,6 +52,8 @@ export interface ChunkResult {
 
 interface Deps {
   settings: SettingsRepository;
+  /** The reason a stage move made by an import shows in the history, in the rep's language. */
+  moveReason?: (fileName: string) => string;
   now?: () => number;
   newId?: () => string;
 }
@@ -63,6 +66,7 @@ type Candidate = { contact: Contact; stored: StoredContact | null } | { error: s
 
 interface Prepared {
   at: number;
+  set: StageSet;
   stages: Set<string>;
   candidates: Candidate[];
 }
@@ -72,9 +76,9 @@ const COMPANY_CACHE_MAX = 50_000;
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message.slice(0, 200) : 'Invalid record');
 
-export function importService(db: FichaDb, { settings, now = Date.now, newId = () => crypto.randomUUID() }: Deps) {
+export function importService(db: FichaDb, { settings, now = Date.now, newId = () => crypto.randomUUID(), moveReason = (file) => `CSV import: ${file}` }: Deps) {
   // Settings are read before the transaction, so they are not in its scope (a read there would wait for it).
-  const chunkScope = [db.contacts, db.companies, db.activities, db.importBatches, db.importJournal];
+  const chunkScope = [db.contacts, db.companies, db.activities, db.stageHistory, db.importBatches, db.importJournal];
   let companyCache: { batchId: string; rows: Map<string, Company> } = { batchId: '', rows: new Map() };
   const companiesOf = (batchId: string) => {
     if (companyCache.batchId !== batchId || companyCache.rows.size > COMPANY_CACHE_MAX) companyCache = { batchId, rows: new Map() };
@@ -116,12 +120,12 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
         return { error: reasonOf(error) };
       }
     });
-    return { at, stages, candidates };
+    return { at, set, stages, candidates };
   }
 
   async function writeChunk(
     { batchId, seq, records, rejected, rows }: ImportChunk,
-    { at, stages, candidates }: Prepared,
+    { at, set, stages, candidates }: Prepared,
     learned: Map<string, Company>,
   ): Promise<ChunkResult> {
     const batch = await open(batchId);
@@ -210,6 +214,28 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
       scored.push(created.get(c.id) ?? storedWithScore(c, company(c), at));
     }
 
+    // A stage an overwrite import changed is a move like any other: in the history (the funnel counts it) and on the
+    // timeline. Undoing the batch removes both.
+    const moves = merged.flatMap((c) => {
+      const from = (originals.get(c.id) as StoredContact).lifecycleStage;
+      if (from === c.lifecycleStage) return [];
+      const plan = planStageChange(set, from, c.lifecycleStage, { confirmedBackward: true });
+      const reason = moveReason(batch.fileName).trim().slice(0, 500);
+      return [stageHistoryEntry({ id: newId(), contactId: c.id, from, to: c.lifecycleStage, at, by: 'import', reason, direction: plan.ok ? plan.direction : 'lateral' })];
+    });
+    const moveEvents: Activity[] = moves.map((entry) => ({
+      id: newId(),
+      key: `stage:${entry.id}`,
+      type: 'stage.changed',
+      targetType: 'contact',
+      targetId: entry.contactId,
+      occurredAt: at,
+      createdAt: at,
+      createdBy: 'import',
+      summary: `${entry.from} → ${entry.to}${entry.backward ? ' (back)' : ''}`,
+      data: { from: entry.from, to: entry.to, backward: entry.backward, reason: entry.reason },
+    }));
+
     // Undo journal: one row for the chunk (created ids, and merged contacts as they were before this chunk).
     const journal: ImportJournalEntry = {
       batchId,
@@ -218,10 +244,15 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
       created: [...created.keys()],
       before: merged.map((c) => originals.get(c.id) as StoredContact),
       after: scored.slice(0, merged.length),
+      ...(moves.length ? { moves: { history: moves.map((m) => m.id), activities: moveEvents.map((a) => a.id) } } : {}),
     };
 
     if (newCompanies.length) await db.companies.bulkPut(newCompanies);
     await db.contacts.bulkPut(scored);
+    if (moves.length) {
+      await db.stageHistory.bulkAdd(moves);
+      await db.activities.bulkAdd(moveEvents);
+    }
     await db.importJournal.put(journal);
     // Sync: the storage middleware (sync-tracking.ts) records these contact writes in the outbox, in this transaction.
     const next: ImportBatch = {
@@ -325,6 +356,10 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
             await db.deals.where('[contactId+date]').between([id, -Infinity], [id, Infinity]).delete();
           }
           await db.contacts.bulkDelete(entry.created);
+          if (entry.moves) {
+            await db.stageHistory.bulkDelete(entry.moves.history);
+            await db.activities.bulkDelete(entry.moves.activities);
+          }
           // A merged contact erased since stays erased; what changed in it since the import stays too.
           const still = await db.contacts.bulkGet(entry.before.map((c) => c.id));
           const at = now();

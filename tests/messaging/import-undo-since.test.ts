@@ -6,6 +6,7 @@ import { importChunks, inspectCsv } from '@/lib/domain/csv-pipeline';
 import type { MergePolicy } from '@/lib/domain/import-merge';
 import { runImport } from '@/components/pages/import/run-import';
 import { csvText, HUBSPOT_HEADER, rowFor, streamOf, utf8 } from '../unit/csv-samples';
+import { useLocale } from '../unit/support/locale';
 import { startBackground } from './background-harness';
 
 async function importRows(header: string[], rows: string[][], policy: MergePolicy = 'fill') {
@@ -139,5 +140,29 @@ describe('resuming an import', () => {
     expect(resumed.batch.counts.rejected).toBe(6);
     // Data rows are numbered from 2 (the header is row 1): bad-0 is row 2, bad-10 row 12, …
     expect(resumed.rejected.map((r) => r.row)).toEqual([2, 12, 22, 32, 42, 52]);
+  });
+});
+
+describe('a stage changed by an import', () => {
+  let bg: ReturnType<typeof startBackground>;
+  beforeEach(() => {
+    bg = startBackground();
+  });
+
+  it('is a move in the stage history (its reason in the rep\'s language) and on the timeline; undoing the import removes both', async () => {
+    await useLocale('es');
+    const { contact } = await send<'contacts.create'>({ type: 'contacts.create', input: { email: 'ana@clientco.com', displayName: 'Ana Ruiz' } });
+    const from = contact.lifecycleStage;
+    const { batch } = await importRows(HUBSPOT_HEADER, [hubspot({ Email: 'ana@clientco.com', 'Lifecycle Stage': 'Customer' })], 'overwrite');
+    expect((await bg.db.contacts.get(contact.id))!.lifecycleStage).toBe('customer');
+    const history = await send<'contacts.stageHistory'>({ type: 'contacts.stageHistory', contactId: contact.id });
+    expect(history).toMatchObject([{ from, to: 'customer', by: 'import', reason: 'Importación CSV: contacts.csv' }]);
+    const timeline = await send<'activities.list'>({ type: 'activities.list', contactId: contact.id });
+    expect(timeline.filter((a) => a.type === 'stage.changed')).toMatchObject([{ data: { from, to: 'customer' } }]);
+
+    await send({ type: 'import.undo', batchId: batch.id });
+    expect((await bg.db.contacts.get(contact.id))!.lifecycleStage).toBe(from);
+    expect(await send<'contacts.stageHistory'>({ type: 'contacts.stageHistory', contactId: contact.id })).toEqual([]);
+    expect((await send<'activities.list'>({ type: 'activities.list', contactId: contact.id })).filter((a) => a.type === 'stage.changed')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // Handlers for the messages declared in ./import.ts; the services are built here over the one database.
+import { browser } from 'wxt/browser';
 import type { FichaDb } from '@/lib/storage/db';
 import { exportReader } from '@/lib/storage/export';
 import { importService, ImportRefusal } from '@/lib/storage/import';
@@ -33,7 +34,16 @@ async function readOwnBlob(url: string): Promise<string> {
 }
 
 export function importHandlers({ db, settings }: Deps): HandlersFor<keyof ImportResponses> {
-  const imports = importService(db, { settings });
+  const imports = importService(db, {
+    settings,
+    moveReason: (file) => {
+      try {
+        return (browser.i18n.getMessage as (name: string, subs?: string[]) => string)('csvImport_stageMoveReason', [file]) || `CSV import: ${file}`;
+      } catch {
+        return `CSV import: ${file}`;
+      }
+    },
+  });
   const exports = exportReader(db);
   const privacy = privacyOps(db, { settings });
   return {
