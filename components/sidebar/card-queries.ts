@@ -67,10 +67,12 @@ export function useCardWarmUp(contact: Contact | null | undefined, thread: Threa
 
 /**
  * Fills the cache the first participant's card reads when it mounts: the thread's lookup, then that contact's card
- * queries. Run before the thread reaches React (warm-thread.ts). Not retried: React asks again for what failed.
+ * queries. Run before the thread reaches React (warm-thread.ts). The card queries are not retried here: a section
+ * that failed asks again once the card is up.
  */
 export async function warmFirstCard(client: QueryClient, thread: ThreadContext): Promise<void> {
-  const found = await client.fetchQuery({ ...lookupQuery(thread.participants.map((p) => p.email)), retry: false });
+  // The lookup keeps the client's retry: a card mounted past the warm-up's patience joins this very fetch.
+  const found = await client.fetchQuery(lookupQuery(thread.participants.map((p) => p.email)));
   const first = thread.participants[0];
   const contact = first ? found[first.email] : undefined;
   if (contact) await Promise.all(cardQueries(contact, thread).map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false })));

@@ -94,7 +94,8 @@ export function mappingHasEmail(mapping: ColumnMapping): boolean {
 /** A saved mapping is reused for a file with the same headers in the same order (case and accents aside). */
 export function headerSignature(headers: readonly string[]): string {
   // In column order: a saved mapping is a list by position, so the same headers in another order are another layout.
-  return headers.map(foldHeader).join('|');
+  // Versioned: mappings saved under the earlier, sorted signature must not match a file whose headers happen to sort.
+  return `v2:${headers.map(foldHeader).join('|')}`;
 }
 
 // ——— values ———

@@ -28,6 +28,9 @@ export async function fileEncoding(stream: ReadableStream<Uint8Array>): Promise<
   const reader = stream.getReader();
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let first = true;
+  // Accented text already read as valid UTF-8: a later bad byte then means a mixed file, better read as UTF-8 (one
+  // row wrong) than as Windows-1252 (every accented name before it garbled).
+  let sawMultibyte = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -41,9 +44,10 @@ export async function fileEncoding(stream: ReadableStream<Uint8Array>): Promise<
         if (marked.bom > 0) return marked.encoding;
       }
       utf8.decode(value, { stream: true });
+      sawMultibyte ||= value.some((b) => b >= 0x80);
     }
   } catch {
-    return 'windows-1252';
+    return sawMultibyte ? 'utf-8' : 'windows-1252';
   } finally {
     void reader.cancel().catch(() => undefined);
   }

@@ -271,6 +271,28 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     return { batch: next, skipped: false, counts, refused };
   }
 
+  /**
+   * A later batch's undo record holds contacts as they were before it, this chunk's values included. With this chunk
+   * undone, those values become what this chunk found (where the later batch had not changed them), so undoing the
+   * later batch afterwards gives the contacts as they were before both.
+   */
+  async function rebaseLater(later: string[], undone: ImportJournalEntry): Promise<void> {
+    const at = new Map(undone.before.map((c, i) => [c.id, i]));
+    for (const batchId of later) {
+      const rows = await db.importJournal.where('batchId').equals(batchId).toArray();
+      for (const row of rows) {
+        let touched = false;
+        const before = row.before.map((c) => {
+          const i = at.get(c.id);
+          if (i === undefined) return c;
+          touched = true;
+          return revertMerge(c, undone.after![i]!, undone.before[i]!, c.updatedAt);
+        });
+        if (touched) await db.importJournal.put({ ...row, before });
+      }
+    }
+  }
+
   return {
     async begin(input: BeginImport): Promise<ImportBatch> {
       const at = now();
@@ -339,10 +361,16 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
      */
     async undo(batchId: string): Promise<{ batch: ImportBatch; removed: number; restored: number }> {
       // Marked first: an undo cut off half-way can only be carried on, never resumed as if its chunks were there.
-      await db.transaction('rw', db.importBatches, async () => {
+      const undoing = await db.transaction('rw', db.importBatches, async () => {
         const batch = await open(batchId);
         if (batch.status !== 'undoing' && batch.status !== 'undone') await db.importBatches.put({ ...batch, status: 'undoing', updatedAt: now() });
+        return batch;
       });
+      // Later imports still standing: their undo records saw this batch's values as "before", and must not bring
+      // them back once this batch is undone (see rebaseLater).
+      const later = (await db.importBatches.where('startedAt').aboveOrEqual(undoing.startedAt).toArray())
+        .filter((b) => b.id !== batchId && b.status !== 'undone')
+        .map((b) => b.id);
       let removed = 0;
       let restored = 0;
       const chunks = db.importJournal.where('[batchId+contactId]').between([batchId, ''], [batchId, '\uffff']);
@@ -370,6 +398,7 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
             return [after ? revertMerge(current, after, before, at) : before];
           });
           await db.contacts.bulkPut(restore);
+          if (later.length && entry.after?.length) await rebaseLater(later, entry);
           // Sync: these deletes and restores reach the outbox through the storage middleware, like any write.
           await db.importJournal.delete([entry.batchId, entry.contactId]);
           removed += entry.created.length;

@@ -83,7 +83,12 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
     const st = await readSyncState(db);
     if (st) await db.syncState.put({ ...st, snapshotPending: false });
   }
-  const ensureLoaded = () => (loaded ??= load());
+  // A load that failed (storage full while queueing a snapshot) is tried again by the next call, not kept.
+  const ensureLoaded = () =>
+    (loaded ??= load().catch((e: unknown) => {
+      loaded = null;
+      throw e;
+    }));
 
   async function status(): Promise<SyncStatus> {
     await ensureLoaded();
@@ -189,17 +194,21 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
       config = null;
       const fresh = !sameReplica;
       const clientId = fresh ? newClientId() : st!.clientId;
-      await db.transaction('rw', db.syncState, db.outbox, async () => {
-        if (fresh) await db.outbox.clear();
-        await db.syncState.put({ key: 'config', url, token: token.trim(), teamName: who.team.name, teamId: who.team.id, connectedAt: now() });
-        if (fresh) await db.syncState.put({ key: 'state', clientId, clock: null, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0, snapshotPending: true });
-      });
-      if (fresh) {
-        tracker.enable(clientId, null);
-        await queueSnapshot(clientId);
+      try {
+        await db.transaction('rw', db.syncState, db.outbox, async () => {
+          if (fresh) await db.outbox.clear();
+          await db.syncState.put({ key: 'config', url, token: token.trim(), teamName: who.team.name, teamId: who.team.id, connectedAt: now() });
+          if (fresh) await db.syncState.put({ key: 'state', clientId, clock: null, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0, snapshotPending: true });
+        });
+        if (fresh) {
+          tracker.enable(clientId, null);
+          await queueSnapshot(clientId);
+        }
+      } finally {
+        // Whatever is saved now (the old connection if the write failed) is what the engine runs with.
+        loaded = null;
+        await ensureLoaded().catch(() => undefined);
       }
-      loaded = load();
-      await loaded;
       error = null;
       failures = 0;
       knownHead = 0;

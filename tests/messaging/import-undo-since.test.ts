@@ -53,6 +53,18 @@ describe('undoing an import after later changes', () => {
     expect(afterBoth.title).toBe(contact.title);
     expect(afterBoth.phones).toEqual(contact.phones);
   });
+
+  it('two batches that changed the same field, undone oldest first, give the value from before both', async () => {
+    const { contact } = await send<'contacts.create'>({ type: 'contacts.create', input: { email: 'ana@clientco.com', displayName: 'Ana Ruiz' } });
+    const a = await importRows(HUBSPOT_HEADER, [hubspot({ Email: 'ana@clientco.com', 'Job Title': 'CTO' })]);
+    const b = await importRows(HUBSPOT_HEADER, [hubspot({ Email: 'ana@clientco.com', 'Job Title': 'CEO' })], 'overwrite');
+    expect((await bg.db.contacts.get(contact.id))!.title).toBe('CEO');
+
+    await send({ type: 'import.undo', batchId: a.batch.id });
+    expect((await bg.db.contacts.get(contact.id))!.title).toBe('CEO'); // the later import's value stands
+    await send({ type: 'import.undo', batchId: b.batch.id });
+    expect((await bg.db.contacts.get(contact.id))!.title).toBe(contact.title);
+  });
 });
 
 describe('whose row it is', () => {

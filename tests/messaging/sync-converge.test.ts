@@ -192,4 +192,41 @@ describe('sync convergence', () => {
     await other.sync.idle();
     expect(await other.db.contacts.count()).toBe(3);
   });
+
+  it('a built-in template edited while connected stays, with the edit, on every device', async () => {
+    const { token } = (await createTeam(handle.db, 'Built-ins')).token;
+    const a = device();
+    const b = device();
+    await a.send({ type: 'templates.list' });
+    await b.send({ type: 'templates.list' });
+    await a.send({ type: 'sync.connect', url: 'http://s', token });
+    await a.sync.idle();
+    await b.send({ type: 'sync.connect', url: 'http://s', token });
+    await b.sync.idle();
+    const [first] = await a.send({ type: 'templates.list' });
+    await a.db.templates.update(first!.id, { body: 'Edited on A, {{contact.firstName}}.', updatedAt: Date.now() });
+    await a.send({ type: 'sync.now' });
+    await b.send({ type: 'sync.now' });
+    expect((await a.db.templates.get(first!.id))?.body).toBe('Edited on A, {{contact.firstName}}.');
+    expect((await b.db.templates.get(first!.id))?.body).toBe('Edited on A, {{contact.firstName}}.');
+  });
+
+  it("a joiner's never-log entry is kept even where a teammate once removed the same entry", async () => {
+    const { token } = (await createTeam(handle.db, 'Never log')).token;
+    const a = device();
+    await a.send({ type: 'sync.connect', url: 'http://s', token });
+    await a.sync.idle();
+    await a.send({ type: 'settings.update', settings: { neverLog: ['ana@clientco.com'] } });
+    await a.send({ type: 'sync.now' });
+    await a.send({ type: 'settings.update', settings: { neverLog: [] } });
+    await a.send({ type: 'sync.now' });
+
+    const b = device();
+    await b.send({ type: 'settings.update', settings: { neverLog: ['ana@clientco.com'] } });
+    await b.send({ type: 'sync.connect', url: 'http://s', token });
+    await b.sync.idle();
+    expect((await b.send({ type: 'settings.get' })).neverLog).toEqual(['ana@clientco.com']);
+    await a.send({ type: 'sync.now' });
+    expect((await a.send({ type: 'settings.get' })).neverLog).toEqual(['ana@clientco.com']);
+  });
 });

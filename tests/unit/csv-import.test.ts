@@ -45,6 +45,10 @@ describe('encoding and delimiter detection', () => {
     expect(await fileEncoding(streamOf(late, 4096))).toBe('windows-1252');
     expect(await fileEncoding(streamOf(utf8(['Email,First Name', ...rows, 'z@x.com,Muñoz'].join('\r\n')), 4096))).toBe('utf-8');
     expect(await fileEncoding(streamOf(utf16le('Email\r\nz@x.com')))).toBe('utf-16le');
+    // A mixed file (accented UTF-8 early, one Windows-1252 byte late) stays UTF-8: one row wrong, not every name.
+    const early = utf8(['Email,First Name', 'a@x.com,Peña', ...rows].join('\r\n') + '\r\n');
+    const mixed = new Uint8Array([...early, ...windows1252('z@x.com,Muñoz\r\n')]);
+    expect(await fileEncoding(streamOf(mixed, 4096))).toBe('utf-8');
     // Read with the whole file's encoding, the late name comes out right.
     const chunks: PipelineChunk[] = [];
     for await (const c of importChunks(streamOf(late, 4096), { encoding: await fileEncoding(streamOf(late, 4096)) })) chunks.push(c);

@@ -36,6 +36,7 @@ const stateOf = (row: PulledRow): RowState => ({ fields: row.fields, clocks: row
  * Fields without which a row of each table is not a row. A row deleted on one replica and edited on another (that had
  * not heard of the delete) stays live on the server with only the edited fields: every replica then treats it as
  * deleted (the one that edited it removes its full copy), so all of them converge instead of one keeping it for good.
+ * Only a row that was deleted once counts: a seeded template every device has is sent as its edited fields alone.
  */
 const ANCHORS: Record<string, readonly string[]> = {
   companies: ['name'],
@@ -93,7 +94,7 @@ export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullRes
       const k = `${m.entity}/${m.id}`;
       pendingByRow.set(k, [...(pendingByRow.get(k) ?? []), m]);
     }
-    const byTable = new Map<string, { id: string; deleted: boolean; fields: Record<string, Json>; naturalKey: string | null }[]>();
+    const byTable = new Map<string, { id: string; deleted: boolean; wasDeleted: boolean; fields: Record<string, Json>; naturalKey: string | null }[]>();
     let maxStamp: string | null = null;
     const neverLogAdd: string[] = [];
     const neverLogRemove: string[] = [];
@@ -117,13 +118,14 @@ export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullRes
       const table = ENTITY_TABLE[row.entity];
       if (!table) continue;
       const list = byTable.get(table) ?? [];
-      list.push({ id: row.id, deleted, fields: state.fields, naturalKey: row.naturalKey });
+      list.push({ id: row.id, deleted, wasDeleted: state.del !== null && state.del !== undefined, fields: state.fields, naturalKey: row.naturalKey });
       byTable.set(table, list);
     }
 
     for (const [table, rows] of byTable) {
-      const gone = rows.filter((r) => r.deleted || !isWhole(table, r.fields)).map((r) => r.id);
-      const live = rows.filter((r) => !r.deleted && isWhole(table, r.fields));
+      const remains = (r: (typeof rows)[number]) => r.wasDeleted && !isWhole(table, r.fields);
+      const gone = rows.filter((r) => r.deleted || remains(r)).map((r) => r.id);
+      const live = rows.filter((r) => !r.deleted && !remains(r));
       if (table === 'contacts') {
         const existing = options.contactsWereEmpty ? [] : await db.contacts.bulkGet(live.map((r) => r.id));
         const puts: StoredContact[] = [];
@@ -133,7 +135,7 @@ export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullRes
           const c = materialiseContact(r.id, r.fields, existing[i], scorer, at);
           // No addresses: what is left of a contact deleted elsewhere and edited here meanwhile (see ANCHORS).
           if (c) puts.push(c);
-          else gone.push(r.id);
+          else if (r.wasDeleted) gone.push(r.id);
         });
         await db.contacts.bulkPut(puts);
         for (const c of puts) applied.contactsToRescore.add(c.id);

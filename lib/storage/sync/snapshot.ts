@@ -8,9 +8,10 @@ export const SYNCED_LOCAL_TABLES = ['contacts', 'companies', 'activities', 'stag
 
 export async function enqueueSnapshot(db: FichaDb, clientId: string, at: number): Promise<void> {
   const stampAt = (table: string, row: Record<string, unknown>) => {
-    // The scoring model and the never-log entries carry no time: stamped at the epoch, a team's own copy wins and a
-    // joiner's stands only where the team has none (stamped now, a joiner's default model would replace the team's).
-    if (table === 'settings') return `${'0'.padStart(15, '0')}:000000:${clientId}`;
+    // The scoring model carries no time: stamped at the epoch, a team's own model wins and a joiner's stands only where
+    // the team has none (stamped now, it would replace the team's). Never-log entries are stamped now: an entry the
+    // joiner holds must not lose to an old removal of the same address by a teammate.
+    if (table === 'settings' && row.key === 'scoringModel') return `${'0'.padStart(15, '0')}:000000:${clientId}`;
     const t = typeof row.updatedAt === 'number' ? row.updatedAt : typeof row.createdAt === 'number' ? row.createdAt : at;
     return `${String(Math.min(Math.max(0, Math.floor(t)), at)).padStart(15, '0')}:000000:${clientId}`;
   };
