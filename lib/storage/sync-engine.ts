@@ -9,7 +9,7 @@ import type { FichaDb } from './db';
 import { syncTracker, type SyncConfigRow } from './sync-tracking';
 import { liveEvents } from './sync/live-events';
 import { pullAll, type PullStats } from './sync/pull';
-import { pushOutbox, readSyncState } from './sync/push';
+import { pushOutbox, readSyncState, ServerForgot } from './sync/push';
 import { backoffDelay, syncScheduler } from './sync/scheduler';
 import { enqueueSnapshot } from './sync/snapshot';
 import { FATAL, userMessage, type ConnectResult, type SyncState, type SyncStatus } from './sync/status';
@@ -117,6 +117,19 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
     };
   }
 
+  async function startOver(): Promise<void> {
+    const clientId = newClientId();
+    const clock = tracker.clockStamp();
+    await db.transaction('rw', db.syncState, db.outbox, async () => {
+      const deletes = (await db.outbox.toArray()).filter((r) => r.op === 'delete').map(({ seq: _seq, ...r }) => r);
+      await db.outbox.clear();
+      await db.outbox.bulkAdd(deletes);
+      await db.syncState.put({ key: 'state', clientId, clock, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0, snapshotPending: true });
+    });
+    tracker.enable(clientId, clock);
+    await queueSnapshot(clientId);
+  }
+
   async function cycle() {
     await ensureLoaded();
     const h = http;
@@ -141,6 +154,14 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
       error = null;
       nextRetryAt = null;
     } catch (e) {
+      if (e instanceof ServerForgot) {
+        // Everything this device holds is sent again as a new replica (a pull from the start follows), so what the
+        // restored server lost comes back; deletes not yet sent are kept.
+        console.warn('[ficha] sync: the server was restored from an older backup; sending this device\'s data again', e.message);
+        await startOver();
+        void syncNow(); // a rerun of this cycle, as soon as it returns
+        return;
+      }
       const kind = e instanceof SyncHttpError ? e.kind : 'unknown';
       const message = userMessage(kind, e instanceof Error ? e.message : String(e));
       error = { kind, message };

@@ -229,4 +229,26 @@ describe('sync convergence', () => {
     await a.send({ type: 'sync.now' });
     expect((await a.send({ type: 'settings.get' })).neverLog).toEqual(['ana@clientco.com']);
   });
+
+  it('a server restored from an older backup gets this device\'s data again instead of stopping sync', async () => {
+    const team = await createTeam(handle.db, 'Restored');
+    const a = device();
+    await a.send({ type: 'sync.connect', url: 'http://s', token: team.token.token });
+    await a.sync.idle();
+    const { contact } = await a.send({ type: 'contacts.create', input: { email: 'kept@acme.com', displayName: 'Kept Safe' } });
+    await a.send({ type: 'sync.now' });
+    // The restore: the server no longer has this device's changes (nor what it acknowledged of them).
+    await handle.query(`delete from rows where team_id = $1`, [team.teamId]);
+    await handle.query(`update clients set last_mutation_id = 0 where team_id = $1`, [team.teamId]);
+    // A change made after the restore, then a sync: the server's gap is behind this device.
+    await a.db.contacts.update(contact.id, { title: 'CFO', updatedAt: Date.now() });
+    await a.send({ type: 'sync.now' });
+    await a.sync.idle();
+    expect(await a.send({ type: 'sync.status' })).toMatchObject({ state: 'synced', pending: 0 });
+
+    const b = device();
+    await b.send({ type: 'sync.connect', url: 'http://s', token: team.token.token });
+    await b.sync.idle();
+    expect(await b.send({ type: 'contacts.get', id: contact.id })).toMatchObject({ firstName: 'Kept', title: 'CFO' });
+  });
 });

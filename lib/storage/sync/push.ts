@@ -43,6 +43,9 @@ export function batchUnderBodyLimit(mutations: Mutation[], maxBytes = LIMITS.max
   return mutations;
 }
 
+/** The server holds fewer of this device's mutations than it acknowledged: it was restored from an older backup. */
+export class ServerForgot extends Error {}
+
 export async function pushOutbox(db: FichaDb, tracker: SyncTracker, h: SyncHttp, clientId: string): Promise<void> {
   for (;;) {
     const st = await readSyncState(db);
@@ -67,6 +70,7 @@ export async function pushOutbox(db: FichaDb, tracker: SyncTracker, h: SyncHttp,
         await acknowledge(db, tracker, last);
         continue;
       }
+      if (typeof last === 'number' && last < st.lastAcked) throw new ServerForgot(`The server has ${last} of this device's changes; it had acknowledged ${st.lastAcked}`);
       throw e;
     }
   }
