@@ -24,6 +24,7 @@ export type SyncErrorKind =
   | 'server_update_needed' // 409 server_update_needed
   | 'mutation_gap' // 409: resend from details.lastMutationId + 1
   | 'rate_limited' // 429
+  | 'clock_ahead' // 400 clock_in_future: this device's clock is ahead of the server's
   | 'server' // 5xx
   | 'bad_response' // an answer that does not parse
   | 'rejected'; // another 4xx
@@ -97,6 +98,8 @@ export function syncHttp(baseUrl: string, token: string, fetchFn: FetchLike = (i
     if (res.status === 426 || code === 'client_update_needed') throw new SyncHttpError('update_needed', message, res.status, details);
     if (code === 'server_update_needed') throw new SyncHttpError('server_update_needed', message, res.status, details);
     if (code === 'mutation_gap') throw new SyncHttpError('mutation_gap', message, res.status, details);
+    // Not final: the changes wait in the outbox and go once the clock is right (or real time catches up with them).
+    if (code === 'clock_in_future') throw new SyncHttpError('clock_ahead', message, res.status, details);
     if (res.status === 429) throw new SyncHttpError('rate_limited', message, 429, details, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000);
     if (res.status >= 500 || res.status === 408) throw new SyncHttpError('server', message, res.status, details);
     throw new SyncHttpError('rejected', message, res.status, details);

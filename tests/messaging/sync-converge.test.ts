@@ -251,4 +251,29 @@ describe('sync convergence', () => {
     await b.sync.idle();
     expect(await b.send({ type: 'contacts.get', id: contact.id })).toMatchObject({ firstName: 'Kept', title: 'CFO' });
   });
+
+  it("a change stamped ahead of the server's clock waits, with a clear error, and is retried instead of stopping sync", async () => {
+    const { token } = (await createTeam(handle.db, 'Clocks')).token;
+    const a = device();
+    await a.send({ type: 'sync.connect', url: 'http://s', token });
+    await a.sync.idle();
+    const { contact } = await a.send({ type: 'contacts.create', input: { email: 'early@acme.com', displayName: 'Early Bird' } });
+    // This device's clock ran a day ahead when the change was stamped.
+    const [row] = await a.db.outbox.toArray();
+    const clientId = row!.hlc.split(':')[2];
+    await a.db.outbox.update(row!.seq!, { hlc: `${String(Date.now() + 86_400_000).padStart(15, '0')}:000000:${clientId}` });
+    const failed = await a.send({ type: 'sync.now' });
+    expect(failed.error).toMatchObject({ kind: 'clock_ahead' });
+    expect(failed.error?.message).toMatch(/clock/);
+    expect(failed.nextRetryAt).not.toBeNull();
+    expect(failed.pending).toBeGreaterThan(0);
+
+    // Once the stamp is no longer ahead (the clock set right and the time come), the change goes.
+    await a.db.outbox.update(row!.seq!, { hlc: `${String(Date.now()).padStart(15, '0')}:000000:${clientId}` });
+    expect(await a.send({ type: 'sync.now' })).toMatchObject({ state: 'synced', pending: 0 });
+    const b = device();
+    await b.send({ type: 'sync.connect', url: 'http://s', token });
+    await b.sync.idle();
+    expect((await b.send({ type: 'contacts.get', id: contact.id })).firstName).toBe('Early');
+  });
 });

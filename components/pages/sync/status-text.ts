@@ -16,6 +16,7 @@ const MESSAGE_KEYS = {
   server_update_needed: 'syncClient.error.serverUpdateNeeded',
   offline: 'syncClient.error.offline',
   rate_limited: 'syncClient.error.rateLimited',
+  clock_ahead: 'syncClient.error.clockAhead',
   server: 'syncClient.error.server',
   invalid_url: 'syncClient.error.invalidUrl',
   // Its message is Ficha's own English sentence, not the server's: nothing to add in another language.

@@ -29,6 +29,8 @@ export function userMessage(kind: SyncErrorKind | 'unknown', fallback: string): 
       return 'The sync server is older than this extension: ask your admin to update it';
     case 'offline':
       return 'Offline: the sync server cannot be reached';
+    case 'clock_ahead':
+      return "This computer's clock is ahead of the sync server's: set it right; changes are kept and sent once it is";
     default:
       return fallback;
   }
