@@ -407,10 +407,12 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
         });
         if (done) break;
       }
-      const batch = await db.transaction('rw', db.importBatches, async () => {
+      const batch = await db.transaction('rw', db.importBatches, db.privacyAudit, async () => {
         const current = await open(batchId);
         const next: ImportBatch = { ...current, status: 'undone', updatedAt: now(), finishedAt: now() };
         await db.importBatches.put(next);
+        // Counted in the audit log like the other bulk removals, with counts only (no names, addresses or ids).
+        if (current.status !== 'undone') await db.privacyAudit.add({ id: newId(), at: now(), action: 'import_undo', by: 'me', counts: { removed, restored } });
         return next;
       });
       return { batch, removed, restored };

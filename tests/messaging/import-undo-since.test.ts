@@ -31,6 +31,10 @@ describe('undoing an import after later changes', () => {
     await bg.db.contacts.put({ ...imported, company: 'Edited By Hand', tags: ['vip'] });
 
     await send({ type: 'import.undo', batchId: batch.id });
+    // The undo is in the audit log, as counts only.
+    expect((await bg.db.privacyAudit.toArray()).filter((e) => e.action === 'import_undo')).toEqual([
+      { id: expect.any(String), at: expect.any(Number), action: 'import_undo', by: 'me', counts: { removed: 0, restored: 1 } },
+    ]);
     const now = (await bg.db.contacts.get(contact.id))!;
     expect(now.title).toBe(contact.title);
     expect(now.company).toBe('Edited By Hand');
