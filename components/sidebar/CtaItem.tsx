@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import type { Segment } from '@/lib/domain/template';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
@@ -9,17 +9,22 @@ import { useSite } from './site';
 
 type Status = { kind: 'idle' } | { kind: 'inserted' } | { kind: 'no-editor' };
 
-/** The rendered preview; a field with no value shows as its highlighted token (insertion is blocked until fixed). */
+/**
+ * The rendered preview; a field with no value shows as its highlighted token (insertion is blocked until fixed).
+ * Plain text stays a text node (no element per piece: a card shows several previews on every thread switch).
+ */
 function Preview({ segments }: { segments: readonly Segment[] }) {
   return (
     <>
       {segments.map((s, i) =>
         s.kind === 'missing' ? (
           <mark key={i} className="ficha-missing" data-testid="cta-missing">{`{{${s.path}}}`}</mark>
-        ) : (
-          <span key={i} className={s.kind === 'link' ? 'ficha-preview-link' : undefined}>
+        ) : s.kind === 'link' ? (
+          <span key={i} className="ficha-preview-link">
             {s.text}
           </span>
+        ) : (
+          <Fragment key={i}>{s.text}</Fragment>
         ),
       )}
     </>

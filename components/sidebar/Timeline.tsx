@@ -32,8 +32,9 @@ export function Timeline({ contactId }: { contactId: string }) {
         empty={timeline.data ? i18n.t('timeline.empty') : undefined}
         items={timeline.data ?? []}
         keyOf={(a) => a.id}
+        row={(a) => ({ className: 'ficha-activity', 'data-testid': 'activity', 'data-type': a.type })}
         render={(a) => (
-          <div className="ficha-activity" data-testid="activity" data-type={a.type}>
+          <>
             <span className="ficha-activity-type">{activityTypeLabel(a.type)}</span>
             <time dateTime={new Date(a.occurredAt).toISOString()}>{formatDateTime(a.occurredAt)}</time>
             {a.summary && (
@@ -41,7 +42,7 @@ export function Timeline({ contactId }: { contactId: string }) {
                 {summaryOf(a)}
               </span>
             )}
-          </div>
+          </>
         )}
       />
     </section>
