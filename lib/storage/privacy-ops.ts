@@ -7,6 +7,8 @@ import type { PrivacyAction, PrivacyAuditEntry } from '@/lib/domain/import-batch
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
 import type { Deal } from '@/lib/domain/transactions';
 import { fromStored } from './contacts';
+import { currentCoreTransaction } from './score-buckets';
+import { dropStoredTable } from './search-table-store';
 import type { FichaDb, PrivacyStateRow } from './db';
 import type { SettingsRepository } from './settings';
 
@@ -99,11 +101,16 @@ export function privacyOps(db: FichaDb, { settings, now = Date.now, newId = () =
           importSnapshots: await db.importJournal
             .filter((row) => row.created.includes(contactId) || row.before.some((c) => c.id === contactId))
             .modify((row) => {
+              // `after` lines up with `before` by position: the same entries go from both.
+              const keep = row.before.map((c) => c.id !== contactId);
               row.created = row.created.filter((id) => id !== contactId);
-              row.before = row.before.filter((c) => c.id !== contactId);
+              row.before = row.before.filter((_, i) => keep[i]);
+              if (row.after) row.after = row.after.filter((_, i) => keep[i]);
             }),
         };
         await db.contacts.delete(contactId);
+        // The saved search table holds every contact's name and addresses: dropped, it is rebuilt without this one.
+        await dropStoredTable(currentCoreTransaction());
         // Sync: with team sync on, the storage middleware (sync-tracking.ts) turns these deletes into tombstones in
         // the outbox, in this same transaction, so the erasure reaches the server and every other replica.
         let neverLogAdded: string[] = [];

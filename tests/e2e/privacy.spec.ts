@@ -47,3 +47,19 @@ test('requiring a legal basis blocks logging until one is recorded under Privacy
   await page.getByTestId('log-email').click();
   await expect(page.getByTestId('logged-state')).toBeVisible();
 });
+
+test('retention accepts whole months only: 0 or a fraction is refused with the reason, never saved as 1 month', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.getByTestId('privacy-section');
+  for (const typed of ['0', '2.5', '-3']) {
+    await options.getByTestId('retention-months').fill(typed);
+    await options.getByTestId('retention-save').click();
+    await expect(section.getByRole('alert')).toContainText('whole number of months');
+    await expect(options.getByTestId('retention-run')).toBeDisabled();
+  }
+  await options.getByTestId('retention-months').fill('24');
+  await options.getByTestId('retention-save').click();
+  await expect(options.getByTestId('retention-run')).toBeEnabled();
+  await expect(section.getByRole('alert')).toHaveCount(0);
+});

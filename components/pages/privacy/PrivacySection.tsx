@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import type { Contact } from '@/lib/domain/contact';
 import type { PrivacyAuditEntry } from '@/lib/domain/import-batch';
@@ -18,6 +18,8 @@ export function PrivacySection() {
   const [audit, setAudit] = useState<PrivacyAuditEntry[]>([]);
   const [retention, setRetention] = useState<Retention | null>(null);
   const [months, setMonths] = useState('');
+  // What the rep is typing is not replaced by the stored value arriving (or refreshed) meanwhile.
+  const editingMonths = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [teamSync, setTeamSync] = useState<string | null>(null);
 
@@ -25,7 +27,7 @@ export function PrivacySection() {
     void send<'privacy.audit'>({ type: 'privacy.audit' }).then(setAudit, () => undefined);
     void send<'privacy.retention'>({ type: 'privacy.retention' }).then((r) => {
       setRetention(r);
-      setMonths(r.months ? String(r.months) : '');
+      if (!editingMonths.current) setMonths(r.months ? String(r.months) : '');
     }, () => undefined);
   }, []);
   useEffect(refresh, [refresh]);
@@ -69,8 +71,18 @@ export function PrivacySection() {
   };
 
   const saveRetention = async () => {
-    const value = months.trim() ? Math.max(1, Math.min(600, Math.round(Number(months)))) : null;
-    setRetention(await send<'privacy.setRetention'>({ type: 'privacy.setRetention', months: Number.isFinite(value) ? value : null }));
+    // Empty keeps everything. Anything else must be a whole number of months in range: a 0 or a typo must never turn
+    // into the shortest (most destructive) retention.
+    const text = months.trim();
+    const value = text === '' ? null : Number(text);
+    if (value !== null && !(Number.isInteger(value) && value >= 1 && value <= 600)) return setError(i18n.t('gdpr.retentionInvalid'));
+    try {
+      setError(null);
+      setRetention(await send<'privacy.setRetention'>({ type: 'privacy.setRetention', months: value }));
+      editingMonths.current = false;
+    } catch (e) {
+      fail(e);
+    }
   };
 
   return (
@@ -131,7 +143,11 @@ export function PrivacySection() {
       <h3>{i18n.t('gdpr.retentionTitle')}</h3>
       <label>
         {i18n.t('gdpr.retentionOn')}{' '}
-        <input type="number" min={1} max={600} data-testid="retention-months" value={months} onChange={(e) => setMonths(e.target.value)} /> {i18n.t('gdpr.months')}
+        <input type="number" min={1} max={600} data-testid="retention-months" value={months} onChange={(e) => {
+            editingMonths.current = true;
+            setMonths(e.target.value);
+          }}
+        /> {i18n.t('gdpr.months')}
       </label>{' '}
       <button type="button" data-testid="retention-save" onClick={() => void saveRetention()}>
         {i18n.t('gdpr.retentionSave')}
