@@ -22,3 +22,18 @@ export function emailsInText(text: string): string[] {
   const found = text.match(/[^\s@<>()",;:'[\]]+@[^\s@<>()",;:'[\]]+\.[a-z]{2,}/gi) ?? [];
   return found.map(normaliseEmail).filter(isValidEmail);
 }
+
+/**
+ * One key per mailbox, for telling the user's own addresses from others': case aside, a `+tag` delivers to the same
+ * mailbox (rep+crm@acme.com is rep@acme.com), and Gmail ignores dots and answers to googlemail.com as well.
+ */
+export function mailboxKey(email: string): string {
+  const address = normaliseEmail(email);
+  const at = address.lastIndexOf('@');
+  if (at < 1) return address;
+  let local = address.slice(0, at).split('+')[0] || address.slice(0, at);
+  let domain = address.slice(at + 1);
+  if (domain === 'googlemail.com') domain = 'gmail.com';
+  if (domain === 'gmail.com') local = local.replaceAll('.', '');
+  return `${local}@${domain}`;
+}

@@ -48,9 +48,10 @@ function chipSighting(chip: Element, role: ParticipantRole, suggestions: Element
 }
 
 function recipients(root: Element): Sighting[] {
-  return findAll(root, S.composeWell).els.flatMap((well) => {
+  // A forward quotes the mail in the editor, chips and recipient lines included: only the form's own count.
+  return findAll(root, S.composeWell, outsideBody).els.flatMap((well) => {
     const role: ParticipantRole = well.getAttribute('name') === 'to' ? 'to' : 'cc';
-    const chips = findAll(well, S.composeChip).els.filter((c, _, all) => !all.some((o) => o !== c && o.contains(c)));
+    const chips = findAll(well, S.composeChip, outsideBody).els.filter((c, _, all) => !all.some((o) => o !== c && o.contains(c)));
     const suggestions = suggestionLists(well);
     return chips.flatMap((chip) => chipSighting(chip, role, suggestions) ?? []);
   });

@@ -18,8 +18,15 @@ export interface MessageInfo {
   recipients: Sighting[];
 }
 
-/** Mail HTML can carry any attribute (a fake `email`, `data-message-id`, editor): never trust what is inside it. */
-export const outsideBody = (el: Element): boolean => closestOf(el, S.body) === null;
+/** Where a reply or forward puts the quoted mail: an editor's content is mail HTML too. */
+const EDITOR_CONTENT = ['[contenteditable=true]', '[contenteditable=""]', '[g_editable]'];
+
+/**
+ * Mail HTML can carry any attribute (a fake `email`, `data-message-id`, editor): never trust what is inside a message
+ * body or inside an editor (the editor itself may be what is looked for, so only its content is excluded).
+ */
+export const outsideBody = (el: Element): boolean =>
+  closestOf(el, S.body) === null && (el.parentElement === null || closestOf(el.parentElement, EDITOR_CONTENT) === null);
 
 const hasSender = (el: Element): boolean => findFirst(el, S.sender, outsideBody) !== null;
 

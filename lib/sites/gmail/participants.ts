@@ -1,4 +1,5 @@
 // Folds per-message sightings into the thread's participant list.
+import { mailboxKey } from '@/lib/domain/email';
 import type { Participant, ParticipantRole } from '../types';
 import type { MessageInfo, Sighting } from './messages';
 
@@ -11,8 +12,11 @@ const ROLE_ORDER: readonly ParticipantRole[] = ['from', 'to', 'cc'];
  */
 export function mergeParticipants(messages: readonly MessageInfo[], selfEmail: string | null): Participant[] {
   const byEmail = new Map<string, { email: string; name: string; roles: Set<ParticipantRole> }>();
+  // The user under another form of the same address (a +tag, Gmail's dots) is still the user.
+  const self = selfEmail === null ? null : mailboxKey(selfEmail);
+  const isSelf = (email: string) => self !== null && mailboxKey(email) === self;
   const see = (s: Sighting) => {
-    if (s.email === selfEmail) return;
+    if (isSelf(s.email)) return;
     const known = byEmail.get(s.email);
     if (!known) {
       byEmail.set(s.email, { email: s.email, name: s.name, roles: new Set([s.role]) });
@@ -26,7 +30,7 @@ export function mergeParticipants(messages: readonly MessageInfo[], selfEmail: s
     message.recipients.forEach(see);
   }
 
-  const lead = messages.findLast((m) => m.sender && m.sender.email !== selfEmail)?.sender?.email;
+  const lead = messages.findLast((m) => m.sender && !isSelf(m.sender.email))?.sender?.email;
   const ordered = [...byEmail.values()];
   const leadIndex = ordered.findIndex((p) => p.email === lead);
   if (leadIndex > 0) ordered.unshift(...ordered.splice(leadIndex, 1));

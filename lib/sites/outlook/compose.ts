@@ -12,7 +12,13 @@ export function editors(doc: Document): Element[] {
   // Read on every page change, mostly with no editor open: one walk of the page says so, instead of one walk per
   // fallback selector (~0.1 ms each on a 10,000-node Outlook page).
   if (!doc.querySelector(EDITABLE)) return [];
-  return findAll(doc, S.editor, (el) => isShown(el) && outsideBody(el)).els;
+  // An editor inside another is quoted mail (a forward of a message that held one), not a form of its own.
+  return findAll(doc, S.editor, (el) => isShown(el) && outsideBody(el) && !insideEditor(el)).els;
+}
+
+/** Inside a message body editor's content: quoted mail, whatever it looks like. */
+function insideEditor(el: Element): boolean {
+  return el.parentElement !== null && closestOf(el.parentElement, S.editor) !== null;
 }
 
 /**
@@ -37,7 +43,7 @@ export function composeRoots(doc: Document): Element[] {
 }
 
 export function composeRecipients(root: Element): RawSighting[] {
-  const wells = findAll(root, S.composeWell, (w) => isShown(w) && outsideBody(w)).els;
+  const wells = findAll(root, S.composeWell, (w) => isShown(w) && outsideBody(w) && !insideEditor(w)).els;
   return wells.flatMap((well, i) => sightingsInWell(well, wellRole(well, i)));
 }
 

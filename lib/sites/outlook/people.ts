@@ -18,15 +18,21 @@ export const outsideBody = (el: Element): boolean => closestOf(el, S.body) === n
 const outsideEditable = (el: Element): boolean => el.closest('[contenteditable=true]') === null;
 export const isHeaderPart = (el: Element): boolean => outsideBody(el) && outsideEditable(el);
 
-/** The first address in the element's or its descendants' `title`/`aria-label`, else in its text ("Name <a@b.c>"). */
+/**
+ * The address of a sender line or pill. A display name is the sender's to choose and may itself look like an address
+ * ("ceo@client.com" <evil@attacker.com>), so the address that closes the text ("Name<a@b.c>") wins; then a `title`,
+ * then an `aria-label` (the element's or a descendant's) that names one address only; then the text's last address.
+ */
 export function addressIn(el: Element): string | null {
-  for (const node of [el, ...Array.from(el.querySelectorAll('[title],[aria-label]'))]) {
-    for (const attr of ['title', 'aria-label']) {
-      const found = emailsInText(node.getAttribute(attr) ?? '')[0];
-      if (found) return found;
-    }
+  const text = el.textContent ?? '';
+  const closing = [...text.matchAll(/<([^<>]*)>/g)].flatMap((m) => emailsInText(m[1] ?? '').slice(0, 1)).at(-1);
+  if (closing) return closing;
+  const nodes = [el, ...Array.from(el.querySelectorAll('[title],[aria-label]'))];
+  for (const attr of ['title', 'aria-label']) {
+    const named = new Set(nodes.flatMap((node) => emailsInText(node.getAttribute(attr) ?? '')));
+    if (named.size === 1) return [...named][0]!;
   }
-  return emailsInText(el.textContent ?? '')[0] ?? null;
+  return emailsInText(text).at(-1) ?? null;
 }
 
 /** The visible name: the text without the address, angle brackets or separators. */
