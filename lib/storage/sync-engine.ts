@@ -159,6 +159,8 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
         // restored server lost comes back; deletes not yet sent are kept.
         console.warn('[ficha] sync: the server was restored from an older backup; sending this device\'s data again', e.message);
         await startOver();
+        error = null; // an earlier error must not stop the rerun below
+        failures = 0;
         void syncNow(); // a rerun of this cycle, as soon as it returns
         return;
       }
