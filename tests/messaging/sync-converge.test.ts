@@ -276,4 +276,34 @@ describe('sync convergence', () => {
     await b.sync.idle();
     expect((await b.send({ type: 'contacts.get', id: contact.id })).firstName).toBe('Early');
   });
+
+  it("an erase on one device removes, on the others, what they hold about the person, rows written meanwhile included", async () => {
+    const { token } = (await createTeam(handle.db, 'Erase')).token;
+    const a = device();
+    const b = device();
+    await a.send({ type: 'sync.connect', url: 'http://s', token });
+    await a.sync.idle();
+    const { contact } = await a.send({ type: 'contacts.create', input: { email: 'ana.zeta@clientco.com', displayName: 'Ana Zetaxyz' } });
+    await a.send({ type: 'sync.now' });
+    await b.send({ type: 'sync.connect', url: 'http://s', token });
+    await b.sync.idle();
+    // B records consent and a note before it hears of the erase.
+    await b.send({ type: 'contacts.updatePrivacy', contactId: contact.id, legalBasis: 'consent', consentStatus: 'granted', doNotContact: false, source: 'web form' });
+    await b.send({ type: 'contacts.find', query: 'zetaxyz', limit: 5 }); // saves B's search table with the name
+    await a.send({ type: 'privacy.erasePerson', contactId: contact.id, addToNeverLog: false });
+    await a.send({ type: 'sync.now' });
+    await b.send({ type: 'activities.addNote', contactId: contact.id, text: 'Ana called about pricing' }).catch(() => undefined);
+    await b.send({ type: 'sync.now' });
+    await a.send({ type: 'sync.now' });
+    await b.send({ type: 'sync.now' });
+
+    for (const d of [a, b]) {
+      expect(await d.db.contacts.get(contact.id)).toBeUndefined();
+      expect((await d.db.activities.toArray()).filter((x) => x.targetId === contact.id)).toEqual([]);
+    }
+    expect((await b.db.consentLog.toArray()).filter((e) => e.contactId === contact.id)).toEqual([]);
+    expect(JSON.stringify(await b.db.searchTable.toArray())).not.toMatch(/zetaxyz/i);
+    const live = await handle.query<{ payload: string }>(`select payload from rows where entity = 'activities' and deleted = false`, []);
+    expect(live.map((r) => r.payload).join('\n')).not.toContain(contact.id);
+  });
 });

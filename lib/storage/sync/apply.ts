@@ -26,6 +26,8 @@ const ENTITY_TABLE: Partial<Record<Entity, 'contacts' | 'companies' | 'activitie
 
 export interface Applied {
   changed: number;
+  /** Contacts this page deleted: what this device still holds about them goes next (erased-elsewhere.ts). */
+  deletedContacts: string[];
   modelChanged: boolean;
   contactsToRescore: Set<string>;
 }
@@ -80,7 +82,7 @@ export interface ApplyOptions {
 
 export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullResponse, options: ApplyOptions): Promise<Applied> {
   const { bulk, now } = options;
-  const applied: Applied = { changed: 0, modelChanged: false, contactsToRescore: new Set() };
+  const applied: Applied = { changed: 0, deletedContacts: [], modelChanged: false, contactsToRescore: new Set() };
   const tables = [db.contacts, db.companies, db.activities, db.stageHistory, db.deals, db.templates, db.settings, db.outbox, db.syncState];
   await db.transaction('rw', tables, async (tx) => {
     tracker.markRemote(tx.idbtrans);
@@ -139,7 +141,11 @@ export async function applyPage(db: FichaDb, tracker: SyncTracker, page: PullRes
         });
         await db.contacts.bulkPut(puts);
         for (const c of puts) applied.contactsToRescore.add(c.id);
-        if (gone.length) await db.contacts.bulkDelete(gone);
+        if (gone.length) {
+          const present = (await db.contacts.bulkGet(gone)).flatMap((c) => (c ? [c.id] : []));
+          await db.contacts.bulkDelete(gone);
+          applied.deletedContacts.push(...present);
+        }
         applied.changed += puts.length + gone.length;
         continue;
       }

@@ -7,6 +7,7 @@ import { rescoreAll } from '../rescore';
 import { activeScorer } from '../scores';
 import type { SyncTracker } from '../sync-tracking';
 import { applyPage } from './apply';
+import { removeWhatIsLeftOf } from './erased-elsewhere';
 import { pager } from './pager';
 import { readSyncState } from './push';
 
@@ -62,6 +63,7 @@ export async function pullAll(db: FichaDb, tracker: SyncTracker, h: SyncHttp, ho
     }
     const applyStart = performance.now();
     const applied = await applyPage(db, tracker, page, { bulk, contactsWereEmpty, now });
+    await removeWhatIsLeftOf(db, applied.deletedContacts);
     if (stats) {
       stats.pages++;
       stats.rows += page.rows.length;

@@ -1,0 +1,36 @@
+// A contact deleted on another device (an erase, or Delete contact) takes with it what this device still holds about
+// them: timeline, stage moves and deals, also rows written here before the delete arrived (removed as tombstones of
+// this device, so they go from the server and the rest of the team too), the consent log, copies in import undo
+// records, and the saved search table that held their name.
+import type { FichaDb } from '../db';
+import { currentCoreTransaction } from '../score-buckets';
+import { dropStoredTable } from '../search-table-store';
+
+export async function removeWhatIsLeftOf(db: FichaDb, contactIds: readonly string[]): Promise<void> {
+  if (contactIds.length === 0) return;
+  const gone = new Set(contactIds);
+  // `contacts` is in the scope (nothing of it is written) so the search table's store is too (search-table-tracking).
+  const scope = [db.contacts, db.activities, db.stageHistory, db.deals, db.consentLog, db.importJournal];
+  await db.transaction('rw', scope, async () => {
+    for (const id of gone) {
+      const range = [
+        [id, -Infinity],
+        [id, Infinity],
+      ] as const;
+      await db.activities.where('[targetId+occurredAt]').between(...range).delete();
+      await db.stageHistory.where('[contactId+at]').between(...range).delete();
+      await db.deals.where('[contactId+date]').between(...range).delete();
+      await db.consentLog.where('[contactId+at]').between(...range).delete();
+    }
+    await db.importJournal
+      .filter((row) => row.created.some((id) => gone.has(id)) || row.before.some((c) => gone.has(c.id)))
+      .modify((row) => {
+        // `after` lines up with `before` by position: the same entries go from both.
+        const keep = row.before.map((c) => !gone.has(c.id));
+        row.created = row.created.filter((id) => !gone.has(id));
+        row.before = row.before.filter((_, i) => keep[i]);
+        if (row.after) row.after = row.after.filter((_, i) => keep[i]);
+      });
+    await dropStoredTable(currentCoreTransaction());
+  });
+}
