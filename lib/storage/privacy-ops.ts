@@ -1,6 +1,6 @@
 // GDPR/CCPA operations on one person (export everything held, erase everything held), the audit log of those
 // operations (counts only, never personal data), and retention: activities older than N months deleted.
-import type { Activity } from '@/lib/domain/activity';
+import { ACTIVITY_TYPES, type Activity } from '@/lib/domain/activity';
 import type { Contact } from '@/lib/domain/contact';
 import type { ConsentLogEntry } from '@/lib/domain/consent';
 import type { PrivacyAction, PrivacyAuditEntry } from '@/lib/domain/import-batch';
@@ -146,13 +146,17 @@ export function privacyOps(db: FichaDb, { settings, now = Date.now, newId = () =
       let removed = 0;
       if (row.months) {
         const cutoff = retentionCutoff(now(), row.months);
-        const old = await db.activities.filter((a) => a.occurredAt < cutoff).primaryKeys();
+        // By type over the [type+occurredAt] index: only the old rows are read, not every activity.
+        const old = (
+          await Promise.all(ACTIVITY_TYPES.map((type) => db.activities.where('[type+occurredAt]').between([type, -Infinity], [type, cutoff], true, false).primaryKeys()))
+        ).flat();
         for (let i = 0; i < old.length; i += RETENTION_CHUNK) {
           const ids = old.slice(i, i + RETENTION_CHUNK);
           await db.transaction('rw', db.activities, () => db.activities.bulkDelete(ids));
           removed += ids.length;
         }
-        await audit('retention', { activities: removed, months: row.months });
+        // A daily run that removed nothing is not an operation worth a line: it would push erasures out of the log.
+        if (removed > 0) await audit('retention', { activities: removed, months: row.months });
       }
       const next = { ...row, lastRunAt: now(), lastRemoved: removed };
       await db.privacyState.put(next);

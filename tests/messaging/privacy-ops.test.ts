@@ -62,10 +62,18 @@ describe('privacy operations (GDPR) through the background', () => {
     const old = retentionCutoff(Date.now(), 13);
     await bg.db.activities.add({ id: 'old1', key: 'note:old1', type: 'note.added', targetType: 'contact', targetId: id, occurredAt: old, createdAt: old, createdBy: '', summary: 'old', data: {} });
     expect((await send<'privacy.runRetention'>({ type: 'privacy.runRetention' })).removed).toBe(0);
+    // An activity just inside the kept period stays.
+    const recent = retentionCutoff(Date.now(), 11);
+    await bg.db.activities.add({ id: 'kept1', key: 'note:kept1', type: 'email.received', targetType: 'contact', targetId: id, occurredAt: recent, createdAt: recent, createdBy: '', summary: 'kept', data: {} });
     await send({ type: 'privacy.setRetention', months: 12 });
     const run = await send<'privacy.runRetention'>({ type: 'privacy.runRetention' });
     expect(run).toMatchObject({ months: 12, removed: 1, lastRemoved: 1 });
     expect(await bg.db.activities.get('old1')).toBeUndefined();
+    expect(await bg.db.activities.get('kept1')).toBeDefined();
+    // A run that removes nothing leaves no audit line.
+    const audited = (await send<'privacy.audit'>({ type: 'privacy.audit' })).length;
+    expect((await send<'privacy.runRetention'>({ type: 'privacy.runRetention' })).removed).toBe(0);
+    expect((await send<'privacy.audit'>({ type: 'privacy.audit' })).length).toBe(audited);
     expect((await send<'activities.list'>({ type: 'activities.list', contactId: id })).length).toBeGreaterThan(0);
     expect((await send<'privacy.audit'>({ type: 'privacy.audit' }))[0]).toMatchObject({ action: 'retention', counts: { activities: 1, months: 12 } });
     expect(retentionCutoff(Date.UTC(2025, 2, 31, 10), 1)).toBe(Date.UTC(2025, 1, 28, 10));
