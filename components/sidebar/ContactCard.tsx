@@ -47,7 +47,8 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
       {/* Keyed: a half-typed edit must never carry over to the next person picked in the thread. */}
       <ProfileBlocks key={contact.id} contact={contact} />
       <StageHistory contactId={contact.id} />
-      <PrivacyBlock contact={contact} />
+      {/* The consent log's "who": the rep's own address in this webmail. */}
+      <PrivacyBlock contact={contact} by={thread.selfEmail} />
       <Timeline contactId={contact.id} />
       <DeleteContact contact={contact} />
     </article>

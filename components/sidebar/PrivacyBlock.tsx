@@ -9,13 +9,13 @@ const BASES = ['consent', 'contract', 'legitimate_interest', 'other', 'none'] as
 const STATUSES = ['granted', 'denied', 'withdrawn', 'unknown'] as const;
 
 /** Legal basis, consent and do-not-contact; each change saves at once and is audited in the background. */
-export function PrivacyBlock({ contact }: { contact: Contact }) {
+export function PrivacyBlock({ contact, by }: { contact: Contact; by?: string | null }) {
   const update = useUpdatePrivacy(contact.id);
   const saved = { legalBasis: contact.privacy.legalBasis, consentStatus: contact.privacy.consent.status, doNotContact: contact.privacy.doNotContact };
   // While saving, show what is being saved, so controls do not flick back (react-query's "optimistic via variables").
   const { legalBasis, consentStatus, doNotContact } = update.isPending && update.variables ? { ...saved, ...update.variables } : saved;
   const save = (change: Partial<{ legalBasis: string; consentStatus: string; doNotContact: boolean }>) =>
-    update.mutate({ contactId: contact.id, ...saved, ...change } as Parameters<typeof update.mutate>[0]);
+    update.mutate({ contactId: contact.id, ...saved, ...change, ...(by ? { by } : {}) } as Parameters<typeof update.mutate>[0]);
 
   return (
     <details className="ficha-details" data-testid="privacy">

@@ -77,6 +77,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
     consentStatus: z.enum(CONSENT_STATUSES),
     doNotContact: z.boolean(),
     source: z.string().trim().min(1).max(200).default('sidebar'),
+    /** The rep's own address as the webmail shows it, for the consent log's "who". */
+    by: z.string().trim().max(254).optional(),
   }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.update'), settings: SettingsPatchSchema }),

@@ -32,6 +32,8 @@ export interface PrivacyChange {
   doNotContact: boolean;
   /** Where the instruction came from ("sidebar", "email reply", "web form"). */
   source: string;
+  /** Who recorded it: the rep's own address where the page shows it (the webmail's account). */
+  by?: string;
 }
 
 export type LogEmailResult = { ok: true; activity: Activity; created: boolean } | { ok: false; reason: 'blocked'; policy: LogPolicy } | { ok: false; reason: 'not_found' };
@@ -114,13 +116,13 @@ export function recordService(db: FichaDb, { contacts, activities, settings, now
         const contact = await contacts.get(contactId);
         if (!contact) return null;
         const at = now();
-        const { legalBasis, consentStatus, doNotContact, source } = change;
+        const { legalBasis, consentStatus, doNotContact, source, by } = change;
         const statusChanged = consentStatus !== contact.privacy.consent.status;
         // A consent decision keeps the date and source it was given with; "unknown" has neither.
         const consent =
           consentStatus === 'unknown' ? { status: consentStatus, at: null, source: '' } : statusChanged ? { status: consentStatus, at, source } : contact.privacy.consent;
         const privacy: Privacy = { legalBasis, doNotContact, consent };
-        const entries = consentLogEntries(contact.privacy, privacy, { contactId, at, by: user || 'me', source, nextId: newId });
+        const entries = consentLogEntries(contact.privacy, privacy, { contactId, at, by: by || user || 'me', source, nextId: newId });
         if (entries.length === 0) return contact;
         await db.contacts.update(contactId, { privacy, updatedAt: at });
         await db.consentLog.bulkAdd(entries);

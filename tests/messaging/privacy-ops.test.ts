@@ -79,4 +79,11 @@ describe('privacy operations (GDPR) through the background', () => {
     expect(retentionCutoff(Date.UTC(2025, 2, 31, 10), 1)).toBe(Date.UTC(2025, 1, 28, 10));
     expect(retentionCutoff(Date.UTC(2025, 0, 15), 13)).toBe(Date.UTC(2023, 11, 15));
   });
+
+  it("the consent log says who recorded a change: the rep's address when the sidebar gives it, else 'me'", async () => {
+    await send({ type: 'contacts.updatePrivacy', contactId: id, legalBasis: 'contract', consentStatus: 'granted', doNotContact: false, source: 'sidebar', by: 'rep@acme-sales.com' });
+    const { consentLog } = await send<'privacy.exportPerson'>({ type: 'privacy.exportPerson', contactId: id });
+    expect(consentLog.find((e) => e.source === 'sidebar')).toMatchObject({ by: 'rep@acme-sales.com' });
+    expect(consentLog.find((e) => e.source === 'web form')).toMatchObject({ by: 'me' });
+  });
 });
