@@ -3,7 +3,7 @@
 // one changed since (an edit by hand, a teammate's synced edit, a later import) stays. Nested objects (the profile)
 // are compared key by key; lists (emails, tags, phones) as a whole.
 import { fromStored, toStored } from './contacts';
-import type { StoredContact } from './db';
+import type { FichaDb, StoredContact } from './db';
 
 /** Derived from the others (index keys) or stamped below: never compared. */
 const DERIVED = new Set(['emailKeys', 'searchKeys', 'updatedAt']);
@@ -34,4 +34,20 @@ export function revertMerge(current: StoredContact, after: StoredContact, before
     else out[key] = value;
   }
   return toStored({ ...fromStored(out as unknown as StoredContact), updatedAt: at });
+}
+
+/**
+ * Takes contacts that are gone (erased, or deleted by a teammate) out of every import's undo records: their copies
+ * hold personal data, and an undo must neither bring them back nor misalign (`after` lines up with `before` by
+ * position, so the same entries go from both). Returns the records changed. Run inside a transaction over the journal.
+ */
+export function dropFromUndoRecords(db: FichaDb, gone: ReadonlySet<string>): Promise<number> {
+  return db.importJournal
+    .filter((row) => row.created.some((id) => gone.has(id)) || row.before.some((c) => gone.has(c.id)))
+    .modify((row) => {
+      const keep = row.before.map((c) => !gone.has(c.id));
+      row.created = row.created.filter((id) => !gone.has(id));
+      row.before = row.before.filter((_, i) => keep[i]);
+      if (row.after) row.after = row.after.filter((_, i) => keep[i]);
+    });
 }

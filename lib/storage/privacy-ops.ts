@@ -7,6 +7,7 @@ import type { PrivacyAction, PrivacyAuditEntry } from '@/lib/domain/import-batch
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
 import type { Deal } from '@/lib/domain/transactions';
 import { fromStored } from './contacts';
+import { dropFromUndoRecords } from './import-undo';
 import { currentCoreTransaction } from './score-buckets';
 import { dropStoredTable } from './search-table-store';
 import type { FichaDb, PrivacyStateRow } from './db';
@@ -98,15 +99,7 @@ export function privacyOps(db: FichaDb, { settings, now = Date.now, newId = () =
           stageHistory: await db.stageHistory.where('[contactId+at]').between(lo, hi).delete(),
           consentLog: await db.consentLog.where('[contactId+at]').between(lo, hi).delete(),
           deals: await db.deals.where('[contactId+date]').between(lo, hi).delete(),
-          importSnapshots: await db.importJournal
-            .filter((row) => row.created.includes(contactId) || row.before.some((c) => c.id === contactId))
-            .modify((row) => {
-              // `after` lines up with `before` by position: the same entries go from both.
-              const keep = row.before.map((c) => c.id !== contactId);
-              row.created = row.created.filter((id) => id !== contactId);
-              row.before = row.before.filter((_, i) => keep[i]);
-              if (row.after) row.after = row.after.filter((_, i) => keep[i]);
-            }),
+          importSnapshots: await dropFromUndoRecords(db, new Set([contactId])),
         };
         await db.contacts.delete(contactId);
         // The saved search table holds every contact's name and addresses: dropped, it is rebuilt without this one.

@@ -3,6 +3,7 @@
 // this device, so they go from the server and the rest of the team too), the consent log, copies in import undo
 // records, and the saved search table that held their name.
 import type { FichaDb } from '../db';
+import { dropFromUndoRecords } from '../import-undo';
 import { currentCoreTransaction } from '../score-buckets';
 import { dropStoredTable } from '../search-table-store';
 
@@ -22,15 +23,7 @@ export async function removeWhatIsLeftOf(db: FichaDb, contactIds: readonly strin
       await db.deals.where('[contactId+date]').between(...range).delete();
       await db.consentLog.where('[contactId+at]').between(...range).delete();
     }
-    await db.importJournal
-      .filter((row) => row.created.some((id) => gone.has(id)) || row.before.some((c) => gone.has(c.id)))
-      .modify((row) => {
-        // `after` lines up with `before` by position: the same entries go from both.
-        const keep = row.before.map((c) => !gone.has(c.id));
-        row.created = row.created.filter((id) => !gone.has(id));
-        row.before = row.before.filter((_, i) => keep[i]);
-        if (row.after) row.after = row.after.filter((_, i) => keep[i]);
-      });
+    await dropFromUndoRecords(db, gone);
     await dropStoredTable(currentCoreTransaction());
   });
 }
