@@ -86,3 +86,15 @@ describe('the user under another form of their address', () => {
     expect(mailboxKey('ana@acme.com')).not.toBe(mailboxKey('ana@acme.co'));
   });
 });
+
+describe('Outlook: the user once the folder pane is collapsed', () => {
+  it('is still known from the account seen earlier in the page', () => {
+    const doc = parseOutlook('thread-en-multi.html');
+    const before = outlookAdapter.readThread(doc)!;
+    expect(before.selfEmail).not.toBeNull();
+    doc.querySelectorAll('[id^=primaryMailboxRoot_]').forEach((el) => el.remove());
+    const after = outlookAdapter.readThread(doc)!;
+    expect(after.selfEmail).toBe(before.selfEmail);
+    expect(after.participants).toEqual(before.participants);
+  });
+});
