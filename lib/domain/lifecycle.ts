@@ -1,5 +1,6 @@
 // Lifecycle stages: which sets exist, how a contact may move between stages, and how a move is recorded.
 import { z } from 'zod';
+import type { Activity } from './activity';
 
 import { type DefaultStageId, DEFAULT_STAGE_IDS, INITIAL_STAGE, isDefaultStageId, type PresetStageSetId, RELATIONSHIP_STAGE_IDS, type RelationshipStageId } from './stage-ids';
 
@@ -167,4 +168,20 @@ export function stageHistoryEntry(
 ): StageHistoryEntry {
   const { direction, ...rest } = fields;
   return StageHistoryEntrySchema.parse({ ...rest, backward: direction === 'backward' });
+}
+
+/** The timeline event of a stage move: the same for a move made in the card and one an import made. */
+export function stageMoveActivity(entry: StageHistoryEntry, { id, createdBy }: { id: string; createdBy: string }): Activity {
+  return {
+    id,
+    key: `stage:${entry.id}`,
+    type: 'stage.changed',
+    targetType: 'contact',
+    targetId: entry.contactId,
+    occurredAt: entry.at,
+    createdAt: entry.at,
+    createdBy,
+    summary: `${entry.from} → ${entry.to}${entry.backward ? ' (back)' : ''}`,
+    data: { from: entry.from, to: entry.to, backward: entry.backward, reason: entry.reason },
+  };
 }

@@ -4,8 +4,7 @@ import { type Contact, ContactSchema } from '@/lib/domain/contact';
 import type { ColumnMapping, CsvFormat, ImportRecord } from '@/lib/domain/csv-mapping';
 import { effectiveStatus, type ImportBatch, type ImportCounts, type SavedMapping } from '@/lib/domain/import-batch';
 import { contactFromImport, mergeChanged, mergeImport, type MergePolicy } from '@/lib/domain/import-merge';
-import { initialStageOf, planStageChange, presetStageSet, stageHistoryEntry, type StageSet } from '@/lib/domain/lifecycle';
-import type { Activity } from '@/lib/domain/activity';
+import { initialStageOf, planStageChange, presetStageSet, stageHistoryEntry, stageMoveActivity, type StageSet } from '@/lib/domain/lifecycle';
 import { toScoringContact } from '@/lib/domain/profile-scoring';
 import { type Company, CompanySchema } from '@/lib/domain/record';
 import { fromStored, toStored } from './contacts';
@@ -216,25 +215,14 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
 
     // A stage an overwrite import changed is a move like any other: in the history (the funnel counts it) and on the
     // timeline. Undoing the batch removes both.
+    const reason = moveReason(batch.fileName).trim().slice(0, 500);
     const moves = merged.flatMap((c) => {
       const from = (originals.get(c.id) as StoredContact).lifecycleStage;
       if (from === c.lifecycleStage) return [];
       const plan = planStageChange(set, from, c.lifecycleStage, { confirmedBackward: true });
-      const reason = moveReason(batch.fileName).trim().slice(0, 500);
       return [stageHistoryEntry({ id: newId(), contactId: c.id, from, to: c.lifecycleStage, at, by: 'import', reason, direction: plan.ok ? plan.direction : 'lateral' })];
     });
-    const moveEvents: Activity[] = moves.map((entry) => ({
-      id: newId(),
-      key: `stage:${entry.id}`,
-      type: 'stage.changed',
-      targetType: 'contact',
-      targetId: entry.contactId,
-      occurredAt: at,
-      createdAt: at,
-      createdBy: 'import',
-      summary: `${entry.from} → ${entry.to}${entry.backward ? ' (back)' : ''}`,
-      data: { from: entry.from, to: entry.to, backward: entry.backward, reason: entry.reason },
-    }));
+    const moveEvents = moves.map((entry) => stageMoveActivity(entry, { id: newId(), createdBy: 'import' }));
 
     // Undo journal: one row for the chunk (created ids, and merged contacts as they were before this chunk).
     const journal: ImportJournalEntry = {

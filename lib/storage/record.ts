@@ -3,7 +3,7 @@
 import { canLog, consentLogEntries, type LogPolicy, type Privacy } from '@/lib/domain/consent';
 import type { Contact, NewContactInput } from '@/lib/domain/contact';
 import { neverLogMatch, type Settings } from '@/lib/domain/settings';
-import { initialStageOf, planStageChange, presetStageSet, type StageHistoryEntry, stageHistoryEntry } from '@/lib/domain/lifecycle';
+import { initialStageOf, planStageChange, presetStageSet, type StageHistoryEntry, stageHistoryEntry, stageMoveActivity } from '@/lib/domain/lifecycle';
 import type { ScoreResult } from '@/lib/domain/scoring';
 import { type Activity, ActivitySchema } from '@/lib/domain/activity';
 import { sanitiseBody } from '@/lib/domain/email-body';
@@ -161,18 +161,7 @@ export function recordService(db: FichaDb, { contacts, activities, settings, now
         const entry = stageHistoryEntry({ id: newId(), contactId: contact.id, from, to: request.to, at, by: user, reason: request.reason, direction: plan.direction });
         await db.contacts.update(contact.id, { lifecycleStage: request.to, updatedAt: at });
         await db.stageHistory.add(entry);
-        await db.activities.add({
-          id: newId(),
-          key: `stage:${entry.id}`,
-          type: 'stage.changed',
-          targetType: 'contact',
-          targetId: contact.id,
-          occurredAt: at,
-          createdAt: at,
-          createdBy: user,
-          summary: `${from} → ${request.to}${entry.backward ? ' (back)' : ''}`,
-          data: { from, to: request.to, backward: entry.backward, reason: request.reason },
-        });
+        await db.activities.add(stageMoveActivity(entry, { id: newId(), createdBy: user }));
         await rescoreContact(db, contact.id, at);
         return { ok: true, contact: await reload(contact.id), entry };
       });
