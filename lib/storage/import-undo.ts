@@ -11,12 +11,16 @@ const DERIVED = new Set(['emailKeys', 'searchKeys', 'updatedAt']);
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** `current` with every value the import wrote (`after`) and nobody changed since put back to `before`. */
-function revertValue(current: unknown, after: unknown, before: unknown): unknown {
+/**
+ * `current` with every value the import wrote (`after`) and nobody changed since put back to `before`; keys in `skip`
+ * (top level only) are left as they are.
+ */
+function revertValue(current: unknown, after: unknown, before: unknown, skip: ReadonlySet<string> = new Set()): unknown {
   if (same(current, after)) return before;
   if (!isPlainObject(current) || !isPlainObject(after) || !isPlainObject(before)) return current;
   const out: Record<string, unknown> = { ...current };
   for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
+    if (skip.has(key)) continue;
     const value = revertValue(current[key], after[key], before[key]);
     if (value === undefined) delete out[key];
     else out[key] = value;
@@ -26,14 +30,9 @@ function revertValue(current: unknown, after: unknown, before: unknown): unknown
 
 /** The contact with one chunk's merge undone; `at` stamps the change (it syncs like any edit). */
 export function revertMerge(current: StoredContact, after: StoredContact, before: StoredContact, at: number): StoredContact {
-  const out: Record<string, unknown> = { ...current };
-  for (const key of new Set([...Object.keys(after), ...Object.keys(before)])) {
-    if (DERIVED.has(key)) continue;
-    const value = revertValue((current as unknown as Record<string, unknown>)[key], (after as unknown as Record<string, unknown>)[key], (before as unknown as Record<string, unknown>)[key]);
-    if (value === undefined) delete out[key];
-    else out[key] = value;
-  }
-  return toStored({ ...fromStored(out as unknown as StoredContact), updatedAt: at });
+  // The derived keys are recomputed by toStored and the stamp replaced, whichever contact they came from.
+  const reverted = revertValue(current, after, before, DERIVED) as StoredContact;
+  return toStored({ ...fromStored(reverted), updatedAt: at });
 }
 
 /**
