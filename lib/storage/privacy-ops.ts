@@ -7,7 +7,7 @@ import type { PrivacyAction, PrivacyAuditEntry } from '@/lib/domain/import-batch
 import type { StageHistoryEntry } from '@/lib/domain/lifecycle';
 import type { Deal } from '@/lib/domain/transactions';
 import { fromStored } from './contacts';
-import { dropFromUndoRecords } from './import-undo';
+import { forgetContacts } from './forget';
 import { currentCoreTransaction } from './score-buckets';
 import { dropStoredTable } from './search-table-store';
 import type { FichaDb, PrivacyStateRow } from './db';
@@ -92,15 +92,7 @@ export function privacyOps(db: FichaDb, { settings, now = Date.now, newId = () =
       return db.transaction('rw', scope, async (): Promise<EraseResult> => {
         const stored = await db.contacts.get(contactId);
         if (!stored) return { erased: false, counts: {}, neverLogAdded: [] };
-        const [lo, hi] = range(contactId);
-        const counts = {
-          contacts: 1,
-          activities: await db.activities.where('[targetId+occurredAt]').between(lo, hi).delete(),
-          stageHistory: await db.stageHistory.where('[contactId+at]').between(lo, hi).delete(),
-          consentLog: await db.consentLog.where('[contactId+at]').between(lo, hi).delete(),
-          deals: await db.deals.where('[contactId+date]').between(lo, hi).delete(),
-          importSnapshots: await dropFromUndoRecords(db, new Set([contactId])),
-        };
+        const counts = { contacts: 1, ...(await forgetContacts(db, new Set([contactId]))) };
         await db.contacts.delete(contactId);
         // The saved search table holds every contact's name and addresses: dropped, it is rebuilt without this one.
         await dropStoredTable(currentCoreTransaction());

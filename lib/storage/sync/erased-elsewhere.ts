@@ -3,27 +3,16 @@
 // this device, so they go from the server and the rest of the team too), the consent log, copies in import undo
 // records, and the saved search table that held their name.
 import type { FichaDb } from '../db';
-import { dropFromUndoRecords } from '../import-undo';
+import { forgetContacts } from '../forget';
 import { currentCoreTransaction } from '../score-buckets';
 import { dropStoredTable } from '../search-table-store';
 
 export async function removeWhatIsLeftOf(db: FichaDb, contactIds: readonly string[]): Promise<void> {
   if (contactIds.length === 0) return;
-  const gone = new Set(contactIds);
   // `contacts` is in the scope (nothing of it is written) so the search table's store is too (search-table-tracking).
   const scope = [db.contacts, db.activities, db.stageHistory, db.deals, db.consentLog, db.importJournal];
   await db.transaction('rw', scope, async () => {
-    for (const id of gone) {
-      const range = [
-        [id, -Infinity],
-        [id, Infinity],
-      ] as const;
-      await db.activities.where('[targetId+occurredAt]').between(...range).delete();
-      await db.stageHistory.where('[contactId+at]').between(...range).delete();
-      await db.deals.where('[contactId+date]').between(...range).delete();
-      await db.consentLog.where('[contactId+at]').between(...range).delete();
-    }
-    await dropFromUndoRecords(db, gone);
+    await forgetContacts(db, new Set(contactIds));
     await dropStoredTable(currentCoreTransaction());
   });
 }
