@@ -6,7 +6,7 @@
 import { SyncHttpError, normaliseServerUrl, syncHttp, type FetchLike, type SyncHttp } from '@/lib/sync/client-http';
 import { LIMITS } from '@/lib/sync/wire';
 import type { FichaDb } from './db';
-import { syncTracker, type SyncConfigRow } from './sync-tracking';
+import { syncTracker, type SyncConfigRow, type SyncProgressRow } from './sync-tracking';
 import { liveEvents } from './sync/live-events';
 import { pullAll, type PullStats } from './sync/pull';
 import { pushOutbox, readSyncState, ServerForgot } from './sync/push';
@@ -32,6 +32,19 @@ export interface SyncEngineDeps {
 }
 
 const newClientId = () => `c${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
+
+/** A new replica: nothing acknowledged or pulled yet, its first snapshot still to queue. */
+const freshState = (clientId: string, clock: string | null): SyncProgressRow => ({
+  key: 'state',
+  clientId,
+  clock,
+  lastAcked: 0,
+  cursor: '',
+  initialPullDone: false,
+  lastSyncAt: null,
+  pulledHead: 0,
+  snapshotPending: true,
+});
 
 export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
   const now = deps.now ?? Date.now;
@@ -124,7 +137,7 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
       const deletes = (await db.outbox.toArray()).filter((r) => r.op === 'delete').map(({ seq: _seq, ...r }) => r);
       await db.outbox.clear();
       await db.outbox.bulkAdd(deletes);
-      await db.syncState.put({ key: 'state', clientId, clock, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0, snapshotPending: true });
+      await db.syncState.put(freshState(clientId, clock));
     });
     tracker.enable(clientId, clock);
     await queueSnapshot(clientId);
@@ -221,7 +234,7 @@ export function syncEngine(db: FichaDb, deps: SyncEngineDeps = {}) {
         await db.transaction('rw', db.syncState, db.outbox, async () => {
           if (fresh) await db.outbox.clear();
           await db.syncState.put({ key: 'config', url, token: token.trim(), teamName: who.team.name, teamId: who.team.id, connectedAt: now() });
-          if (fresh) await db.syncState.put({ key: 'state', clientId, clock: null, lastAcked: 0, cursor: '', initialPullDone: false, lastSyncAt: null, pulledHead: 0, snapshotPending: true });
+          if (fresh) await db.syncState.put(freshState(clientId, null));
         });
         if (fresh) {
           tracker.enable(clientId, null);
