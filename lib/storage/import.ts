@@ -8,7 +8,7 @@ import { initialStageOf, planStageChange, presetStageSet, stageHistoryEntry, sta
 import { toScoringContact } from '@/lib/domain/profile-scoring';
 import { type Company, CompanySchema } from '@/lib/domain/record';
 import { fromStored, toStored } from './contacts';
-import { revertMerge } from './import-undo';
+import { undoImport } from './import-undo';
 import type { FichaDb, ImportJournalEntry, StoredContact } from './db';
 import { activeScorer } from './scores';
 import type { SettingsRepository } from './settings';
@@ -259,28 +259,6 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
     return { batch: next, skipped: false, counts, refused };
   }
 
-  /**
-   * A later batch's undo record holds contacts as they were before it, this chunk's values included. With this chunk
-   * undone, those values become what this chunk found (where the later batch had not changed them), so undoing the
-   * later batch afterwards gives the contacts as they were before both.
-   */
-  async function rebaseLater(later: string[], undone: ImportJournalEntry): Promise<void> {
-    const at = new Map(undone.before.map((c, i) => [c.id, i]));
-    for (const batchId of later) {
-      const rows = await db.importJournal.where('batchId').equals(batchId).toArray();
-      for (const row of rows) {
-        let touched = false;
-        const before = row.before.map((c) => {
-          const i = at.get(c.id);
-          if (i === undefined) return c;
-          touched = true;
-          return revertMerge(c, undone.after![i]!, undone.before[i]!, c.updatedAt);
-        });
-        if (touched) await db.importJournal.put({ ...row, before });
-      }
-    }
-  }
-
   return {
     async begin(input: BeginImport): Promise<ImportBatch> {
       const at = now();
@@ -344,67 +322,9 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
 
     /**
      * Undoes the whole batch: contacts it created are deleted (with anything logged to them since), contacts it
-     * merged into get their earlier state back. Runs chunk by chunk, newest first; interrupted, it continues where it
-     * stopped.
+     * merged into get their earlier state back (import-undo.ts). Interrupted, it continues where it stopped.
      */
-    async undo(batchId: string): Promise<{ batch: ImportBatch; removed: number; restored: number }> {
-      // Marked first: an undo cut off half-way can only be carried on, never resumed as if its chunks were there.
-      const undoing = await db.transaction('rw', db.importBatches, async () => {
-        const batch = await open(batchId);
-        if (batch.status !== 'undoing' && batch.status !== 'undone') await db.importBatches.put({ ...batch, status: 'undoing', updatedAt: now() });
-        return batch;
-      });
-      // Later imports still standing: their undo records saw this batch's values as "before", and must not bring
-      // them back once this batch is undone (see rebaseLater).
-      const later = (await db.importBatches.where('startedAt').aboveOrEqual(undoing.startedAt).toArray())
-        .filter((b) => b.id !== batchId && b.status !== 'undone')
-        .map((b) => b.id);
-      let removed = 0;
-      let restored = 0;
-      const chunks = db.importJournal.where('[batchId+contactId]').between([batchId, ''], [batchId, '\uffff']);
-      for (;;) {
-        const done = await db.transaction('rw', [db.contacts, db.activities, db.stageHistory, db.deals, db.importJournal], async () => {
-          const entry = await chunks.clone().last();
-          if (!entry) return true;
-          for (const id of entry.created) {
-            await db.activities.where('[targetId+occurredAt]').between([id, -Infinity], [id, Infinity]).delete();
-            await db.stageHistory.where('[contactId+at]').between([id, -Infinity], [id, Infinity]).delete();
-            await db.deals.where('[contactId+date]').between([id, -Infinity], [id, Infinity]).delete();
-          }
-          await db.contacts.bulkDelete(entry.created);
-          if (entry.moves) {
-            await db.stageHistory.bulkDelete(entry.moves.history);
-            await db.activities.bulkDelete(entry.moves.activities);
-          }
-          // A merged contact erased since stays erased; what changed in it since the import stays too.
-          const still = await db.contacts.bulkGet(entry.before.map((c) => c.id));
-          const at = now();
-          const restore = entry.before.flatMap((before, i) => {
-            const current = still[i];
-            if (!current) return [];
-            const after = entry.after?.[i];
-            return [after ? revertMerge(current, after, before, at) : before];
-          });
-          await db.contacts.bulkPut(restore);
-          if (later.length && entry.after?.length) await rebaseLater(later, entry);
-          // Sync: these deletes and restores reach the outbox through the storage middleware, like any write.
-          await db.importJournal.delete([entry.batchId, entry.contactId]);
-          removed += entry.created.length;
-          restored += restore.length;
-          return false;
-        });
-        if (done) break;
-      }
-      const batch = await db.transaction('rw', db.importBatches, db.privacyAudit, async () => {
-        const current = await open(batchId);
-        const next: ImportBatch = { ...current, status: 'undone', updatedAt: now(), finishedAt: now() };
-        await db.importBatches.put(next);
-        // Counted in the audit log like the other bulk removals, with counts only (no names, addresses or ids).
-        if (current.status !== 'undone') await db.privacyAudit.add({ id: newId(), at: now(), action: 'import_undo', by: 'me', counts: { removed, restored } });
-        return next;
-      });
-      return { batch, removed, restored };
-    },
+    undo: (batchId: string) => undoImport(db, batchId, { now, newId, open }),
 
     /** Recent batches, newest first; a running batch not heard from for a minute shows as partial. */
     async list(limit = 20): Promise<ImportBatch[]> {
