@@ -43,8 +43,8 @@ export async function fileEncoding(stream: ReadableStream<Uint8Array>): Promise<
         const marked = detectEncoding(value);
         if (marked.bom > 0) return marked.encoding;
       }
-      utf8.decode(value, { stream: true });
-      sawMultibyte ||= value.some((b) => b >= 0x80);
+      // Fewer characters than bytes: the decoder met a multi-byte sequence (ASCII is one character per byte).
+      sawMultibyte ||= utf8.decode(value, { stream: true }).length < value.length;
     }
   } catch {
     return sawMultibyte ? 'utf-8' : 'windows-1252';

@@ -57,6 +57,9 @@ export function closestOf(el: Element, selectors: readonly string[]): Element | 
   return null;
 }
 
+/** Inside an element matching any of the selectors, itself not counted (an editor's content, not the editor). */
+export const withinAny = (el: Element, selectors: readonly string[]): boolean => el.parentElement !== null && closestOf(el.parentElement, selectors) !== null;
+
 /**
  * False when the element or an ancestor is switched off with the `hidden` attribute or an inline
  * `display: none` — how SPAs like Gmail park old views in the DOM.

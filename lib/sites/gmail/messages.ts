@@ -1,7 +1,7 @@
 // Finds the visible messages of the open thread and reads each one's id, sender and recipients.
 import { isValidEmail, normaliseEmail } from '@/lib/domain/email';
 import type { ParticipantRole } from '../types';
-import { cleanText, closestOf, findAll, findFirst, isShown } from '../dom';
+import { cleanText, closestOf, findAll, findFirst, isShown, withinAny } from '../dom';
 import { gmailSelectors as S } from './selectors';
 
 export interface Sighting {
@@ -25,8 +25,7 @@ const EDITOR_CONTENT = ['[contenteditable=true]', '[contenteditable=""]', '[g_ed
  * Mail HTML can carry any attribute (a fake `email`, `data-message-id`, editor): never trust what is inside a message
  * body or inside an editor (the editor itself may be what is looked for, so only its content is excluded).
  */
-export const outsideBody = (el: Element): boolean =>
-  closestOf(el, S.body) === null && (el.parentElement === null || closestOf(el.parentElement, EDITOR_CONTENT) === null);
+export const outsideBody = (el: Element): boolean => closestOf(el, S.body) === null && !withinAny(el, EDITOR_CONTENT);
 
 const hasSender = (el: Element): boolean => findFirst(el, S.sender, outsideBody) !== null;
 

@@ -1,6 +1,6 @@
 // Compose forms (new mail in the reading pane, the full view, the pop-out `/mail/deeplink/compose` window, and inline
 // replies): their root, recipients chosen so far and draft id.
-import { closestOf, findAll, findFirst, isShown } from '../dom';
+import { closestOf, findAll, findFirst, isShown, withinAny } from '../dom';
 import { outermostShown } from '../compose-focus';
 import { outsideBody, type RawSighting, sightingsInWell, wellRole } from './people';
 import { outlookSelectors as S } from './selectors';
@@ -13,12 +13,7 @@ export function editors(doc: Document): Element[] {
   // fallback selector (~0.1 ms each on a 10,000-node Outlook page).
   if (!doc.querySelector(EDITABLE)) return [];
   // An editor inside another is quoted mail (a forward of a message that held one), not a form of its own.
-  return findAll(doc, S.editor, (el) => isShown(el) && outsideBody(el) && !insideEditor(el)).els;
-}
-
-/** Inside a message body editor's content: quoted mail, whatever it looks like. */
-function insideEditor(el: Element): boolean {
-  return el.parentElement !== null && closestOf(el.parentElement, S.editor) !== null;
+  return findAll(doc, S.editor, (el) => isShown(el) && outsideBody(el) && !withinAny(el, S.editor)).els;
 }
 
 /**
@@ -43,7 +38,8 @@ export function composeRoots(doc: Document): Element[] {
 }
 
 export function composeRecipients(root: Element): RawSighting[] {
-  const wells = findAll(root, S.composeWell, (w) => isShown(w) && outsideBody(w) && !insideEditor(w)).els;
+  // A recipient line inside the message editor is quoted mail, whatever it looks like.
+  const wells = findAll(root, S.composeWell, (w) => isShown(w) && outsideBody(w) && !withinAny(w, S.editor)).els;
   return wells.flatMap((well, i) => sightingsInWell(well, wellRole(well, i)));
 }
 
