@@ -41,10 +41,15 @@ describe('warmedThread', () => {
     vi.useRealTimers();
   });
 
+  /** A raw store at `initial`, a warm-up finished by hand, and the warmed store over them (100 ms patience). */
+  const start = (initial: ThreadContext | null = null) => {
+    const raw = rawStore(initial);
+    const warming = manualWarm();
+    return { raw, ...warming, shown: warmedThread(raw.store, warming.warm, controller.signal, 100) };
+  };
+
   it('shows a new thread only once its warm-up is done, notifying once', async () => {
-    const raw = rawStore();
-    const { warm, finish } = manualWarm();
-    const shown = warmedThread(raw.store, warm, controller.signal, 100);
+    const { raw, warm, finish, shown } = start();
     const heard = vi.fn();
     shown.subscribe(heard);
     const a = thread('a');
@@ -61,9 +66,7 @@ describe('warmedThread', () => {
   });
 
   it('shows the thread when its warm-up fails (the card shows the error)', async () => {
-    const raw = rawStore();
-    const { warm, fail } = manualWarm();
-    const shown = warmedThread(raw.store, warm, controller.signal, 100);
+    const { raw, fail, shown } = start();
     raw.set(thread('a'));
     fail('a');
     await vi.advanceTimersByTimeAsync(0);
@@ -71,9 +74,7 @@ describe('warmedThread', () => {
   });
 
   it('shows the newest thread after the patience even when its warm-up is still running', async () => {
-    const raw = rawStore();
-    const { warm, finish } = manualWarm();
-    const shown = warmedThread(raw.store, warm, controller.signal, 100);
+    const { raw, finish, shown } = start();
     raw.set(thread('a'));
     await vi.advanceTimersByTimeAsync(60);
     raw.set(thread('b'));
@@ -87,9 +88,7 @@ describe('warmedThread', () => {
   });
 
   it('drops a warm-up overtaken by a newer thread', async () => {
-    const raw = rawStore();
-    const { warm, finish } = manualWarm();
-    const shown = warmedThread(raw.store, warm, controller.signal, 100);
+    const { raw, finish, shown } = start();
     raw.set(thread('a'));
     raw.set(thread('b'));
     finish('a');
@@ -101,9 +100,7 @@ describe('warmedThread', () => {
   });
 
   it('passes leaving a thread, and a thread with nobody to look up, at once', async () => {
-    const raw = rawStore();
-    const { warm, finish } = manualWarm();
-    const shown = warmedThread(raw.store, warm, controller.signal, 100);
+    const { raw, warm, finish, shown } = start();
     raw.set(thread('a'));
     finish('a');
     await vi.advanceTimersByTimeAsync(0);
@@ -116,9 +113,7 @@ describe('warmedThread', () => {
   });
 
   it('leaving while a warm-up runs cancels it: the thread never flashes in after', async () => {
-    const raw = rawStore();
-    const { warm, finish } = manualWarm();
-    const shown = warmedThread(raw.store, warm, controller.signal, 100);
+    const { raw, finish, shown } = start();
     const heard = vi.fn();
     shown.subscribe(heard);
     raw.set(thread('a'));
@@ -131,9 +126,7 @@ describe('warmedThread', () => {
 
   it('warms the thread open when it starts, and stops listening once aborted', async () => {
     const a = thread('a');
-    const raw = rawStore(a);
-    const { warm, finish } = manualWarm();
-    const shown = warmedThread(raw.store, warm, controller.signal, 100);
+    const { raw, warm, finish, shown } = start(a);
     expect(warm).toHaveBeenCalledWith(a);
     finish('a');
     await vi.advanceTimersByTimeAsync(0);
