@@ -37,6 +37,13 @@ export function cardQueries(contact: Contact, thread: ThreadContext): CardQuery[
     .filter((q) => q.enabled);
 }
 
+/**
+ * One batch of the card's requests, not retried: a section that failed shows its error (and retries) once the card
+ * is up, rather than holding the card on "loading".
+ */
+const prefetchCard = (client: QueryClient, queries: CardQuery[]) =>
+  Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false })));
+
 const allCached = (client: QueryClient, queries: CardQuery[]) => queries.every((q) => client.getQueryData(q.queryKey) !== undefined);
 
 /**
@@ -53,9 +60,7 @@ export function useCardWarmUp(contact: Contact | null | undefined, thread: Threa
   useLayoutEffect(() => {
     if (ready || !contact || !thread) return;
     let live = true;
-    const queries = cardQueries(contact, thread);
-    // Not retried here: a failing section shows its error (and retries) once the card is up, not a longer "loading".
-    void Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false }))).then(() => live && setWarmed(contact.id));
+    void prefetchCard(client, cardQueries(contact, thread)).then(() => live && setWarmed(contact.id));
     return () => {
       live = false;
     };
@@ -67,13 +72,12 @@ export function useCardWarmUp(contact: Contact | null | undefined, thread: Threa
 
 /**
  * Fills the cache the first participant's card reads when it mounts: the thread's lookup, then that contact's card
- * queries. Run before the thread reaches React (warm-thread.ts). The card queries are not retried here: a section
- * that failed asks again once the card is up.
+ * queries. Run before the thread reaches React (warm-thread.ts).
  */
 export async function warmFirstCard(client: QueryClient, thread: ThreadContext): Promise<void> {
   // The lookup keeps the client's retry: a card mounted past the warm-up's patience joins this very fetch.
   const found = await client.fetchQuery(lookupQuery(thread.participants.map((p) => p.email)));
   const first = thread.participants[0];
   const contact = first ? found[first.email] : undefined;
-  if (contact) await Promise.all(cardQueries(contact, thread).map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false })));
+  if (contact) await prefetchCard(client, cardQueries(contact, thread));
 }
