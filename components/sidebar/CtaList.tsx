@@ -4,14 +4,14 @@ import { i18n } from '@/lib/i18n/cached-messages';
 import type { Contact } from '@/lib/domain/contact';
 import { matchesWords, queryWords, templateSearchText } from '@/lib/domain/template-rank';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
-import { useTemplateSuggestions } from '@/lib/query/templates';
+import { useQuery } from '@tanstack/react-query';
+import { SHOWN_TEMPLATES as SHOWN, templateSuggestionsQuery } from '@/lib/query/templates';
 import type { ThreadContext } from '@/lib/sites/types';
 import { CtaItem } from './CtaItem';
 import { ErrorNotice } from './ErrorNotice';
 import { PICKER_OPEN, pickerRequests, takePendingPickerOpen } from './picker-shortcut';
 import { useSite } from './site';
 
-const SHOWN = 4;
 // A search lists at most this many: rendering hundreds of previews per keystroke would lag the typing.
 const MAX_LISTED = 20;
 
@@ -19,9 +19,17 @@ const plain = (t: SuggestedTemplate) => [...t.subject, ...t.body].map((s) => (s.
 
 /** CTA templates for this contact, best first, with a search box (Alt+Shift+K from the editor focuses it). */
 export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadContext }) {
-  const suggestions = useTemplateSuggestions(contact.id, thread.selfEmail, uiLanguage());
+  const language = uiLanguage();
+  const top = useQuery(templateSuggestionsQuery(contact.id, thread.selfEmail, language, SHOWN));
   const [query, setQuery] = useState('');
   const [showAll, setShowAll] = useState(false);
+  const searching = query.trim() !== '';
+  // The whole list is asked for once the rep unfolds or searches it, and only when there is more than the top.
+  const needsAll = (showAll || searching) && top.data !== undefined && top.data.total > top.data.templates.length;
+  const all = useQuery({ ...templateSuggestionsQuery(contact.id, thread.selfEmail, language), enabled: needsAll });
+  // Undefined while the list asked for is on its way (the top ones stay listed meanwhile).
+  const complete = needsAll ? all.data : top.data;
+  const templates = complete?.templates ?? top.data?.templates;
   const search = useRef<HTMLInputElement>(null);
   const { adapter, doc } = useSite();
 
@@ -33,15 +41,16 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
     if (takePendingPickerOpen()) focus();
     pickerRequests.addEventListener(PICKER_OPEN, focus);
     return () => pickerRequests.removeEventListener(PICKER_OPEN, focus);
-  }, [suggestions.isSuccess]);
+  }, [top.isSuccess]);
 
   // Folded once per load, so each keystroke is a substring test per template.
-  const indexed = useMemo(() => (suggestions.data ?? []).map((t) => ({ t, text: templateSearchText([t.name, ...t.tags, plain(t)]) })), [suggestions.data]);
+  const indexed = useMemo(() => (templates ?? []).map((t) => ({ t, text: templateSearchText([t.name, ...t.tags, plain(t)]) })), [templates]);
   const words = queryWords(query);
   const matches = words.length ? indexed.filter(({ text }) => matchesWords(text, words)).map(({ t }) => t) : indexed.map(({ t }) => t);
-  const visible = matches.slice(0, showAll || query.trim() ? MAX_LISTED : SHOWN);
+  const visible = matches.slice(0, showAll || searching ? MAX_LISTED : SHOWN);
+  const total = top.data?.total ?? 0;
 
-  if (suggestions.isError) return <ErrorNotice error={suggestions.error} onRetry={() => void suggestions.refetch()} />;
+  if (top.isError) return <ErrorNotice error={top.error} onRetry={() => void top.refetch()} />;
 
   return (
     <section className="ficha-cta" aria-labelledby="ficha-cta-title">
@@ -65,10 +74,11 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
           }
         }}
       />
-      {suggestions.isPending && <p className="ficha-hint">{i18n.t('sidebar.loading')}</p>}
-      {suggestions.isSuccess && matches.length === 0 && (
+      {(top.isPending || (needsAll && all.isPending)) && <p className="ficha-hint">{i18n.t('sidebar.loading')}</p>}
+      {needsAll && all.isError && <ErrorNotice error={all.error} onRetry={() => void all.refetch()} />}
+      {complete && matches.length === 0 && (
         <p className="ficha-hint" data-testid="cta-empty">
-          {query.trim() ? i18n.t('cta.noMatch') : i18n.t('cta.none')}
+          {searching ? i18n.t('cta.noMatch') : i18n.t('cta.none')}
         </p>
       )}
       <ul className="ficha-cta-list" aria-label={i18n.t('cta.title')}>
@@ -76,12 +86,12 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
           <CtaItem key={t.id} template={t} contactId={contact.id} threadId={thread.threadId} openReply={thread.mode !== 'lookup'} />
         ))}
       </ul>
-      {!showAll && !query.trim() && matches.length > SHOWN && (
+      {!showAll && !searching && total > SHOWN && (
         <button type="button" className="ficha-link" onClick={() => setShowAll(true)}>
-          {i18n.t('cta.showAll', [String(Math.min(matches.length, MAX_LISTED))])}
+          {i18n.t('cta.showAll', [String(Math.min(total, MAX_LISTED))])}
         </button>
       )}
-      {matches.length > visible.length && (showAll || query.trim()) && (
+      {complete && matches.length > visible.length && (showAll || searching) && (
         <p className="ficha-hint" data-testid="cta-more">
           {i18n.t('cta.more', [String(visible.length), String(matches.length)])}
         </p>

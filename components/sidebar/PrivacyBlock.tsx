@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import type { Contact } from '@/lib/domain/contact';
 import { useUpdatePrivacy } from '@/lib/query/record';
@@ -8,8 +9,28 @@ import { ErrorNotice } from './ErrorNotice';
 const BASES = ['consent', 'contract', 'legitimate_interest', 'other', 'none'] as const;
 const STATUSES = ['granted', 'denied', 'withdrawn', 'unknown'] as const;
 
-/** Legal basis, consent and do-not-contact; each change saves at once and is audited in the background. */
-export function PrivacyBlock({ contact, by }: { contact: Contact; by?: string | null }) {
+interface PrivacyProps {
+  contact: Contact;
+  /** The rep's own address, the consent log's "who". */
+  by?: string | null;
+}
+
+/**
+ * Legal basis, consent and do-not-contact, folded. The form is built when the rep unfolds it: closed, it was 16 of
+ * the card's elements, created and removed on every thread switch for nobody to see.
+ */
+export function PrivacyBlock(props: PrivacyProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="ficha-details" data-testid="privacy" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{i18n.t('privacy.title')}</summary>
+      {open && <PrivacyForm {...props} />}
+    </details>
+  );
+}
+
+/** Each change saves at once and is audited in the background. */
+function PrivacyForm({ contact, by }: PrivacyProps) {
   const update = useUpdatePrivacy(contact.id);
   const saved = { legalBasis: contact.privacy.legalBasis, consentStatus: contact.privacy.consent.status, doNotContact: contact.privacy.doNotContact };
   // While saving, show what is being saved, so controls do not flick back (react-query's "optimistic via variables").
@@ -18,8 +39,7 @@ export function PrivacyBlock({ contact, by }: { contact: Contact; by?: string | 
     update.mutate({ contactId: contact.id, ...saved, ...change, ...(by ? { by } : {}) } as Parameters<typeof update.mutate>[0]);
 
   return (
-    <details className="ficha-details" data-testid="privacy">
-      <summary>{i18n.t('privacy.title')}</summary>
+    <>
       <div className="ficha-form">
         <label htmlFor="ficha-basis">{i18n.t('privacy.legalBasis')}</label>
         <select id="ficha-basis" data-testid="legal-basis" value={legalBasis} disabled={update.isPending} onChange={(e) => save({ legalBasis: e.target.value })}>
@@ -43,6 +63,6 @@ export function PrivacyBlock({ contact, by }: { contact: Contact; by?: string | 
         </label>
       </div>
       {update.error && <ErrorNotice error={update.error} />}
-    </details>
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { lookupQuery } from '@/lib/query/hooks';
 import { recordFiguresQuery } from '@/lib/query/profile';
 import { loggedActivityQuery, logPolicyQuery, stageHistoryQuery, stageSuggestionsQuery, timelineQuery } from '@/lib/query/record';
 import { settingsQuery } from '@/lib/query/settings';
-import { templateSuggestionsQuery } from '@/lib/query/templates';
+import { SHOWN_TEMPLATES, templateSuggestionsQuery } from '@/lib/query/templates';
 import type { ThreadContext } from '@/lib/sites/types';
 import { openMessage } from './EmailLogger';
 
@@ -27,7 +27,7 @@ export function cardQueries(contact: Contact, thread: ThreadContext): CardQuery[
     recordFiguresQuery(id),
     loggedActivityQuery(id, openMessage(thread)?.id ?? null),
     logPolicyQuery(id),
-    templateSuggestionsQuery(id, thread.selfEmail, uiLanguage()),
+    templateSuggestionsQuery(id, thread.selfEmail, uiLanguage(), SHOWN_TEMPLATES),
     stageSuggestionsQuery(id),
     stageHistoryQuery(id),
     timelineQuery(id),

@@ -13,6 +13,7 @@ import { watchThread } from '@/lib/sites/watch';
 import { warmFirstCard } from './card-queries';
 import { syncCollapsed } from './collapse';
 import { warmUpWhenIdle } from './idle-warm-up';
+import { rehearseCard } from './card-rehearsal';
 import { listenForPickerShortcut } from './picker-shortcut';
 import { refreshOnSync } from './sync-refresh';
 import { createShadowHost } from './shadow-host';
@@ -62,7 +63,9 @@ export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteA
       </QueryClientProvider>,
     ),
   );
-  void warmUpWhenIdle(controller.signal);
+  void warmUpWhenIdle(controller.signal).then(() =>
+    rehearseCard({ client: queryClient, site, createRoot, busy: () => shown.getSnapshot() !== null, signal: controller.signal }),
+  );
   ctx.onInvalidated(() => {
     root.unmount();
     queryClient.clear();

@@ -4,13 +4,18 @@ import { send } from '@/lib/messaging/client';
 import type { RequestInputOf } from '@/lib/messaging/protocol';
 import { queryKeys } from './keys';
 
-export const templateSuggestionsQuery = (contactId: string, selfEmail: string | null, language: string) =>
-  queryOptions({
-    queryKey: queryKeys.templatesFor(contactId),
-    queryFn: () => send<'templates.forContact'>({ type: 'templates.forContact', contactId, selfEmail, language }),
-  });
+/** How many templates the card lists until the rep asks for all or searches. */
+export const SHOWN_TEMPLATES = 4;
 
-export const useTemplateSuggestions = (contactId: string, selfEmail: string | null, language: string) => useQuery(templateSuggestionsQuery(contactId, selfEmail, language));
+/**
+ * The templates rendered for the contact, best first: the first `limit` (the card's folded list, asked on every
+ * thread switch: a fifth of the bytes of all of them) or, without one, all.
+ */
+export const templateSuggestionsQuery = (contactId: string, selfEmail: string | null, language: string, limit?: number) =>
+  queryOptions({
+    queryKey: [...queryKeys.templatesFor(contactId), limit ?? 'all'],
+    queryFn: () => send<'templates.forContact'>({ type: 'templates.forContact', contactId, selfEmail, language, ...(limit ? { limit } : {}) }),
+  });
 
 /** Recorded after the text is in the editor: the rep never waits for the timeline write. */
 export function useRecordInsert(contactId: string) {

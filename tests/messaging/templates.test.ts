@@ -35,26 +35,35 @@ describe('CTA templates through the background', () => {
   it('offers templates rendered for the contact, stage fits first, with missing fields blocking', async () => {
     await send({ type: 'contacts.changeStage', contactId, to: 'opportunity' });
     const saved = await send<'templates.save'>({ type: 'templates.save', template: newTemplate });
-    const offered = await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' });
+    const { templates: offered } = await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' });
     expect(offered[0]?.language).toBe('en');
     expect(offered.slice(0, 3).every((t) => t.fitsStage)).toBe(true);
     const mine = offered.find((t) => t.id === saved.id)!;
     expect(mine.missing).toEqual(['contact.title']);
     await send({ type: 'contacts.updateFields', contactId, patch: { title: 'CTO' } });
-    const again = (await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' })).find((t) => t.id === saved.id)!;
+    const again = (await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' })).templates.find((t) => t.id === saved.id)!;
     expect(again.missing).toEqual([]);
     expect(segmentsText(again.body)).toContain('Hi Ana, about CTO: https://ficha.app/quote?utm_source=ficha');
   });
 
   it('prefers the contact language, then the rep usage', async () => {
     await send({ type: 'contacts.updateFields', contactId, patch: { language: 'es' } });
-    const offered = await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' });
+    const { templates: offered } = await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' });
     expect(offered[0]?.language).toBe('es');
     const leadEs = offered.filter((t) => t.language === 'es' && t.fitsStage);
     const second = leadEs[1]!;
     await send({ type: 'templates.recordInsert', contactId, templateId: second.id });
-    const reranked = await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' });
+    const { templates: reranked } = await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' });
     expect(reranked[0]?.id).toBe(second.id);
+  });
+
+  it('renders only the best few when asked for a limit, counting all of them', async () => {
+    const all = await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en' });
+    const top = await send<'templates.forContact'>({ type: 'templates.forContact', contactId, language: 'en', limit: 4 });
+    expect(all.templates.length).toBeGreaterThan(4);
+    expect(all.total).toBe(all.templates.length);
+    expect(top.total).toBe(all.total);
+    expect(top.templates).toEqual(all.templates.slice(0, 4));
   });
 
   it('records an insert on the timeline and in the score, unless the contact may not be logged', async () => {

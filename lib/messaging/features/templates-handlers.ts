@@ -36,7 +36,7 @@ export function templateHandlers({ templates, contacts, settings, record, db }: 
     'templates.remove': async ({ id }) => ({ removed: await templates.remove(id) }),
     'templates.reorder': ({ ids }) => templates.reorder(ids),
     'templates.import': ({ file, mode }) => templates.importFile(file, mode),
-    'templates.forContact': async ({ contactId, selfEmail, language }) => {
+    'templates.forContact': async ({ contactId, selfEmail, language, limit }) => {
       const contact = await requireContact(contactId);
       const [list, usage, { sender }, company] = await Promise.all([
         templates.list(),
@@ -46,10 +46,13 @@ export function templateHandlers({ templates, contacts, settings, record, db }: 
       ]);
       const data = mergeDataFor(contact, company ?? null, { ...sender, email: selfEmail ?? '' });
       const stage = contact.lifecycleStage;
-      return rankTemplates(list, { stage, language: contact.profile.general.language ?? language }, usage).map((t) => {
+      const ranked = rankTemplates(list, { stage, language: contact.profile.general.language ?? language }, usage);
+      // Only those asked for are rendered and sent: the card's folded list is 4 of them, on every thread switch.
+      const offered = ranked.slice(0, limit ?? ranked.length).map((t) => {
         const rendered = renderTemplate(t, data);
         return { id: t.id, name: t.name, language: t.language, tags: t.tags, fitsStage: stageFit(t, stage) === 2, ...rendered };
       });
+      return { templates: offered, total: ranked.length };
     },
     'templates.recordInsert': async ({ contactId, templateId, threadId }) => {
       const policy = await record.logPolicy(contactId);

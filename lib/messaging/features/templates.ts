@@ -13,12 +13,14 @@ export const templateRequests = [
   z.object({ type: z.literal('templates.remove'), id: Id }),
   z.object({ type: z.literal('templates.reorder'), ids: z.array(Id).max(5000) }),
   z.object({ type: z.literal('templates.import'), file: TemplateFileSchema, mode: z.enum(['add', 'replace']).default('add') }),
-  // Rendered for one contact: `language` is the UI's, used when the contact has none on record.
+  // Rendered for one contact: `language` is the UI's, used when the contact has none on record. `limit`: only the
+  // best few (the card's folded list), with the count of all.
   z.object({
     type: z.literal('templates.forContact'),
     contactId: Id,
     selfEmail: z.string().max(320).nullable().default(null),
     language: z.string().max(35).default('en'),
+    limit: z.number().int().min(1).max(5000).optional(),
   }),
   z.object({ type: z.literal('templates.recordInsert'), contactId: Id, templateId: Id, threadId: z.string().max(200).nullable().default(null) }),
 ] as const satisfies readonly z.ZodObject[];
@@ -43,7 +45,8 @@ export interface TemplateResponses {
   'templates.remove': { removed: boolean };
   'templates.reorder': CtaTemplate[];
   'templates.import': { imported: number };
-  'templates.forContact': SuggestedTemplate[];
+  /** Best first; `total` counts every template offered, also those past the request's `limit`. */
+  'templates.forContact': { templates: SuggestedTemplate[]; total: number };
   /** null when the contact may not be logged (never-log list, opted out): the insert happened, nothing was recorded. */
   'templates.recordInsert': { activity: Activity | null };
 }

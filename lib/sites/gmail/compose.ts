@@ -13,8 +13,19 @@ export function composeRoots(doc: Document): Element[] {
   // This runs on every change of the page, and each document-wide scan costs ~0.1–0.3 ms on a heavy page: Gmail
   // docks compose windows in its compose host, so that is searched; the whole page only when there is no host (the
   // pop-out window, or markup that changed) or when the rep is typing outside it (a window Gmail put elsewhere).
-  const host = findFirst(doc, S.composeHost)?.el;
+  const host = composeHost(doc);
   return host && !typingOutside(doc, host) ? composeRootsIn(host) : composeRootsIn(doc);
+}
+
+// Gmail keeps its compose host for the life of the page: found once, searched for again only once it is detached.
+const hosts = new WeakMap<Document, Element>();
+
+function composeHost(doc: Document): Element | undefined {
+  const known = hosts.get(doc);
+  if (known?.isConnected) return known;
+  const found = findFirst(doc, S.composeHost)?.el;
+  if (found) hosts.set(doc, found);
+  return found;
 }
 
 function composeRootsIn(scope: ParentNode): Element[] {

@@ -19,11 +19,15 @@ export function readingPane(doc: Document): Element | null {
 }
 
 const shownHeaderPart = (el: Element): boolean => isShown(el) && isHeaderPart(el);
-/** Drops elements nested in another of the list (linear in list size × depth, for long conversations). */
-function outermost(els: Element[]): Element[] {
+/**
+ * Drops elements nested in another of the list (linear in list size × depth, for long conversations). All of them
+ * lie inside `pane`, so no ancestor above it can be one of them: the walk stops there, not at the document's root.
+ */
+function outermost(els: Element[], pane: Element): Element[] {
+  if (els.length < 2) return els;
   const set = new Set(els);
   return els.filter((el) => {
-    for (let up = el.parentElement; up; up = up.parentElement) if (set.has(up)) return false;
+    for (let up = el.parentElement; up && up !== pane; up = up.parentElement) if (set.has(up)) return false;
     return true;
   });
 }
@@ -85,7 +89,7 @@ function cardOf(sender: Element, holds: Map<Element, number>, pane: Element): El
 /** The conversation's messages in page order; empty when no conversation is open. */
 export function readMessages(doc: Document, pane: Element | null = readingPane(doc)): RawMessage[] {
   if (!pane) return [];
-  const senders = outermost(findAll(pane, S.sender, shownHeaderPart).els);
+  const senders = outermost(findAll(pane, S.sender, shownHeaderPart).els, pane);
   // Collapsed cards hold no expanded sender and sit inside no expanded card (that would be a header toggle).
   const collapsedCards = outermost(
     findAll(
@@ -93,6 +97,7 @@ export function readMessages(doc: Document, pane: Element | null = readingPane(d
       S.collapsedCard,
       (el) => shownHeaderPart(el) && !senders.some((s) => el.contains(s)) && !closestOf(el.parentElement ?? el, S.expandedCard),
     ).els,
+    pane,
   );
 
   const holds = holdCounts([...senders, ...collapsedCards], pane);
