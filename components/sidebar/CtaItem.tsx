@@ -2,7 +2,6 @@ import { Fragment, memo, useState } from 'react';
 import { i18n } from '@/lib/i18n/cached-messages';
 import type { Segment } from '@/lib/domain/template';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
-import { useRecordInsert } from '@/lib/query/templates';
 import type { InsertSegment } from '@/lib/sites/editing';
 import { insertOrOpenReply } from '@/lib/sites/insert-flow';
 import { useSite } from './site';
@@ -33,10 +32,17 @@ function Preview({ segments }: { segments: readonly Segment[] }) {
 
 const insertable = (segments: readonly Segment[]) => segments.filter((s): s is InsertSegment => s.kind !== 'missing');
 
+interface CtaItemProps {
+  template: SuggestedTemplate;
+  threadId: string | null;
+  openReply?: boolean;
+  /** Records an insert on the contact's timeline (one recorder for the whole list, stable across renders). */
+  onInserted: (insert: { templateId: string; threadId: string | null }) => void;
+}
+
 /** Memoised: a keystroke in the search re-renders only the items that enter the list, not those already shown. */
-export const CtaItem = memo(function CtaItem({ template, contactId, threadId, openReply = true }: { template: SuggestedTemplate; contactId: string; threadId: string | null; openReply?: boolean }) {
+export const CtaItem = memo(function CtaItem({ template, threadId, openReply = true, onInserted }: CtaItemProps) {
   const { adapter, doc } = useSite();
-  const record = useRecordInsert(contactId);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const blocked = template.missing.length > 0;
 
@@ -46,7 +52,7 @@ export const CtaItem = memo(function CtaItem({ template, contactId, threadId, op
     // A contact found by hand (page not recognised): the open message may be someone else's, so no reply is opened.
     const outcome = openReply ? await insertOrOpenReply(adapter, doc, insertable(template.body), subject) : adapter.insertAtCaret(doc, insertable(template.body), subject) ? 'inserted' : 'no-editor';
     setStatus({ kind: outcome });
-    if (outcome === 'inserted') record.mutate({ templateId: template.id, threadId });
+    if (outcome === 'inserted') onInserted({ templateId: template.id, threadId });
   };
 
   return (

@@ -5,7 +5,7 @@ import type { Contact } from '@/lib/domain/contact';
 import { matchesWords, queryWords, templateSearchText } from '@/lib/domain/template-rank';
 import type { SuggestedTemplate } from '@/lib/messaging/features/templates';
 import { useQuery } from '@tanstack/react-query';
-import { SHOWN_TEMPLATES as SHOWN, templateSuggestionsQuery } from '@/lib/query/templates';
+import { SHOWN_TEMPLATES as SHOWN, templateSuggestionsQuery, useRecordInsert } from '@/lib/query/templates';
 import type { ThreadContext } from '@/lib/sites/types';
 import { CtaItem } from './CtaItem';
 import { ErrorNotice } from './ErrorNotice';
@@ -27,6 +27,7 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
   // The whole list is asked for once the rep unfolds or searches it, and only when there is more than the top.
   const needsAll = (showAll || searching) && top.data !== undefined && top.data.total > top.data.templates.length;
   const all = useQuery({ ...templateSuggestionsQuery(contact.id, thread.selfEmail, language), enabled: needsAll });
+  const record = useRecordInsert(contact.id);
   // Undefined while the list asked for is on its way (the top ones stay listed meanwhile).
   const complete = needsAll ? all.data : top.data;
   const templates = complete?.templates ?? top.data?.templates;
@@ -83,7 +84,7 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
       )}
       <ul className="ficha-cta-list" aria-label={i18n.t('cta.title')}>
         {visible.map((t) => (
-          <CtaItem key={t.id} template={t} contactId={contact.id} threadId={thread.threadId} openReply={thread.mode !== 'lookup'} />
+          <CtaItem key={t.id} template={t} threadId={thread.threadId} openReply={thread.mode !== 'lookup'} onInserted={record.mutate} />
         ))}
       </ul>
       {!showAll && !searching && total > SHOWN && (

@@ -3,7 +3,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { startTransition } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createQueryClient } from '@/lib/query/hooks';
 import { recordDiagnostics } from '@/lib/sites/diagnostics-recorder';
 import { trackCaret } from '@/lib/sites/editing';
 import { watchHealth } from '@/lib/sites/health-watch';
@@ -17,6 +16,7 @@ import { rehearseCard } from './card-rehearsal';
 import { listenForPickerShortcut } from './picker-shortcut';
 import { refreshOnSync } from './sync-refresh';
 import { createShadowHost } from './shadow-host';
+import { createSidebarQueryClient } from './sidebar-query-client';
 import { Sidebar } from './Sidebar';
 import { SiteContext } from './site';
 import { warmedThread } from './warm-thread';
@@ -39,7 +39,7 @@ export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteA
   listenForPickerShortcut(document, controller.signal);
   syncCollapsed(controller.signal);
   const site = { adapter, doc: document };
-  const queryClient = createQueryClient();
+  const queryClient = createSidebarQueryClient();
   refreshOnSync(queryClient, controller.signal);
   // The background is asked as soon as the thread is read; React sees the thread once the answers are cached.
   const shown = warmedThread(store, (thread) => warmFirstCard(queryClient, thread), controller.signal);

