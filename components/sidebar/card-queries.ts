@@ -4,6 +4,9 @@ import { useLayoutEffect, useState } from 'react';
 import { type QueryClient, type QueryFunction, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import type { Contact } from '@/lib/domain/contact';
 import { uiLanguage } from '@/lib/i18n/ui-language';
+import { FIRST_FOUND } from '@/lib/messaging/batch';
+import { lookupThen } from '@/lib/messaging/client';
+import { requestOf } from '@/lib/query/ask';
 import { lookupQuery } from '@/lib/query/hooks';
 import { recordFiguresQuery } from '@/lib/query/profile';
 import { loggedActivityQuery, logPolicyQuery, stageHistoryQuery, stageSuggestionsQuery, timelineQuery } from '@/lib/query/record';
@@ -15,14 +18,23 @@ import { openMessage } from './EmailLogger';
 interface CardQuery {
   queryKey: QueryKey;
   queryFn: QueryFunction;
+  /** What queryFn asks the background (askQuery's meta). */
+  request: unknown;
   enabled: boolean;
 }
 
-const entry = (o: { queryKey: QueryKey; queryFn?: unknown; enabled?: unknown }): CardQuery => ({ queryKey: o.queryKey, queryFn: o.queryFn as QueryFunction, enabled: o.enabled !== false });
+const entry = (o: { queryKey: QueryKey; queryFn?: unknown; enabled?: unknown; meta?: Record<string, unknown> }): CardQuery => ({
+  queryKey: o.queryKey,
+  queryFn: o.queryFn as QueryFunction,
+  request: requestOf(o),
+  enabled: o.enabled !== false,
+});
 
-/** Built with the same options as the hooks of ContactCard's sections, so the warm-up fills the keys they read. */
-export function cardQueries(contact: Contact, thread: ThreadContext): CardQuery[] {
-  const id = contact.id;
+/**
+ * Built with the same options as the hooks of ContactCard's sections, so the warm-up fills the keys they read. Which
+ * queries there are depends on the thread alone, not on the contact: FIRST_FOUND's list pairs with the found one's.
+ */
+export function cardQueries(id: string, thread: ThreadContext): CardQuery[] {
   return [
     recordFiguresQuery(id),
     loggedActivityQuery(id, openMessage(thread)?.id ?? null),
@@ -55,12 +67,12 @@ export function useCardWarmUp(contact: Contact | null | undefined, thread: Threa
   const client = useQueryClient();
   const [warmed, setWarmed] = useState<string | null>(null);
   const id = contact?.id ?? null;
-  const ready = !contact || !thread || warmed === id || allCached(client, cardQueries(contact, thread));
+  const ready = !contact || !thread || warmed === id || allCached(client, cardQueries(contact.id, thread));
   if (ready && id !== null && warmed !== id) setWarmed(id);
   useLayoutEffect(() => {
     if (ready || !contact || !thread) return;
     let live = true;
-    void prefetchCard(client, cardQueries(contact, thread)).then(() => live && setWarmed(contact.id));
+    void prefetchCard(client, cardQueries(contact.id, thread)).then(() => live && setWarmed(contact.id));
     return () => {
       live = false;
     };
@@ -71,13 +83,22 @@ export function useCardWarmUp(contact: Contact | null | undefined, thread: Threa
 }
 
 /**
- * Fills the cache the first participant's card reads when it mounts: the thread's lookup, then that contact's card
- * queries. Run before the thread reaches React (warm-thread.ts).
+ * Fills the cache the first participant's card reads when it mounts: the thread's lookup and that contact's card
+ * queries, asked in one message (lookupThen). Run before the thread reaches React (warm-thread.ts).
  */
 export async function warmFirstCard(client: QueryClient, thread: ThreadContext): Promise<void> {
-  // The lookup keeps the client's retry: a card mounted past the warm-up's patience joins this very fetch.
-  const found = await client.fetchQuery(lookupQuery(thread.participants.map((p) => p.email)));
+  const emails = thread.participants.map((p) => p.email);
   const first = thread.participants[0];
-  const contact = first ? found[first.email] : undefined;
-  if (contact) await prefetchCard(client, cardQueries(contact, thread));
+  if (!first) return;
+  // The lookup keeps the client's retry: a card mounted past the warm-up's patience joins this very fetch.
+  await client.fetchQuery({
+    ...lookupQuery(emails),
+    queryFn: async () => {
+      const { found, then } = await lookupThen(emails, cardQueries(FIRST_FOUND, thread).map((q) => q.request));
+      const contact = found[first.email];
+      // A section whose answer failed is left out: it asks again, and shows its error, once the card is up.
+      if (contact && then) cardQueries(contact.id, thread).forEach((q, i) => then[i]?.ok && client.setQueryData(q.queryKey, then[i].data));
+      return found;
+    },
+  });
 }

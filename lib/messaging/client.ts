@@ -3,7 +3,7 @@
 // Calls made in the same task travel as one message: opening a contact card starts about ten queries at once, and
 // one message answered once costs the webmail page one serialisation and one React update instead of ten.
 import { browser } from 'wxt/browser';
-import { BATCH_TYPE, MAX_BATCH_REQUESTS } from './batch';
+import { BATCH_TYPE, LOOKUP_THEN_TYPE, type LookupThenReply, MAX_BATCH_REQUESTS } from './batch';
 import { type Envelope, FichaError } from './errors';
 import type { RequestInputOf, RequestType, Responses } from './protocol';
 
@@ -16,14 +16,31 @@ interface Pending {
 let queued: Pending[] | null = null;
 
 export async function send<T extends RequestType>(request: RequestInputOf<T>, options: { now?: boolean } = {}): Promise<Responses[T]> {
-  let reply: Envelope<Responses[T]> | undefined;
+  return dataOf(await reached(() => enqueue(request, options.now) as Promise<Envelope<Responses[T]> | undefined>));
+}
+
+/**
+ * The thread's people looked up, and `then`'s requests (see LOOKUP_THEN_TYPE) about the one found for the first
+ * address, in one message. The lookup's failure throws; each of `then`'s answers is left for the caller to read.
+ */
+export async function lookupThen(emails: string[], then: unknown[]): Promise<{ found: Responses['contacts.lookup']; then: Envelope<unknown>[] | null }> {
+  const reply = dataOf(await reached(() => browser.runtime.sendMessage({ type: LOOKUP_THEN_TYPE, emails, then }) as Promise<Envelope<LookupThenReply<Responses['contacts.lookup']>> | undefined>));
+  return { found: dataOf(reply.lookup), then: reply.then };
+}
+
+async function reached<R>(ask: () => Promise<R | undefined>): Promise<R> {
+  let reply: R | undefined;
   try {
-    reply = (await enqueue(request, options.now)) as Envelope<Responses[T]> | undefined;
+    reply = await ask();
   } catch (error) {
     // The worker was updated or restarted under this tab: say so instead of a raw runtime error.
     throw new FichaError('unreachable', error instanceof Error ? error.message : String(error));
   }
   if (!reply) throw new FichaError('unreachable', 'No answer from the extension background');
+  return reply;
+}
+
+function dataOf<T>(reply: Envelope<T>): T {
   if (!reply.ok) throw new FichaError(reply.error.code, reply.error.message, reply.error.details);
   return reply.data;
 }

@@ -1,5 +1,5 @@
 // The background's single entry point for messages: sender check, schema check, typed handler, typed error.
-import { isBatch, MAX_BATCH_REQUESTS } from './batch';
+import { aboutContact, isBatch, isLookupThen, type LookupThenMessage, type LookupThenReply, MAX_BATCH_REQUESTS } from './batch';
 import { type Envelope, FichaError } from './errors';
 import { type Handlers, type RequestType, RequestSchema } from './protocol';
 
@@ -29,6 +29,19 @@ export function createMessageHandler(handlers: Handlers, extensionId: string, tr
     return { ok: true, data: await Promise.all(requests.map((request) => handle(request, sender))) };
   }
 
+  /** The lookup, then each request of `then` about the contact found for the first address, each answered alone. */
+  async function handleLookupThen(raw: LookupThenMessage, sender: MessageSender): Promise<Envelope<LookupThenReply>> {
+    const { emails, then } = raw;
+    if (sender.id !== extensionId) return { ok: false, error: localised(new FichaError('forbidden_sender', 'Message not from this extension'), translate) };
+    if (!Array.isArray(emails) || !Array.isArray(then) || then.length > MAX_BATCH_REQUESTS || then.some((r) => isBatch(r) || isLookupThen(r))) {
+      return { ok: false, error: localised(new FichaError('invalid_message', `A lookup carries up to ${MAX_BATCH_REQUESTS} requests, none of them a batch`), translate) };
+    }
+    const lookup = await handle({ type: 'contacts.lookup', emails }, sender);
+    const found = lookup.ok ? (lookup.data as Record<string, { id: string } | null>)[emails[0] as string] : null;
+    if (!found) return { ok: true, data: { lookup, then: null } };
+    return { ok: true, data: { lookup, then: await Promise.all(then.map((request) => handle(aboutContact(request, found.id), sender))) } };
+  }
+
   async function handle(raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> {
     try {
       // Web pages can reach us through externally_connectable or a compromised content script: only we may talk.
@@ -48,5 +61,6 @@ export function createMessageHandler(handlers: Handlers, extensionId: string, tr
     }
   }
 
-  return (raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> => (isBatch(raw) ? handleBatch(raw, sender) : handle(raw, sender));
+  return (raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> =>
+    isBatch(raw) ? handleBatch(raw, sender) : isLookupThen(raw) ? handleLookupThen(raw, sender) : handle(raw, sender);
 }

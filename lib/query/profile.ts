@@ -1,7 +1,8 @@
 // React-query hooks for the profile blocks: figures, company and deals, and every profile write.
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '@/lib/messaging/client';
 import type { RequestInputOf } from '@/lib/messaging/protocol';
+import { askQuery } from './ask';
 import { queryKeys } from './keys';
 
 // Figures and deals sit under the contact's activity key: every record write (a logged email, a note) already
@@ -14,10 +15,7 @@ const profileKeys = {
 };
 
 export const recordFiguresQuery = (contactId: string) =>
-  queryOptions({
-    queryKey: profileKeys.figures(contactId),
-    queryFn: () => send<'contacts.recordFigures'>({ type: 'contacts.recordFigures', contactId }),
-  });
+  askQuery<'contacts.recordFigures', ReturnType<typeof profileKeys.figures>>(profileKeys.figures(contactId), { type: 'contacts.recordFigures', contactId });
 
 export const useRecordFigures = (contactId: string) => useQuery(recordFiguresQuery(contactId));
 

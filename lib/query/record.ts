@@ -1,26 +1,24 @@
 // React-query hooks for the record's writes (logging, notes, stage moves) and what they feed (timeline, history, score).
 import { uiLanguage } from '@/lib/i18n/ui-language';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '@/lib/messaging/client';
 import type { RequestInputOf } from '@/lib/messaging/protocol';
+import { askQuery } from './ask';
 import { queryKeys } from './keys';
 
 // Each query a contact card asks on mount is built by one of these, shared by its hook and by the card's warm-up
 // (components/sidebar/card-queries.ts), so both ask the same key.
 export const loggedActivityQuery = (contactId: string, messageId: string | null) =>
-  queryOptions({
-    queryKey: queryKeys.logged(contactId, messageId ?? ''),
-    queryFn: () => send<'activities.findLogged'>({ type: 'activities.findLogged', contactId, messageId: messageId ?? '' }),
-    enabled: messageId !== null,
-  });
+  askQuery<'activities.findLogged', ReturnType<typeof queryKeys.logged>>(
+    queryKeys.logged(contactId, messageId ?? ''),
+    { type: 'activities.findLogged', contactId, messageId: messageId ?? '' },
+    { enabled: messageId !== null },
+  );
 
 export const useLoggedActivity = (contactId: string, messageId: string | null) => useQuery(loggedActivityQuery(contactId, messageId));
 
 export const timelineQuery = (contactId: string) =>
-  queryOptions({
-    queryKey: queryKeys.timeline(contactId),
-    queryFn: () => send<'activities.list'>({ type: 'activities.list', contactId, limit: 500 }),
-  });
+  askQuery<'activities.list', ReturnType<typeof queryKeys.timeline>>(queryKeys.timeline(contactId), { type: 'activities.list', contactId, limit: 500 });
 
 export const useTimeline = (contactId: string) => useQuery(timelineQuery(contactId));
 
@@ -51,10 +49,7 @@ export const useAddNote = (contactId: string) => useRecordMutation(contactId, 'a
 export const useChangeStage = (contactId: string) => useRecordMutation(contactId, 'contacts.changeStage');
 
 export const stageHistoryQuery = (contactId: string) =>
-  queryOptions({
-    queryKey: queryKeys.stageHistory(contactId),
-    queryFn: () => send<'contacts.stageHistory'>({ type: 'contacts.stageHistory', contactId }),
-  });
+  askQuery<'contacts.stageHistory', ReturnType<typeof queryKeys.stageHistory>>(queryKeys.stageHistory(contactId), { type: 'contacts.stageHistory', contactId });
 
 export const useStageHistory = (contactId: string) => useQuery(stageHistoryQuery(contactId));
 
@@ -68,17 +63,11 @@ export function useScoreExplanation(contactId: string, enabled: boolean) {
 export const useUpdatePrivacy = (contactId: string) => useRecordMutation(contactId, 'contacts.updatePrivacy');
 
 export const logPolicyQuery = (contactId: string) =>
-  queryOptions({
-    queryKey: queryKeys.logPolicy(contactId),
-    queryFn: () => send<'activities.logPolicy'>({ type: 'activities.logPolicy', contactId }),
-  });
+  askQuery<'activities.logPolicy', ReturnType<typeof queryKeys.logPolicy>>(queryKeys.logPolicy(contactId), { type: 'activities.logPolicy', contactId });
 
 export const useLogPolicy = (contactId: string) => useQuery(logPolicyQuery(contactId));
 
 export const stageSuggestionsQuery = (contactId: string) =>
-  queryOptions({
-    queryKey: queryKeys.stageSuggestions(contactId),
-    queryFn: () => send<'contacts.stageSuggestions'>({ type: 'contacts.stageSuggestions', contactId }),
-  });
+  askQuery<'contacts.stageSuggestions', ReturnType<typeof queryKeys.stageSuggestions>>(queryKeys.stageSuggestions(contactId), { type: 'contacts.stageSuggestions', contactId });
 
 export const useStageSuggestions = (contactId: string) => useQuery(stageSuggestionsQuery(contactId));

@@ -1,10 +1,11 @@
 // Settings hooks: writes refresh settings and every log policy that depends on them.
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Settings } from '@/lib/domain/settings';
 import { send } from '@/lib/messaging/client';
+import { askQuery } from './ask';
 import { queryKeys } from './keys';
 
-export const settingsQuery = () => queryOptions({ queryKey: queryKeys.settings, queryFn: () => send<'settings.get'>({ type: 'settings.get' }) });
+export const settingsQuery = () => askQuery<'settings.get', typeof queryKeys.settings>(queryKeys.settings, { type: 'settings.get' });
 
 export const useSettings = () => useQuery(settingsQuery());
 

@@ -1,7 +1,8 @@
 // React-query hooks for CTA templates: the sidebar's rendered suggestions and the insert record.
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { send } from '@/lib/messaging/client';
 import type { RequestInputOf } from '@/lib/messaging/protocol';
+import { askQuery } from './ask';
 import { queryKeys } from './keys';
 
 /** How many templates the card lists until the rep asks for all or searches. */
@@ -12,9 +13,12 @@ export const SHOWN_TEMPLATES = 4;
  * thread switch: a fifth of the bytes of all of them) or, without one, all.
  */
 export const templateSuggestionsQuery = (contactId: string, selfEmail: string | null, language: string, limit?: number) =>
-  queryOptions({
-    queryKey: [...queryKeys.templatesFor(contactId), limit ?? 'all'],
-    queryFn: () => send<'templates.forContact'>({ type: 'templates.forContact', contactId, selfEmail, language, ...(limit ? { limit } : {}) }),
+  askQuery<'templates.forContact', readonly unknown[]>([...queryKeys.templatesFor(contactId), limit ?? 'all'], {
+    type: 'templates.forContact',
+    contactId,
+    selfEmail,
+    language,
+    ...(limit ? { limit } : {}),
   });
 
 /** Recorded after the text is in the editor: the rep never waits for the timeline write. */

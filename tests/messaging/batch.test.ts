@@ -1,9 +1,9 @@
 // Calls made in the same task travel as one runtime message, and each still gets its own answer or error.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { send } from '@/lib/messaging/client';
+import { lookupThen, send } from '@/lib/messaging/client';
 import { FichaError } from '@/lib/messaging/errors';
-import { BATCH_TYPE, MAX_BATCH_REQUESTS } from '@/lib/messaging/batch';
+import { BATCH_TYPE, FIRST_FOUND, LOOKUP_THEN_TYPE, MAX_BATCH_REQUESTS } from '@/lib/messaging/batch';
 import { startBackground } from './background-harness';
 
 describe('batched messaging', () => {
@@ -76,5 +76,45 @@ describe('batched messaging', () => {
     fakeBrowser.reset(); // no listener: the runtime has nobody to deliver to
     const calls = [send<'contacts.count'>({ type: 'contacts.count' }), send<'contacts.count'>({ type: 'contacts.count' })];
     for (const call of calls) await expect(call).rejects.toBeInstanceOf(FichaError);
+  });
+
+  describe('lookupThen', () => {
+    const aboutFound = [{ type: 'contacts.get', id: 'unrelated' }, { type: 'activities.list', contactId: FIRST_FOUND, limit: 5 }, { type: 'contacts.count' }];
+
+    it('looks the addresses up and answers the requests about the first one found, in one message', async () => {
+      const { contact: ana } = await send<'contacts.create'>({ type: 'contacts.create', input: { email: 'ana@clientco.com', displayName: 'Ana' } });
+      await send({ type: 'activities.addNote', contactId: ana.id, text: 'Met at the fair' });
+      const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+      const { found, then } = await lookupThen(['ana@clientco.com', 'nobody@else.com'], aboutFound);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(found).toEqual({ 'ana@clientco.com': await send({ type: 'contacts.get', id: ana.id }), 'nobody@else.com': null });
+      // Each answered as if asked alone: FIRST_FOUND became Ana's id; a request about someone else stays about them.
+      expect(then).toEqual([
+        { ok: false, error: expect.objectContaining({ code: 'not_found' }) },
+        { ok: true, data: await send({ type: 'activities.list', contactId: ana.id, limit: 5 }) },
+        { ok: true, data: 1 },
+      ]);
+      expect(JSON.stringify(then![1])).toContain('Met at the fair');
+      spy.mockRestore();
+    });
+
+    it('runs none of the requests when the first address is nobody, and fails as a whole when the lookup does', async () => {
+      await send({ type: 'contacts.create', input: { email: 'ana@clientco.com', displayName: 'Ana' } });
+      const writes = [{ type: 'activities.addNote', contactId: FIRST_FOUND, text: 'must not be written' }];
+      expect(await lookupThen(['nobody@else.com', 'ana@clientco.com'], writes)).toMatchObject({ then: null });
+      expect(await bg.db.activities.count()).toBe(0);
+      await expect(lookupThen('not a list' as unknown as string[], [])).rejects.toMatchObject({ code: 'invalid_message' });
+    });
+
+    it('is refused from another sender, with nested batches, or with more requests than a batch holds', async () => {
+      const me = { id: fakeBrowser.runtime.id };
+      const ok = { type: 'contacts.count' };
+      const message = (then: unknown[]) => ({ type: LOOKUP_THEN_TYPE, emails: ['ana@clientco.com'], then });
+      expect(await bg.handle(message([ok]), { id: 'someone-else' })).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(await bg.handle(message([{ type: BATCH_TYPE, requests: [ok] }]), me)).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+      expect(await bg.handle(message([message([ok])]), me)).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+      expect(await bg.handle(message(Array(MAX_BATCH_REQUESTS + 1).fill(ok)), me)).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+      expect(await bg.handle({ type: LOOKUP_THEN_TYPE, emails: ['ana@clientco.com'], then: 'x' }, me)).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+    });
   });
 });

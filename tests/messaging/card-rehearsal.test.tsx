@@ -27,8 +27,9 @@ describe('rehearseCard', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {}); // the harness cannot inject the record blocks' script
     asked = [];
     const deliver = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type?: string; kind?: string; requests?: { type: string }[] }) => {
-      asked.push(...(message.requests ?? [message]).map((r) => r.type ?? message.kind ?? 'other'));
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type?: string; kind?: string; requests?: { type: string }[]; then?: { type: string }[] }) => {
+      const inner = message.requests ?? (message.then ? [{ type: 'contacts.lookup' }, ...message.then] : [message]);
+      asked.push(...inner.map((r) => r.type ?? message.kind ?? 'other'));
       return deliver(message);
     }) as never);
   });

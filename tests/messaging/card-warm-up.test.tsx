@@ -15,6 +15,7 @@ import { useLocale } from '../unit/support/locale';
 import { startBackground } from './background-harness';
 
 const EMAIL = 'ana@clientco.com';
+type Sent = { type?: string; requests?: { type: string }[]; then?: { type: string }[] };
 const thread: ThreadContext = {
   site: 'gmail',
   threadId: 't1',
@@ -48,6 +49,8 @@ describe('a contact card and its data', () => {
   let requests: string[];
   /** Request types the fake background answers with an error instead of running them. */
   let failing: Set<string>;
+  /** Runtime messages sent (a batch or a lookupThen is one). */
+  let messages: number;
 
   beforeEach(async () => {
     await useLocale('en');
@@ -61,12 +64,20 @@ describe('a contact card and its data', () => {
     failing = new Set();
     const deliver = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
     const refused = { ok: false, error: { code: 'internal', message: 'The template store is unreadable' } };
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type?: string; requests?: { type: string }[] }) => {
-      requests.push(...(message.requests?.map((r) => r.type) ?? [message.type ?? 'other']));
+    messages = 0;
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Sent) => {
+      messages++;
+      // A batch carries several requests; a lookupThen a lookup and the requests about the contact it finds.
+      const inner = message.requests ?? (message.then ? [{ type: 'contacts.lookup' }, ...message.then] : [message]);
+      requests.push(...inner.map((r) => r.type ?? 'other'));
       if (message.type && failing.has(message.type)) return refused;
-      const reply = (await deliver(message)) as { ok: boolean; data?: unknown[] };
-      if (!message.requests || !reply.ok) return reply;
-      return { ...reply, data: reply.data!.map((answer, i) => (failing.has(message.requests![i]!.type) ? refused : answer)) };
+      const refuse = (answers: unknown[], sent: { type: string }[]) => answers.map((answer, i) => (failing.has(sent[i]!.type) ? refused : answer));
+      const reply = (await deliver(message)) as { ok: boolean; data?: unknown };
+      if (!reply.ok) return reply;
+      if (message.requests) return { ...reply, data: refuse(reply.data as unknown[], message.requests) };
+      const composite = reply.data as { then?: unknown[] | null };
+      if (message.then && composite.then) return { ...reply, data: { ...composite, then: refuse(composite.then, message.then) } };
+      return reply;
     }) as never);
     container = document.createElement('div');
     document.body.append(container);
@@ -105,9 +116,12 @@ describe('a contact card and its data', () => {
 
   it('once warmFirstCard has run, the card mounts complete in its first commit and asks nothing more', async () => {
     const client = createQueryClient();
+    messages = 0;
     await warmFirstCard(client, thread);
     const asked = requests.filter((t) => t !== 'other');
     expect(asked).toEqual(expect.arrayContaining(['contacts.lookup', 'contacts.recordFigures', 'activities.list', 'templates.forContact']));
+    // The lookup and the card's queries in one message: the card's requests need not wait for the lookup's answer.
+    expect(messages).toBe(1);
     flushSync(() => renderCard(client));
     expect(container.querySelector('[data-testid=contact-loading]')).toBeNull();
     expect(container.querySelector('[data-testid=last-contacted]')?.textContent).toMatch(/\d{4}/);
