@@ -14,10 +14,14 @@ let pending = false;
 let lastRead = { at: -Infinity, hooks: '' };
 const REREAD_MS = 10_000;
 
+// One media query list for the page's life: matchMedia parses and registers a new one on every call.
+let systemDarkQuery: MediaQueryList | null | undefined;
+const systemIsDark = () => (systemDarkQuery ??= typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null)?.matches ?? false;
+
 /** What a webmail changes when it switches theme; reading it forces no style work. */
 const themeHooks = () => {
   const root = document.documentElement;
-  const systemDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  const systemDark = systemIsDark();
   return [root.className, root.getAttribute('style'), document.body?.className, document.body?.getAttribute('style'), systemDark, document.styleSheets.length].join('|');
 };
 

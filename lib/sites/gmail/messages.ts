@@ -73,10 +73,18 @@ function messageId(el: Element): string | null {
 }
 
 /** Gmail's date title in the page's locale; English and ISO-like forms parse, others give null (never a guess). */
+// The same thread is read again on every change of the page: its dates are parsed once (Date.parse is slow).
+const parsedDates = new Map<string, number | null>();
+const MAX_PARSED_DATES = 256;
+
 function sentAt(el: Element): number | null {
   const title = findFirst(el, S.date, outsideBody)?.el.getAttribute('title') ?? '';
+  const known = parsedDates.get(title);
+  if (known !== undefined) return known;
   const parsed = Date.parse(title.replace(/\s+at\s+/, ' ').replace(/,(\s*\d{1,2}:\d{2})/, '$1'));
-  return Number.isFinite(parsed) ? parsed : null;
+  if (parsedDates.size >= MAX_PARSED_DATES) parsedDates.clear();
+  parsedDates.set(title, Number.isFinite(parsed) ? parsed : null);
+  return parsedDates.get(title)!;
 }
 
 export function readMessage(el: Element): MessageInfo {
