@@ -4,7 +4,7 @@ import { fullName, primaryEmail } from '@/lib/domain/person';
 import { useRecordFigures } from '@/lib/query/profile';
 import type { ThreadContext } from '@/lib/sites/types';
 import { formatDate } from './blocks/format';
-import { ProfileBlocks } from './lazy-blocks';
+import { DeleteConfirm, PrivacyForm, ProfileBlocks, ScoreExplanation } from './lazy-blocks';
 import { AutoLog } from './AutoLog';
 import { CtaList } from './CtaList';
 import { DeleteContact } from './DeleteContact';
@@ -32,7 +32,7 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
         </p>
       )}
       <div className="ficha-badges">
-        <LeadScore contact={contact} />
+        <LeadScore contact={contact} Explanation={ScoreExplanation} />
         <StageControl contact={contact} />
       </div>
       <dl className="ficha-fields">
@@ -48,9 +48,9 @@ export function ContactCard({ contact, thread }: { contact: Contact; thread: Thr
       <ProfileBlocks key={contact.id} contact={contact} />
       <StageHistory contactId={contact.id} />
       {/* The consent log's "who": the rep's own address in this webmail. */}
-      <PrivacyBlock contact={contact} by={thread.selfEmail} />
+      <PrivacyBlock contact={contact} by={thread.selfEmail} Form={PrivacyForm} />
       <Timeline contactId={contact.id} />
-      <DeleteContact contact={contact} />
+      <DeleteContact contact={contact} Confirm={DeleteConfirm} />
     </article>
   );
 }

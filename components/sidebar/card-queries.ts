@@ -7,7 +7,7 @@ import { uiLanguage } from '@/lib/i18n/ui-language';
 import { FIRST_FOUND } from '@/lib/messaging/batch';
 import { lookupThen } from '@/lib/messaging/client';
 import { requestOf } from '@/lib/query/ask';
-import { lookupQuery } from '@/lib/query/hooks';
+import { FRESH_MS, lookupQuery } from '@/lib/query/hooks';
 import { recordFiguresQuery } from '@/lib/query/profile';
 import { loggedActivityQuery, logPolicyQuery, stageHistoryQuery, stageSuggestionsQuery, timelineQuery } from '@/lib/query/record';
 import { settingsQuery } from '@/lib/query/settings';
@@ -54,7 +54,7 @@ export function cardQueries(id: string, thread: ThreadContext): CardQuery[] {
  * is up, rather than holding the card on "loading".
  */
 const prefetchCard = (client: QueryClient, queries: CardQuery[]) =>
-  Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false })));
+  Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false, staleTime: FRESH_MS })));
 
 const allCached = (client: QueryClient, queries: CardQuery[]) => queries.every((q) => client.getQueryData(q.queryKey) !== undefined);
 
@@ -93,6 +93,8 @@ export async function warmFirstCard(client: QueryClient, thread: ThreadContext):
   // The lookup keeps the client's retry: a card mounted past the warm-up's patience joins this very fetch.
   await client.fetchQuery({
     ...lookupQuery(emails),
+    // An answer older than that is asked again (the sidebar's queries have no staleTime timer: sidebar-query-client.ts).
+    staleTime: FRESH_MS,
     queryFn: async () => {
       const { found, then } = await lookupThen(emails, cardQueries(FIRST_FOUND, thread).map((q) => q.request));
       const contact = found[first.email];

@@ -16,4 +16,6 @@ export const SHARED_MODULES = {
   '@/lib/messaging/client': 'client',
   '@/lib/messaging/errors': 'errors',
   '@/lib/i18n/cached-messages': 'i18n',
+  // Its own copy would bring the browser API polyfill along.
+  '@/lib/i18n/ui-language': 'uiLanguage',
 } as const;

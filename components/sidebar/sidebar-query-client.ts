@@ -1,14 +1,18 @@
-// The sidebar's query cache. React-query forgets an unused query through a timer per query (gcTime), set again each
-// time a card unmounts and cleared each time one mounts: ~20 timer calls per thread switch. Here entries have no
-// timer; the cache is trimmed by size instead, when a new entry pushes it past the bound.
+// The sidebar's query cache, without react-query's timers. React-query forgets an unused query through a timer per
+// query (gcTime), and marks a shown answer stale through a timer per observer (staleTime): ~40 timer calls per thread
+// switch, set as a card mounts and cleared as it goes. Here the cache is trimmed by size instead, when a new entry
+// pushes it past the bound; and an answer's age is checked when it is needed, on mount and on window focus (an answer
+// older than FRESH_MS is asked again, as a 5-second staleTime would; an invalidated one always is).
 import type { Query, QueryClient } from '@tanstack/react-query';
-import { createQueryClient } from '@/lib/query/hooks';
+import { createQueryClient, FRESH_MS } from '@/lib/query/hooks';
 
 /** About 40 cards' worth of answers (a card asks ~8 queries). */
 export const MAX_CACHED_QUERIES = 320;
 
 export function createSidebarQueryClient(maxQueries = MAX_CACHED_QUERIES): QueryClient {
-  const client = createQueryClient({ gcTime: Infinity });
+  const olderThanFresh = (query: Query) => Date.now() - query.state.dataUpdatedAt > FRESH_MS;
+  const refetchWhenOld = (query: Query) => (olderThanFresh(query) ? ('always' as const) : true);
+  const client = createQueryClient({ gcTime: Infinity, staleTime: Infinity, refetchOnMount: refetchWhenOld, refetchOnWindowFocus: refetchWhenOld });
   const cache = client.getQueryCache();
   let size = 0;
   cache.subscribe((event) => {

@@ -4,14 +4,19 @@ import { send } from '@/lib/messaging/client';
 import { FichaError } from '@/lib/messaging/errors';
 import { queryKeys } from './keys';
 
-/** `gcTime`: how long an unused answer is kept (react-query's default, 5 minutes, when absent). */
-export function createQueryClient(options: { gcTime?: number } = {}): QueryClient {
+/** How long an answer is fresh: a view mounted again within it is not asked again. */
+export const FRESH_MS = 5_000;
+
+/** Query defaults a client can change (the sidebar's: sidebar-query-client.ts). */
+export type QueryDefaults = NonNullable<NonNullable<ConstructorParameters<typeof QueryClient>[0]>['defaultOptions']>['queries'];
+
+export function createQueryClient(defaults: QueryDefaults = {}): QueryClient {
   // Results reach React in the same task instead of a later setTimeout: the card shows a frame sooner.
   notifyManager.setScheduler(queueMicrotask);
   return new QueryClient({
     defaultOptions: {
       // The background is local and cheap to ask; errors are shown, not retried forever.
-      queries: { retry: 1, staleTime: 5_000, refetchOnWindowFocus: true, ...options },
+      queries: { retry: 1, staleTime: FRESH_MS, refetchOnWindowFocus: true, ...defaults },
     },
   });
 }

@@ -5,6 +5,7 @@ import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PrivacyForm } from '@/components/sidebar/blocks/PrivacyForm';
 import { PrivacyBlock } from '@/components/sidebar/PrivacyBlock';
 import type { Contact } from '@/lib/domain/contact';
 import { send } from '@/lib/messaging/client';
@@ -28,7 +29,7 @@ describe('PrivacyBlock', () => {
     flushSync(() =>
       root.render(
         <QueryClientProvider client={createQueryClient()}>
-          <PrivacyBlock contact={contact} by="rep@acme-sales.com" />
+          <PrivacyBlock contact={contact} by="rep@acme-sales.com" Form={PrivacyForm} />
         </QueryClientProvider>,
       ),
     );

@@ -2,6 +2,7 @@
 import { QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSidebarQueryClient } from '@/components/sidebar/sidebar-query-client';
+import { FRESH_MS } from '@/lib/query/hooks';
 
 describe('createSidebarQueryClient', () => {
   afterEach(() => {
@@ -35,5 +36,34 @@ describe('createSidebarQueryClient', () => {
     expect(keys.sort()).toEqual(['["n",4]', '["n",5]', '["shown"]']);
     expect(client.getQueryData(['n', 5])).toBe(5);
     stop();
+  });
+
+  describe('freshness without timers', () => {
+    const mount = (client: ReturnType<typeof createSidebarQueryClient>, queryFn: () => number) => {
+      const observer = new QueryObserver(client, { queryKey: ['card'], queryFn });
+      return observer.subscribe(() => {});
+    };
+
+    it('asks again on mount only for an answer older than FRESH_MS, or invalidated; mounting sets no timer', async () => {
+      vi.useFakeTimers();
+      const client = createSidebarQueryClient();
+      const queryFn = vi.fn(() => 1);
+      await client.prefetchQuery({ queryKey: ['card'], queryFn });
+      expect(queryFn).toHaveBeenCalledTimes(1);
+
+      mount(client, queryFn)();
+      expect(vi.getTimerCount()).toBe(0);
+      expect(queryFn).toHaveBeenCalledTimes(1); // fresh: the cached answer is shown
+
+      await vi.advanceTimersByTimeAsync(FRESH_MS + 1);
+      const stop = mount(client, queryFn);
+      await vi.waitFor(() => expect(queryFn).toHaveBeenCalledTimes(2)); // old: asked again
+      await vi.waitFor(() => expect(client.getQueryState(['card'])?.fetchStatus).toBe('idle'));
+      stop();
+
+      await client.invalidateQueries({ queryKey: ['card'] });
+      mount(client, queryFn)();
+      await vi.waitFor(() => expect(queryFn).toHaveBeenCalledTimes(3)); // invalidated: asked again though fresh
+    });
   });
 });

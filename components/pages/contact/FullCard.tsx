@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { PrivacyBlock } from '@/components/sidebar/PrivacyBlock';
+import { PrivacyForm } from '@/components/sidebar/blocks/PrivacyForm';
 import { ProfileBlocks } from '@/components/sidebar/blocks/ProfileBlocks';
+import { ScoreExplanation } from '@/components/sidebar/blocks/ScoreExplanation';
 import { ErrorNotice } from '@/components/sidebar/ErrorNotice';
 import { Field } from '@/components/sidebar/Field';
 import { LeadScore } from '@/components/sidebar/LeadScore';
@@ -55,7 +57,7 @@ function FullCard({ contact }: { contact: Contact }) {
       <h1 className="ficha-name" data-testid="contact-name">{name}</h1>
       {contact.title && <p className="ficha-subtitle" data-testid="contact-title">{contact.title}</p>}
       <div className="ficha-badges">
-        <LeadScore contact={contact} />
+        <LeadScore contact={contact} Explanation={ScoreExplanation} />
         <StageControl contact={contact} />
       </div>
       <dl className="ficha-fields">
@@ -70,7 +72,7 @@ function FullCard({ contact }: { contact: Contact }) {
       )}
       <ProfileBlocks key={contact.id} contact={contact} />
       <StageHistory contactId={contact.id} />
-      <PrivacyBlock contact={contact} />
+      <PrivacyBlock contact={contact} Form={PrivacyForm} />
       <Timeline contactId={contact.id} />
     </article>
   );
