@@ -14,14 +14,15 @@ import type { DeleteConfirmProps } from './blocks/DeleteConfirm';
 export function DeleteContact({ contact, Confirm }: { contact: Contact; Confirm: ComponentType<DeleteConfirmProps> }) {
   const [confirming, setConfirming] = useState(false);
   const openButton = useRef<HTMLButtonElement>(null);
-  // Closing the question returns the focus to the button that opened it.
+  // Closing the question returns the focus to the button that opened it. The button closes it too: the question comes
+  // with the block script, and if that could not load, the notice in its place has no Cancel (opening again retries).
   const close = () => {
     setConfirming(false);
     openButton.current?.focus();
   };
   return (
     <div className="ficha-delete-contact">
-      <button ref={openButton} type="button" className="ficha-secondary" data-testid="contact-delete" aria-expanded={confirming} onClick={() => setConfirming(true)}>
+      <button ref={openButton} type="button" className="ficha-secondary" data-testid="contact-delete" aria-expanded={confirming} onClick={() => (confirming ? close() : setConfirming(true))}>
         {i18n.t('contactDelete.action')}
       </button>
       {confirming && <Confirm contact={contact} onClose={close} />}

@@ -7,7 +7,7 @@ import { uiLanguage } from '@/lib/i18n/ui-language';
 import { FIRST_FOUND } from '@/lib/messaging/batch';
 import { lookupThen } from '@/lib/messaging/client';
 import { requestOf } from '@/lib/query/ask';
-import { FRESH_MS, lookupQuery } from '@/lib/query/hooks';
+import { lookupQuery } from '@/lib/query/hooks';
 import { recordFiguresQuery } from '@/lib/query/profile';
 import { loggedActivityQuery, logPolicyQuery, stageHistoryQuery, stageSuggestionsQuery, timelineQuery } from '@/lib/query/record';
 import { settingsQuery } from '@/lib/query/settings';
@@ -54,7 +54,7 @@ export function cardQueries(id: string, thread: ThreadContext): CardQuery[] {
  * is up, rather than holding the card on "loading".
  */
 const prefetchCard = (client: QueryClient, queries: CardQuery[]) =>
-  Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false, staleTime: FRESH_MS })));
+  Promise.all(queries.map(({ queryKey, queryFn }) => client.prefetchQuery({ queryKey, queryFn, retry: false })));
 
 const allCached = (client: QueryClient, queries: CardQuery[]) => queries.every((q) => client.getQueryData(q.queryKey) !== undefined);
 
@@ -93,13 +93,20 @@ export async function warmFirstCard(client: QueryClient, thread: ThreadContext):
   // The lookup keeps the client's retry: a card mounted past the warm-up's patience joins this very fetch.
   await client.fetchQuery({
     ...lookupQuery(emails),
-    // An answer older than that is asked again (the sidebar's queries have no staleTime timer: sidebar-query-client.ts).
-    staleTime: FRESH_MS,
     queryFn: async () => {
+      const sentAt = Date.now();
       const { found, then } = await lookupThen(emails, cardQueries(FIRST_FOUND, thread).map((q) => q.request));
       const contact = found[first.email];
-      // A section whose answer failed is left out: it asks again, and shows its error, once the card is up.
-      if (contact && then) cardQueries(contact.id, thread).forEach((q, i) => then[i]?.ok && client.setQueryData(q.queryKey, then[i].data));
+      if (!contact || !then) return found;
+      cardQueries(contact.id, thread).forEach(({ queryKey }, i) => {
+        const answer = then[i];
+        // A section whose answer failed is left out: it asks again, and shows its error, once the card is up. An
+        // answer is never written over one newer than the question, or over one being refetched or to be refetched
+        // (a write made during the switch invalidates it: its refetch is the newer answer).
+        const held = client.getQueryState(queryKey);
+        const newer = held && (held.dataUpdatedAt >= sentAt || held.isInvalidated || held.fetchStatus !== 'idle');
+        if (answer?.ok && !newer) client.setQueryData(queryKey, answer.data);
+      });
       return found;
     },
   });

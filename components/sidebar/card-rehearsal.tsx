@@ -36,6 +36,7 @@ const RENDERED = '[data-testid="contact-delete"], [data-testid="create-contact"]
 const ROUNDS = 3;
 
 export interface RehearsalDeps {
+  /** A cache of its own: the rehearsal's answers (asked without the rep's address) must not stand in for a card's. */
   client: QueryClient;
   site: { adapter: SiteAdapter; doc: Document };
   createRoot: (container: HTMLElement) => Root;
@@ -46,13 +47,17 @@ export interface RehearsalDeps {
   maxWaits?: number;
 }
 
-/** Renders the sidebar with one known card and one unknown person, hidden and detached, ROUNDS times. */
+/** Renders the sidebar with one known card and one unknown person, hidden and detached, ROUNDS times; never throws. */
 export async function rehearseCard(deps: RehearsalDeps): Promise<boolean> {
   const { client, site, busy, signal } = deps;
   const [contact] = await send<'contacts.search'>({ type: 'contacts.search', query: '', limit: 1 }).catch(() => []);
   if (!contact || signal.aborted || busy()) return false;
   const thread = rehearsalThread(contact, site.adapter.site);
-  await warmFirstCard(client, thread);
+  try {
+    await warmFirstCard(client, thread);
+  } catch {
+    return false; // the background did not answer: the first real card will say so
+  }
   for (let round = 0; round < ROUNDS; round++) {
     if (signal.aborted || busy() || !(await renderHidden(thread, deps))) return false;
   }

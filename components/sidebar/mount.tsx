@@ -64,7 +64,7 @@ export async function mountSidebar(ctx: ContentScriptContext, siteAdapter: SiteA
     ),
   );
   void warmUpWhenIdle(controller.signal).then(() =>
-    rehearseCard({ client: queryClient, site, createRoot, busy: () => shown.getSnapshot() !== null, signal: controller.signal }),
+    rehearseCard({ client: createSidebarQueryClient(), site, createRoot, busy: () => shown.getSnapshot() !== null, signal: controller.signal }),
   );
   ctx.onInvalidated(() => {
     root.unmount();

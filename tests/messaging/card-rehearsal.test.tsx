@@ -19,6 +19,8 @@ const READS = new Set([INJECT_KIND, 'contacts.search', 'contacts.lookup', 'conta
 describe('rehearseCard', () => {
   let bg: ReturnType<typeof startBackground>;
   let asked: string[];
+  /** Messages the fake runtime cannot deliver (the worker stopped), by their type. */
+  let unreachable: (type: string | undefined) => boolean;
 
   beforeEach(async () => {
     await useLocale('en');
@@ -26,10 +28,12 @@ describe('rehearseCard', () => {
     bg = startBackground();
     vi.spyOn(console, 'warn').mockImplementation(() => {}); // the harness cannot inject the record blocks' script
     asked = [];
+    unreachable = () => false;
     const deliver = fakeBrowser.runtime.sendMessage.bind(fakeBrowser.runtime);
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type?: string; kind?: string; requests?: { type: string }[]; then?: { type: string }[] }) => {
       const inner = message.requests ?? (message.then ? [{ type: 'contacts.lookup' }, ...message.then] : [message]);
       asked.push(...inner.map((r) => r.type ?? message.kind ?? 'other'));
+      if (unreachable(message.type)) throw new Error('Could not establish connection. Receiving end does not exist.');
       return deliver(message);
     }) as never);
   });
@@ -65,5 +69,12 @@ describe('rehearseCard', () => {
     asked = [];
     expect(await rehearse(() => true)).toBe(false);
     expect(asked).toEqual(['contacts.search']);
+  });
+
+  it('gives up quietly when the background stops answering after the search', async () => {
+    await send({ type: 'contacts.create', input: { email: 'ana@clientco.com', displayName: 'Ana Ruiz' } });
+    unreachable = (type) => type !== 'contacts.search';
+    await expect(rehearse()).resolves.toBe(false);
+    expect(asked).toContain('contacts.lookup'); // it got as far as the card's data
   });
 });

@@ -10,6 +10,7 @@ import { SelectedCard } from '@/components/sidebar/SelectedCard';
 import { SiteContext } from '@/components/sidebar/site';
 import { send } from '@/lib/messaging/client';
 import { createQueryClient } from '@/lib/query/hooks';
+import { queryKeys } from '@/lib/query/keys';
 import type { SiteAdapter, ThreadContext } from '@/lib/sites/types';
 import { useLocale } from '../unit/support/locale';
 import { startBackground } from './background-harness';
@@ -128,6 +129,23 @@ describe('a contact card and its data', () => {
     expect(container.querySelector('.ficha-timeline')?.textContent).toContain('Pricing question');
     await new Promise((r) => setTimeout(r, 100));
     expect(requests.filter((t) => t !== 'other')).toEqual(asked);
+  });
+
+  it('never writes its answers over newer ones: a write made during the switch, or an answer given after the question', async () => {
+    const client = createQueryClient();
+    const { [EMAIL]: contact } = await send<'contacts.lookup'>({ type: 'contacts.lookup', emails: [EMAIL] });
+    const id = contact!.id;
+    // The timeline was answered after warmFirstCard asked (a note saved on the previous thread, refetched meanwhile);
+    // the stage history was invalidated by a write (its refetch will be the newer answer).
+    client.setQueryData(queryKeys.timeline(id), 'newer timeline', { updatedAt: Date.now() + 60_000 });
+    client.setQueryData(queryKeys.stageHistory(id), 'history before the write');
+    await client.invalidateQueries({ queryKey: queryKeys.stageHistory(id) });
+    await warmFirstCard(client, thread);
+    expect(client.getQueryData(queryKeys.timeline(id))).toBe('newer timeline');
+    expect(client.getQueryData(queryKeys.stageHistory(id))).toBe('history before the write');
+    expect(client.getQueryState(queryKeys.stageHistory(id))?.isInvalidated).toBe(true);
+    // The other sections were filled from the same message.
+    expect(client.getQueryData(queryKeys.stageSuggestions(id))).toBeDefined();
   });
 
   it('shows the card at once when one section cannot load, with that section saying so', async () => {

@@ -20,14 +20,14 @@ describe('createSidebarQueryClient', () => {
     expect(client.getQueryData(['a'])).toBe(1);
   });
 
-  it('trims unused answers, least recently answered first, down to half the bound', async () => {
+  it('trims unused answers older than FRESH_MS, least recently answered first, down to half the bound', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const client = createSidebarQueryClient(6);
     const observed = new QueryObserver(client, { queryKey: ['shown'], queryFn: () => 'card' });
     const stop = observed.subscribe(() => {});
     await vi.waitFor(() => expect(client.getQueryData(['shown'])).toBe('card'));
     for (let i = 0; i < 6; i++) {
-      vi.setSystemTime(Date.now() + 1000); // each answer newer than the last
+      vi.setSystemTime(Date.now() + 2 * FRESH_MS); // each answer older than FRESH_MS by the next one
       client.setQueryData(['n', i], i);
     }
     const keys = client.getQueryCache().getAll().map((q) => JSON.stringify(q.queryKey));
@@ -36,6 +36,12 @@ describe('createSidebarQueryClient', () => {
     expect(keys.sort()).toEqual(['["n",4]', '["n",5]', '["shown"]']);
     expect(client.getQueryData(['n', 5])).toBe(5);
     stop();
+  });
+
+  it('keeps answers younger than FRESH_MS past the bound: a render in progress may not observe them yet', () => {
+    const client = createSidebarQueryClient(4);
+    for (let i = 0; i < 8; i++) client.setQueryData(['n', i], i);
+    expect(client.getQueryCache().getAll()).toHaveLength(8);
   });
 
   describe('freshness without timers', () => {
@@ -64,6 +70,24 @@ describe('createSidebarQueryClient', () => {
       await client.invalidateQueries({ queryKey: ['card'] });
       mount(client, queryFn)();
       await vi.waitFor(() => expect(queryFn).toHaveBeenCalledTimes(3)); // invalidated: asked again though fresh
+    });
+
+    it('asks again for an old answer when a view switches it on (a list unfolded long after it was fetched)', async () => {
+      vi.useFakeTimers();
+      const client = createSidebarQueryClient();
+      const queryFn = vi.fn(() => 1);
+      await client.prefetchQuery({ queryKey: ['all'], queryFn });
+      const observer = new QueryObserver(client, { queryKey: ['all'], queryFn, enabled: false });
+      const stop = observer.subscribe(() => {});
+      await vi.advanceTimersByTimeAsync(FRESH_MS + 1);
+      observer.setOptions({ queryKey: ['all'], queryFn, enabled: true });
+      await vi.waitFor(() => expect(queryFn).toHaveBeenCalledTimes(2));
+      // And fetchQuery, as the card's warm-up uses it, asks again for an old answer too.
+      await vi.advanceTimersByTimeAsync(FRESH_MS + 1);
+      stop();
+      await client.fetchQuery({ queryKey: ['all'], queryFn });
+      expect(queryFn).toHaveBeenCalledTimes(3);
+      expect(vi.getTimerCount()).toBe(0);
     });
   });
 });
