@@ -1,32 +1,19 @@
 // The contact card's first render already has its data: SelectedCard asks the card's queries in one batch before it
 // mounts the card, so the card mounts once (one React pass on a thread switch) and no section fills in a frame later.
-import { QueryClientProvider } from '@tanstack/react-query';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { warmFirstCard } from '@/components/sidebar/card-queries';
 import { SelectedCard } from '@/components/sidebar/SelectedCard';
-import { SiteContext } from '@/components/sidebar/site';
 import { send } from '@/lib/messaging/client';
 import { createQueryClient } from '@/lib/query/hooks';
 import { queryKeys } from '@/lib/query/keys';
-import type { SiteAdapter, ThreadContext } from '@/lib/sites/types';
 import { useLocale } from '../unit/support/locale';
 import { startBackground } from './background-harness';
+import { EMAIL, renderInSidebar, thread } from './card-fixture';
 
-const EMAIL = 'ana@clientco.com';
 type Sent = { type?: string; requests?: { type: string }[]; then?: { type: string }[] };
-const thread: ThreadContext = {
-  site: 'gmail',
-  threadId: 't1',
-  subject: 'Renewal',
-  messageIds: ['m1'],
-  messages: [{ id: 'm1', from: EMAIL, to: ['rep@acme-sales.com'], sentAt: Date.now() }],
-  participants: [{ email: EMAIL, name: 'Ana', roles: ['from'] }],
-  selfEmail: 'rep@acme-sales.com',
-};
-const site = { adapter: { site: 'gmail', readThread: () => thread, observe: () => {}, insertAtCaret: () => false } satisfies SiteAdapter, doc: document };
 
 /** The card's state in the microtask after React first put the contact's name on the page. */
 function firstCardPaint(container: HTMLElement): Promise<{ lastContacted: string; timeline: string; logButton: boolean }> {
@@ -91,14 +78,7 @@ describe('a contact card and its data', () => {
   });
 
   /** The thread's card as the sidebar shows it, with a fresh query cache. */
-  const renderCard = (client = createQueryClient()) =>
-    root.render(
-      <QueryClientProvider client={client}>
-        <SiteContext.Provider value={site}>
-          <SelectedCard thread={thread} email={EMAIL} />
-        </SiteContext.Provider>
-      </QueryClientProvider>,
-    );
+  const renderCard = (client = createQueryClient()) => renderInSidebar(root, <SelectedCard thread={thread} email={EMAIL} />, client);
 
   it('mounts with every section filled, and asks nothing more once shown', async () => {
     const painted = firstCardPaint(container);

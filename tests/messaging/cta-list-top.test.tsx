@@ -1,30 +1,16 @@
 // The card's template list asks only for the few it shows folded; all of them once the rep unfolds or searches it.
-import { QueryClientProvider } from '@tanstack/react-query';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CtaList } from '@/components/sidebar/CtaList';
-import { SiteContext } from '@/components/sidebar/site';
 import type { Contact } from '@/lib/domain/contact';
 import { send } from '@/lib/messaging/client';
-import { createQueryClient } from '@/lib/query/hooks';
 import { SHOWN_TEMPLATES } from '@/lib/query/templates';
-import type { SiteAdapter, ThreadContext } from '@/lib/sites/types';
 import { useLocale } from '../unit/support/locale';
 import { startBackground } from './background-harness';
+import { EMAIL, renderInSidebar, thread } from './card-fixture';
 
-const EMAIL = 'ana@clientco.com';
-const thread: ThreadContext = {
-  site: 'gmail',
-  threadId: 't1',
-  subject: 'Renewal',
-  messageIds: ['m1'],
-  messages: [{ id: 'm1', from: EMAIL, to: ['rep@acme-sales.com'], sentAt: Date.now() }],
-  participants: [{ email: EMAIL, name: 'Ana', roles: ['from'] }],
-  selfEmail: 'rep@acme-sales.com',
-};
-const site = { adapter: { site: 'gmail', readThread: () => thread, observe: () => {}, insertAtCaret: () => false } satisfies SiteAdapter, doc: document };
 
 describe('the CTA list of a card', () => {
   let container: HTMLElement;
@@ -53,15 +39,7 @@ describe('the CTA list of a card', () => {
     container = document.createElement('div');
     document.body.append(container);
     root = createRoot(container);
-    flushSync(() =>
-      root.render(
-        <QueryClientProvider client={createQueryClient()}>
-          <SiteContext.Provider value={site}>
-            <CtaList contact={contact} thread={thread} />
-          </SiteContext.Provider>
-        </QueryClientProvider>,
-      ),
-    );
+    flushSync(() => renderInSidebar(root, <CtaList contact={contact} thread={thread} />));
     await vi.waitFor(() => expect(names()).toHaveLength(SHOWN_TEMPLATES));
   });
 

@@ -1,6 +1,5 @@
 // The card's privacy block is folded, and its form is built only when the rep unfolds it (kept off every thread
 // switch); unfolded, it shows the contact's values and saves a change.
-import { QueryClientProvider } from '@tanstack/react-query';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,9 +8,9 @@ import { PrivacyForm } from '@/components/sidebar/blocks/PrivacyForm';
 import { PrivacyBlock } from '@/components/sidebar/PrivacyBlock';
 import type { Contact } from '@/lib/domain/contact';
 import { send } from '@/lib/messaging/client';
-import { createQueryClient } from '@/lib/query/hooks';
 import { useLocale } from '../unit/support/locale';
 import { startBackground } from './background-harness';
+import { renderInSidebar } from './card-fixture';
 
 describe('PrivacyBlock', () => {
   let container: HTMLElement;
@@ -26,13 +25,7 @@ describe('PrivacyBlock', () => {
     container = document.createElement('div');
     document.body.append(container);
     root = createRoot(container);
-    flushSync(() =>
-      root.render(
-        <QueryClientProvider client={createQueryClient()}>
-          <PrivacyBlock contact={contact} by="rep@acme-sales.com" Form={PrivacyForm} />
-        </QueryClientProvider>,
-      ),
-    );
+    flushSync(() => renderInSidebar(root, <PrivacyBlock contact={contact} by="rep@acme-sales.com" Form={PrivacyForm} />));
   });
 
   afterEach(() => {
