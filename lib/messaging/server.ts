@@ -18,13 +18,18 @@ function localised(error: FichaError, translate: Translate) {
   return { ...wire, message: translate(wire.message), ...(details === undefined ? {} : { details }) };
 }
 
+const NOT_OURS = 'Message not from this extension';
+
 export function createMessageHandler(handlers: Handlers, extensionId: string, translate: Translate = (m) => m) {
+  /** A composite message (batch, lookupThen) refused as a whole. */
+  const refused = (code: 'forbidden_sender' | 'invalid_message', message: string) => ({ ok: false as const, error: localised(new FichaError(code, message), translate) });
+
   /** A batch (client.ts) answers each request as if it had come alone, in order; one bad request fails only itself. */
   async function handleBatch(raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> {
     const requests = (raw as { requests?: unknown }).requests;
-    if (sender.id !== extensionId) return { ok: false, error: localised(new FichaError('forbidden_sender', 'Message not from this extension'), translate) };
+    if (sender.id !== extensionId) return refused('forbidden_sender', NOT_OURS);
     if (!Array.isArray(requests) || requests.length === 0 || requests.length > MAX_BATCH_REQUESTS || requests.some(isBatch)) {
-      return { ok: false, error: localised(new FichaError('invalid_message', `A batch holds 1 to ${MAX_BATCH_REQUESTS} requests, none of them a batch`), translate) };
+      return refused('invalid_message', `A batch holds 1 to ${MAX_BATCH_REQUESTS} requests, none of them a batch`);
     }
     return { ok: true, data: await Promise.all(requests.map((request) => handle(request, sender))) };
   }
@@ -32,9 +37,9 @@ export function createMessageHandler(handlers: Handlers, extensionId: string, tr
   /** The lookup, then each request of `then` about the contact found for the first address, each answered alone. */
   async function handleLookupThen(raw: LookupThenMessage, sender: MessageSender): Promise<Envelope<LookupThenReply>> {
     const { emails, then } = raw;
-    if (sender.id !== extensionId) return { ok: false, error: localised(new FichaError('forbidden_sender', 'Message not from this extension'), translate) };
+    if (sender.id !== extensionId) return refused('forbidden_sender', NOT_OURS);
     if (!Array.isArray(emails) || !Array.isArray(then) || then.length > MAX_BATCH_REQUESTS || then.some((r) => isBatch(r) || isLookupThen(r))) {
-      return { ok: false, error: localised(new FichaError('invalid_message', `A lookup carries up to ${MAX_BATCH_REQUESTS} requests, none of them a batch`), translate) };
+      return refused('invalid_message', `A lookup carries up to ${MAX_BATCH_REQUESTS} requests, none of them a batch`);
     }
     const lookup = await handle({ type: 'contacts.lookup', emails }, sender);
     const found = lookup.ok ? (lookup.data as Record<string, { id: string } | null>)[emails[0] as string] : null;
@@ -45,7 +50,7 @@ export function createMessageHandler(handlers: Handlers, extensionId: string, tr
   async function handle(raw: unknown, sender: MessageSender): Promise<Envelope<unknown>> {
     try {
       // Web pages can reach us through externally_connectable or a compromised content script: only we may talk.
-      if (sender.id !== extensionId) throw new FichaError('forbidden_sender', 'Message not from this extension');
+      if (sender.id !== extensionId) throw new FichaError('forbidden_sender', NOT_OURS);
       const parsed = RequestSchema.safeParse(raw);
       if (!parsed.success) {
         const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
