@@ -1,0 +1,111 @@
+// A DBCore cursor over pairs already in iteration order (directory.ts): what Dexie's collections walk for filters,
+// `anyOf` and `each`. It behaves as an IndexedDB cursor does for them: start() runs the callback once per position,
+// the callback moves it with continue / continue(key) / continuePrimaryKey / advance, and stop or the end resolves.
+import Dexie from 'dexie';
+import type { DBCoreCursor, DBCoreTransaction } from 'dexie';
+import { compareKeys } from './keys';
+
+const comparePk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: string[], values: unknown[] | null, reverse: boolean): DBCoreCursor {
+  const n = pks.length;
+  const dir = reverse ? -1 : 1;
+  let pos = 0;
+  let move: (() => void) | null = null;
+  let stopped = false;
+  let running = false;
+  let resume: (() => void) | null = null;
+
+  const notStarted = () => {
+    throw new Error('Cursor not started');
+  };
+  const cursor = {
+    trans,
+    done: false,
+    get key() {
+      return keys[pos];
+    },
+    get primaryKey() {
+      return pks[pos];
+    },
+    get value() {
+      return values?.[pos];
+    },
+    continue: notStarted as (key?: unknown) => void,
+    continuePrimaryKey: notStarted as (key: unknown, primaryKey: unknown) => void,
+    advance: notStarted as (count: number) => void,
+    stop: notStarted as (value?: unknown) => void,
+    fail: ((error: Error) => {
+      throw error;
+    }) as (error: Error) => void,
+    next(): Promise<DBCoreCursor> {
+      let gotOne = 1;
+      return cursor.start(() => (gotOne-- ? cursor.continue() : cursor.stop())).then(() => cursor as unknown as DBCoreCursor);
+    },
+    start(callback: () => void): Promise<unknown> {
+      return new Dexie.Promise((resolve, reject) => {
+        stopped = false;
+        const finish = (value?: unknown) => {
+          stopped = true;
+          resolve(value);
+        };
+        cursor.stop = finish;
+        cursor.fail = (error: Error) => {
+          stopped = true;
+          reject(error);
+        };
+        const request = (step: () => void) => {
+          move = step;
+          if (!running && resume) resume();
+        };
+        cursor.continue = (key?: unknown) =>
+          request(() => {
+            pos++;
+            if (key !== undefined) while (pos < n && dir * compareKeys(keys[pos], key) < 0) pos++;
+          });
+        cursor.continuePrimaryKey = (key: unknown, primaryKey: unknown) =>
+          request(() => {
+            pos++;
+            while (pos < n) {
+              const c = dir * compareKeys(keys[pos], key) || dir * comparePk(pks[pos]!, primaryKey as string);
+              if (c >= 0) break;
+              pos++;
+            }
+          });
+        cursor.advance = (count: number) => request(() => (pos += count));
+        const run = () => {
+          resume = null;
+          running = true;
+          try {
+            while (!stopped) {
+              if (move) {
+                const step = move;
+                move = null;
+                step();
+              }
+              if (pos >= n) {
+                cursor.done = true;
+                finish();
+                return;
+              }
+              callback();
+              if (stopped) return;
+              // Not moved yet: moved later, outside the callback, it runs again then.
+              if (!move) {
+                resume = () => void Dexie.Promise.resolve().then(run);
+                return;
+              }
+            }
+          } catch (error) {
+            stopped = true;
+            reject(error);
+          } finally {
+            running = false;
+          }
+        };
+        run();
+      });
+    },
+  };
+  return cursor as unknown as DBCoreCursor;
+}

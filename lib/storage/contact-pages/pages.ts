@@ -1,0 +1,48 @@
+// The stored form of the contact pages: contacts packed PAGE_SIZE to an IndexedDB row (`contactPages`), and beside
+// each page the keys its contacts give every index of the contacts table (`contactKeys`), so the indexes can be
+// loaded without reading the contacts. IndexedDB costs per row written, not per byte: 100,000 contacts put one per
+// row with five indexes took ~20 s; packed, ~1 s.
+import Dexie from 'dexie';
+
+export const CONTACT_PAGES = 'contactPages';
+export const CONTACT_KEYS = 'contactKeys';
+/** Contacts per page: a write rewrites its page, so small enough for one edit to stay cheap. */
+export const PAGE_SIZE = 64;
+
+export type Row = Record<string, unknown>;
+
+export interface PageRow {
+  page: number;
+  rows: Row[];
+}
+
+/** The index keys of a page's contacts: `keys[i][j]` are the keys contact `ids[j]` gives index `indexes[i]`. */
+export interface KeysRow {
+  page: number;
+  indexes: string[];
+  ids: string[];
+  keys: unknown[][][];
+}
+
+/** One request on a store of a raw transaction, as a Dexie promise (a native one would leave Dexie's zone). */
+export function request<T>(req: IDBRequest): Promise<T> {
+  return new Dexie.Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error ?? new Error('contact pages: request failed'));
+  });
+}
+
+export function storeOf(trans: unknown, name: string): IDBObjectStore {
+  return (trans as IDBTransaction).objectStore(name);
+}
+
+/** The pages' rows, read at once; a page missing from the store reads as empty. */
+export function readPages(trans: unknown, pages: Iterable<number>): Promise<Map<number, Row[]>> {
+  const store = storeOf(trans, CONTACT_PAGES);
+  const list = [...pages];
+  return Dexie.Promise.all(list.map((p) => request<PageRow | undefined>(store.get(p)))).then((found) => {
+    const byPage = new Map<number, Row[]>();
+    list.forEach((p, i) => byPage.set(p, found[i]?.rows ?? []));
+    return byPage;
+  });
+}
