@@ -3,6 +3,7 @@ import { contactFromHeader } from '@/lib/domain/contact';
 import { compileModel } from '@/lib/domain/scoring';
 import { DEFAULT_SCORING_MODEL } from '@/lib/domain/scoring-defaults';
 import { toStored } from '@/lib/storage/contacts';
+import { CONTACT_PAGES, type PageRow } from '@/lib/storage/contact-pages/pages';
 import { FichaDb } from '@/lib/storage/db';
 import { rescoreAll } from '@/lib/storage/rescore';
 import { SCORE_BUCKET_COUNT } from '@/lib/storage/score-buckets';
@@ -11,11 +12,11 @@ import { syncTracker } from '@/lib/storage/sync-tracking';
 
 let n = 0;
 
-/** The contact row as IndexedDB holds it, without the score the buckets lay over it. */
+/** The contact row as IndexedDB holds it (in its page), without the score the buckets lay over it. */
 function rawContact(db: FichaDb, id: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
-    const req = db.backendDB().transaction('contacts').objectStore('contacts').get(id);
-    req.onsuccess = () => resolve(req.result as Record<string, unknown>);
+    const req = db.backendDB().transaction(CONTACT_PAGES).objectStore(CONTACT_PAGES).getAll();
+    req.onsuccess = () => resolve((req.result as PageRow[]).flatMap((p) => p.rows).find((r) => r.id === id) as Record<string, unknown>);
     req.onerror = () => reject(req.error);
   });
 }

@@ -65,6 +65,27 @@ export class ContactDirectory {
     return loading;
   }
 
+  /**
+   * Loads the copy in `trans` if needed, and makes sure it holds no rolled-back change: while another writer's end is
+   * unheard (Dexie rejects an aborted transaction before IndexedDB reports the abort), a request of `trans` runs
+   * first. It answers once that writer has finished; a copy still not cleared by then is loaded again in `trans`.
+   */
+  ready(trans: object): Promise<void> {
+    // Loaded again if a writer's abort dropped the copy during the load.
+    if (!this.entries) return this.load(trans).then(() => (this.entries ? undefined : this.load(trans)));
+    if (!this.hasOtherOpenWriter(trans)) return Dexie.Promise.resolve();
+    return request<number>(storeOf(trans, CONTACT_KEYS).count()).then(() => {
+      if (this.entries && !this.hasOtherOpenWriter(trans)) return undefined;
+      this.invalidate();
+      return this.load(trans);
+    });
+  }
+
+  /** Changes whenever the copy is dropped: a write that read pages meanwhile plans again. */
+  get version(): number {
+    return this.generation;
+  }
+
   private fill(rows: KeysRow[], recomputed: Map<number, Row[]>): void {
     this.stats.loads++;
     const entries = new Map<string, Entry>();

@@ -109,19 +109,19 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
     ...real,
     get(req) {
       if (upgrading(req.trans)) return real.get(req);
-      return dir.load(req.trans).then(() => rowsOf(req.trans, [req.key]).then(([row]) => row));
+      return dir.ready(req.trans).then(() => rowsOf(req.trans, [req.key]).then(([row]) => row));
     },
     getMany(req) {
       if (upgrading(req.trans)) return real.getMany(req);
-      return dir.load(req.trans).then(() => rowsOf(req.trans, req.keys));
+      return dir.ready(req.trans).then(() => rowsOf(req.trans, req.keys));
     },
     count(req) {
       if (upgrading(req.trans)) return real.count(req);
-      return dir.load(req.trans).then(() => (req.query.range.type === 3 && req.query.index.isPrimaryKey ? dir.size : select(req.query, false, false).pks.length));
+      return dir.ready(req.trans).then(() => (req.query.range.type === 3 && req.query.index.isPrimaryKey ? dir.size : select(req.query, false, false).pks.length));
     },
     query(req) {
       if (upgrading(req.trans)) return real.query(req);
-      return dir.load(req.trans).then(() => {
+      return dir.ready(req.trans).then(() => {
         const limit = req.limit === undefined || req.limit === Infinity ? undefined : req.limit;
         const { keys, pks } = select(req.query, req.direction === 'prev', false, limit);
         if (!req.values) return { result: req.query.index.isPrimaryKey ? keys : pks };
@@ -130,7 +130,7 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
     },
     openCursor(req) {
       if (upgrading(req.trans)) return real.openCursor(req);
-      return dir.load(req.trans).then(() => {
+      return dir.ready(req.trans).then(() => {
         const { keys, pks } = select(req.query, !!req.reverse, !!req.unique);
         if (pks.length === 0) return null;
         if (req.values === false) return arrayCursor(req.trans, keys, pks, null, !!req.reverse);
@@ -171,13 +171,7 @@ function constraintError(id: string): Error {
 function mutatePaged(req: DBCoreMutateRequest, dir: ContactDirectory, extractKey: (row: Row) => unknown, select: Select): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   return dir
-    .load(trans)
-    .then(() => {
-      // A write that builds on the copy while an earlier writer's end is unheard could build on rolled-back changes.
-      if (!dir.hasOtherOpenWriter(trans)) return undefined;
-      dir.invalidate();
-      return dir.load(trans);
-    })
+    .ready(trans)
     .then(() => {
       if (req.type === 'deleteRange') {
         if (req.range.type === 3) return clearAll(req, dir);
@@ -217,7 +211,9 @@ function mutatePaged(req: DBCoreMutateRequest, dir: ContactDirectory, extractKey
 type Op = { type: 'delete'; id: string } | { type: 'add' | 'put'; id: string; row: Row };
 
 /** Applies the ops in order to the pages; returns the failures (an add of a taken key), by op position. */
-function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[]): Promise<Error[]> {
+function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[], attempt = 0): Promise<Error[]> {
+  if (!dir.loaded) return dir.ready(trans).then(() => writeOps(trans, dir, ops, attempt));
+  const version = dir.version;
   const pagesToRead = new Set<number>();
   for (const op of ops) {
     const e = dir.entry(op.id);
@@ -226,7 +222,12 @@ function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[]): P
   const open = dir.lastPage;
   if (open >= 0 && dir.pageSize(open) < PAGE_SIZE && ops.some((op) => op.type !== 'delete' && !dir.entry(op.id))) pagesToRead.add(open);
   if (pagesToRead.size === 0 && ops.every((op) => op.type === 'delete')) return Dexie.Promise.resolve([]);
-  return readPages(trans, pagesToRead).then((pages) => {
+  return readPages(trans, pagesToRead).then((pages): Error[] | Promise<Error[]> => {
+    // The copy was dropped while the pages were read (an earlier writer's abort): plan again on a fresh copy.
+    if (dir.version !== version || !dir.loaded) {
+      if (attempt >= 3) throw new Error('contact pages: the indexes kept changing during a write');
+      return dir.ready(trans).then(() => writeOps(trans, dir, ops, attempt + 1));
+    }
     const failures: Error[] = [];
     const where = new Map<string, number>();
     for (const [page, rows] of pages) for (const row of rows) where.set(row.id as string, page);
