@@ -159,8 +159,8 @@ describe('paged contacts', () => {
     const db = paged();
     await db.contacts.bulkPut(Array.from({ length: PAGE_SIZE + 10 }, (_, i) => row(i, 1)));
     await db.contacts.put(row(500, 1));
-    const pages = (await db.table(CONTACT_PAGES).toArray()) as { page: number; rows: Row[] }[];
-    expect(pages.map((p) => p.rows.length)).toEqual([PAGE_SIZE, 11]);
+    const pages = (await db.table(CONTACT_PAGES).toArray()) as { page: number; ids: string[] }[];
+    expect(pages.map((p) => p.ids.length)).toEqual([PAGE_SIZE, 11]);
     // The real contacts store is not written.
     expect(await new Promise((resolve) => {
       const req = db.backendDB().transaction('contacts').objectStore('contacts').count();
@@ -200,6 +200,47 @@ describe('paged contacts', () => {
     expect(await db.contacts.count()).toBe(2);
     expect((await db.contacts.toArray()).map((r) => r.id)).toEqual(['c001', 'c002']);
     expect(await db.contacts.where('emailKeys').equals('p3@x0.com').count()).toBe(0);
+    db.close();
+  });
+
+  it('loses nothing when writers and readers overlap (each writer plans on what the one before it wrote)', async () => {
+    const db = paged();
+    await db.contacts.bulkPut(Array.from({ length: PAGE_SIZE - 3 }, (_, i) => row(i, 1)));
+    await db.contacts.toArray(); // every page cached
+    // Started together: IndexedDB runs them one after another, but each plans before the other's write is heard.
+    const writers = [0, 1, 2].map((w) => db.transaction('rw', db.contacts, () => db.contacts.bulkPut(Array.from({ length: 40 }, (_, i) => row(100 + w * 40 + i, w)))));
+    const readers = [0, 1, 2].map(() => db.contacts.count());
+    await Promise.all([...writers, ...readers]);
+    expect(await db.contacts.count()).toBe(PAGE_SIZE - 3 + 120);
+    contactDirectory(db)!.invalidate();
+    const stored = (await db.table(CONTACT_PAGES).toArray()) as { ids: string[] }[];
+    const ids = stored.flatMap((p) => p.ids);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBe(PAGE_SIZE - 3 + 120);
+    db.close();
+  });
+
+  it('never serves a rolled-back row from its page cache', async () => {
+    const db = paged();
+    await db.contacts.put(row(1, 1));
+    expect((await db.contacts.get('c001'))?.n).toBe(1);
+    await expect(
+      db.transaction('rw', db.contacts, async () => {
+        await db.contacts.put(row(1, 9));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect((await db.contacts.get('c001'))?.n).toBe(1);
+    db.close();
+  });
+
+  it('hands out a fresh object on every read: a caller changing one changes nothing stored', async () => {
+    const db = paged();
+    await db.contacts.put(row(1, 1));
+    const first = (await db.contacts.get('c001'))!;
+    first.n = 42;
+    first.emailKeys.push('changed@x.com');
+    expect(await db.contacts.get('c001')).toEqual(row(1, 1));
     db.close();
   });
 });

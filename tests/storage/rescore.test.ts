@@ -16,7 +16,7 @@ let n = 0;
 function rawContact(db: FichaDb, id: string): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const req = db.backendDB().transaction(CONTACT_PAGES).objectStore(CONTACT_PAGES).getAll();
-    req.onsuccess = () => resolve((req.result as PageRow[]).flatMap((p) => p.rows).find((r) => r.id === id) as Record<string, unknown>);
+    req.onsuccess = () => resolve(JSON.parse((req.result as PageRow[]).flatMap((p) => p.rows).find((r) => (JSON.parse(r) as { id: string }).id === id)!) as Record<string, unknown>);
     req.onerror = () => reject(req.error);
   });
 }

@@ -3,7 +3,8 @@
 // on its first range query and updated in place after that. An aborted writer leaves the copy ahead of the database:
 // it is dropped then, and loaded again by the next transaction.
 import Dexie from 'dexie';
-import { CONTACT_KEYS, type KeysRow, readPages, request, type Row, storeOf } from './pages';
+import { PageCache } from './page-cache';
+import { CONTACT_KEYS, type KeysRow, type PageData, readStoredPages, request, type Row, storeOf } from './pages';
 import { indexKeys } from './keys';
 import { type Pair, SortedView } from './sorted-view';
 
@@ -30,6 +31,10 @@ export class ContactDirectory {
   private generation = 0;
   /** Loads of the keys rows (tests and the benchmark report them). */
   readonly stats = { loads: 0, dropped: 0 };
+  /** Pages as last read or written (dropped with the copy). */
+  readonly cache = new PageCache();
+  /** Bumped by every change to the copy: a writer that planned before a change plans again. */
+  changes = 0;
 
   constructor(readonly indexes: IndexSpec[]) {}
 
@@ -47,6 +52,8 @@ export class ContactDirectory {
     this.loading = null;
     this.lastPage = -1;
     this.generation++;
+    this.changes++;
+    this.cache.clear();
   }
 
   /** Loads the keys rows in `trans` unless already in memory. */
@@ -58,7 +65,7 @@ export class ContactDirectory {
       const names = this.indexes.map((i) => i.name);
       const stale = rows.filter((r) => r.indexes.join('\n') !== names.join('\n'));
       // Rows written under another set of indexes (a schema change): their keys are computed again from the pages.
-      if (stale.length) return readPages(trans, stale.map((r) => r.page)).then((pages) => this.fill(rows, pages));
+      if (stale.length) return readStoredPages(trans, stale.map((r) => r.page)).then((pages) => this.fill(rows, pages));
       this.fill(rows, new Map());
     });
     this.loading = loading;
@@ -86,15 +93,15 @@ export class ContactDirectory {
     return this.generation;
   }
 
-  private fill(rows: KeysRow[], recomputed: Map<number, Row[]>): void {
+  private fill(rows: KeysRow[], recomputed: Map<number, PageData>): void {
     this.stats.loads++;
     const entries = new Map<string, Entry>();
     let last = -1;
     for (const row of rows) {
       const fresh = recomputed.get(row.page);
       if (fresh) {
-        for (const contact of fresh) entries.set(contact.id as string, { page: row.page, keys: this.keysOf(contact) });
-        this.sizes.set(row.page, fresh.length);
+        fresh.ids.forEach((id, j) => entries.set(id, { page: row.page, keys: this.keysOf(JSON.parse(fresh.rows[j]!) as Row) }));
+        this.sizes.set(row.page, fresh.ids.length);
       } else {
         const n = this.indexes.length;
         row.ids.forEach((id, j) => {
@@ -132,9 +139,8 @@ export class ContactDirectory {
     return this.indexes.map((ix) => indexKeys(ix.extractKey(row), ix.multiEntry));
   }
 
-  /** The keys row of a page holding `rows` (their entries must be current). */
-  keysRow(page: number, rows: Row[]): KeysRow {
-    const ids = rows.map((r) => r.id as string);
+  /** The keys row of a page holding `ids` (their entries must be current). */
+  keysRow(page: number, ids: string[]): KeysRow {
     const keys = this.indexes.map((_, i) => ids.map((id) => this.map().get(id)!.keys[i]!));
     return { page, indexes: this.indexes.map((i) => i.name), ids, keys };
   }
@@ -167,6 +173,7 @@ export class ContactDirectory {
    */
   apply(changes: Map<string, Entry | null>): void {
     const entries = this.map();
+    this.changes++;
     const dropped = this.indexes.map(() => new Map<string, unknown[]>());
     const added = this.indexes.map((): Pair[] => []);
     const droppedIds = new Map<string, unknown[]>();
@@ -201,6 +208,8 @@ export class ContactDirectory {
 
   /** Every contact gone. */
   clear(): void {
+    this.changes++;
+    this.cache.clear();
     this.entries = new Map();
     this.sizes = new Map();
     this.views = new Map();

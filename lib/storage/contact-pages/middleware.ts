@@ -8,7 +8,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreQuery, DB
 import { arrayCursor } from './cursor';
 import { ContactDirectory, type Entry, PRIMARY } from './directory';
 import { compareKeys, isValidKey } from './keys';
-import { CONTACT_KEYS, CONTACT_PAGES, PAGE_SIZE, readPages, request, type Row, storeOf } from './pages';
+import { CONTACT_KEYS, CONTACT_PAGES, emptyPage, PAGE_SIZE, type PageData, readStoredPages, request, type Row, rowIn, storeOf } from './pages';
 
 export const CONTACTS = 'contacts';
 
@@ -56,20 +56,39 @@ const upgrading = (trans: DBCoreTransaction) => (trans as unknown as IDBTransact
 function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
   const extractKey = real.schema.primaryKey.extractKey as (row: Row) => unknown;
 
-  /** The rows of `ids` (undefined where missing), reading each page once. */
-  function rowsOf(trans: DBCoreTransaction, ids: readonly unknown[]): Promise<(Row | undefined)[]> {
-    const pages = new Set<number>();
-    for (const id of ids) {
-      const e = typeof id === 'string' ? dir.entry(id) : undefined;
-      if (e) pages.add(e.page);
+  /** Pages for a reader: from the cache, the rest read in `trans` (and kept unless written meanwhile). */
+  function pagesFor(trans: DBCoreTransaction, pages: Set<number>): Promise<Map<number, PageData>> {
+    const result = new Map<number, PageData>();
+    const missing: number[] = [];
+    for (const p of pages) {
+      const cached = dir.cache.get(p);
+      if (cached) result.set(p, cached);
+      else missing.push(p);
     }
-    if (pages.size === 0) return Dexie.Promise.resolve(ids.map(() => undefined));
-    return readPages(trans, pages).then((byPage) => {
-      const found = new Map<string, Row>();
-      for (const rows of byPage.values()) for (const row of rows) found.set(row.id as string, row);
-      // A page read in a transaction that started before a writer moved a contact may not hold it: missing then.
-      return ids.map((id) => (typeof id === 'string' ? found.get(id) : undefined));
+    if (missing.length === 0) return Dexie.Promise.resolve(result);
+    const marks = missing.map((p) => dir.cache.mark(p));
+    return readStoredPages(trans, missing).then((found) => {
+      missing.forEach((p, i) => {
+        const data = found.get(p)!;
+        result.set(p, data);
+        dir.cache.fill(p, data, marks[i]!);
+      });
+      return result;
     });
+  }
+
+  /** The rows of `ids` (undefined where missing), each page read once, each row parsed afresh. */
+  function rowsOf(trans: DBCoreTransaction, ids: readonly unknown[]): Promise<(Row | undefined)[]> {
+    const located = ids.map((id) => (typeof id === 'string' ? dir.entry(id)?.page : undefined));
+    const pages = new Set(located.filter((p): p is number => p !== undefined));
+    if (pages.size === 0) return Dexie.Promise.resolve(ids.map(() => undefined));
+    return pagesFor(trans, pages).then((byPage) =>
+      // A page read in a transaction that started before a writer moved a contact may not hold it: missing then.
+      ids.map((id, i) => {
+        const page = located[i] === undefined ? undefined : byPage.get(located[i]);
+        return page ? rowIn(page, id as string) : undefined;
+      }),
+    );
   }
 
   /** The (key, primary key) pairs a query selects, in its order. */
@@ -210,10 +229,14 @@ function mutatePaged(req: DBCoreMutateRequest, dir: ContactDirectory, extractKey
 
 type Op = { type: 'delete'; id: string } | { type: 'add' | 'put'; id: string; row: Row };
 
-/** Applies the ops in order to the pages; returns the failures (an add of a taken key), by op position. */
+/**
+ * Applies the ops in order to the pages; returns the failures (an add of a taken key), by op position. The pages
+ * are read from the store, never the cache: that read waits for any earlier writer to finish, and a writer that
+ * changed the copy meanwhile makes this one plan again on what it wrote.
+ */
 function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[], attempt = 0): Promise<Error[]> {
   if (!dir.loaded) return dir.ready(trans).then(() => writeOps(trans, dir, ops, attempt));
-  const version = dir.version;
+  const seen = dir.changes;
   const pagesToRead = new Set<number>();
   for (const op of ops) {
     const e = dir.entry(op.id);
@@ -222,49 +245,48 @@ function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[], at
   const open = dir.lastPage;
   if (open >= 0 && dir.pageSize(open) < PAGE_SIZE && ops.some((op) => op.type !== 'delete' && !dir.entry(op.id))) pagesToRead.add(open);
   if (pagesToRead.size === 0 && ops.every((op) => op.type === 'delete')) return Dexie.Promise.resolve([]);
-  return readPages(trans, pagesToRead).then((pages): Error[] | Promise<Error[]> => {
-    // The copy was dropped while the pages were read (an earlier writer's abort): plan again on a fresh copy.
-    if (dir.version !== version || !dir.loaded) {
+  return readStoredPages(trans, pagesToRead).then((stored): Error[] | Promise<Error[]> => {
+    if (dir.changes !== seen || !dir.loaded) {
       if (attempt >= 3) throw new Error('contact pages: the indexes kept changing during a write');
       return dir.ready(trans).then(() => writeOps(trans, dir, ops, attempt + 1));
     }
+    // Copies: the arrays read may be the ones a reader holds.
+    const pages = new Map<number, PageData>();
+    for (const [p, data] of stored) pages.set(p, { ids: data.ids.slice(), rows: data.rows.slice() });
     const failures: Error[] = [];
     const where = new Map<string, number>();
-    for (const [page, rows] of pages) for (const row of rows) where.set(row.id as string, page);
+    for (const [page, data] of pages) for (const id of data.ids) where.set(id, page);
     const changed = new Map<string, Entry | null>();
     const touched = new Set<number>();
     let last = open;
     // New contacts fill the last page if it was read (not full), then the pages after it.
     const placeNew = (): number => {
-      const rows = last >= 0 ? pages.get(last) : undefined;
-      if (rows && rows.length < PAGE_SIZE) return last;
-      pages.set(++last, []);
+      const data = last >= 0 ? pages.get(last) : undefined;
+      if (data && data.ids.length < PAGE_SIZE) return last;
+      pages.set(++last, emptyPage());
       return last;
     };
     ops.forEach((op, i) => {
       const page = where.get(op.id);
       if (op.type === 'delete') {
         if (page === undefined) return;
-        const rows = pages.get(page)!;
-        rows.splice(rows.findIndex((r) => r.id === op.id), 1);
+        const data = pages.get(page)!;
+        const at = data.ids.indexOf(op.id);
+        data.ids.splice(at, 1);
+        data.rows.splice(at, 1);
         where.delete(op.id);
         changed.set(op.id, null);
         touched.add(page);
         return;
       }
-      if (page !== undefined) {
-        if (op.type === 'add') {
-          failures[i] = constraintError(op.id);
-          return;
-        }
-        const rows = pages.get(page)!;
-        rows[rows.findIndex((r) => r.id === op.id)] = op.row;
-        changed.set(op.id, { page, keys: dir.keysOf(op.row) });
-        touched.add(page);
+      if (page !== undefined && op.type === 'add') {
+        failures[i] = constraintError(op.id);
         return;
       }
-      const target = placeNew();
-      pages.get(target)!.push(op.row);
+      const target = page ?? placeNew();
+      const data = pages.get(target)!;
+      const at = page === undefined ? data.ids.push(op.id) - 1 : data.ids.indexOf(op.id);
+      data.rows[at] = JSON.stringify(op.row);
       where.set(op.id, target);
       changed.set(op.id, { page: target, keys: dir.keysOf(op.row) });
       touched.add(target);
@@ -275,19 +297,14 @@ function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[], at
     const pageStore = storeOf(trans, CONTACT_PAGES);
     const keyStore = storeOf(trans, CONTACT_KEYS);
     const writes: Promise<unknown>[] = [];
-    try {
-      for (const page of touched) {
-        const rows = pages.get(page)!;
-        if (rows.length === 0) {
-          writes.push(request(pageStore.delete(page)), request(keyStore.delete(page)));
-        } else {
-          writes.push(request(pageStore.put({ page, rows })), request(keyStore.put(dir.keysRow(page, rows))));
-        }
+    for (const page of touched) {
+      const data = pages.get(page)!;
+      dir.cache.wrote(page, data);
+      if (data.ids.length === 0) {
+        writes.push(request(pageStore.delete(page)), request(keyStore.delete(page)));
+      } else {
+        writes.push(request(pageStore.put({ page, ids: data.ids, rows: data.rows })), request(keyStore.put(dir.keysRow(page, data.ids))));
       }
-    } catch (error) {
-      // A row IndexedDB cannot store (DataCloneError): nothing of it was written, the copy is ahead; drop it.
-      dir.invalidate();
-      throw error;
     }
     return Dexie.Promise.all(writes).then(() => failures);
   });

@@ -22,7 +22,8 @@ export function moveContactsToPages(tx: Transaction): Promise<void> {
     for (let start = 0, page = 0; start < rows.length; start += PAGE_SIZE, page++) {
       const slice = rows.slice(start, start + PAGE_SIZE);
       dir.apply(new Map<string, Entry>(slice.map((row) => [row.id as string, { page, keys: dir.keysOf(row) }])));
-      writes.push(request(pages.put({ page, rows: slice })), request(keys.put(dir.keysRow(page, slice))));
+      const ids = slice.map((row) => row.id as string);
+      writes.push(request(pages.put({ page, ids, rows: slice.map((row) => JSON.stringify(row)) })), request(keys.put(dir.keysRow(page, ids))));
     }
     writes.push(request(source.clear()));
     return Promise.all(writes).then(() => undefined);

@@ -1,7 +1,9 @@
 // The stored form of the contact pages: contacts packed PAGE_SIZE to an IndexedDB row (`contactPages`), and beside
 // each page the keys its contacts give every index of the contacts table (`contactKeys`), so the indexes can be
 // loaded without reading the contacts. IndexedDB costs per row written, not per byte: 100,000 contacts put one per
-// row with five indexes took ~20 s; packed, ~1 s.
+// row with five indexes took ~20 s; packed, ~1 s. Each contact is kept as its JSON text: a page is read as a few
+// dozen strings (cheap to copy out of IndexedDB), only the contacts asked for are parsed, and a text can be kept in
+// memory and handed out again as a fresh object (pages-cache.ts). Contact rows are JSON data (their zod schema).
 import Dexie from 'dexie';
 
 export const CONTACT_PAGES = 'contactPages';
@@ -11,10 +13,15 @@ export const PAGE_SIZE = 64;
 
 export type Row = Record<string, unknown>;
 
+/** A page as stored: its contacts' ids and, in the same order, their JSON text. */
 export interface PageRow {
   page: number;
-  rows: Row[];
+  ids: string[];
+  rows: string[];
 }
+
+/** A page's contents (the stored row without its number). */
+export type PageData = Pick<PageRow, 'ids' | 'rows'>;
 
 /** The index keys of a page's contacts: `keys[i][j]` are the keys contact `ids[j]` gives index `indexes[i]`. */
 export interface KeysRow {
@@ -22,6 +29,14 @@ export interface KeysRow {
   indexes: string[];
   ids: string[];
   keys: unknown[][][];
+}
+
+export const emptyPage = (): PageData => ({ ids: [], rows: [] });
+
+/** The contact `id` of a page, parsed (a fresh object each time), or undefined. */
+export function rowIn(page: PageData, id: string): Row | undefined {
+  const i = page.ids.indexOf(id);
+  return i < 0 ? undefined : (JSON.parse(page.rows[i]!) as Row);
 }
 
 /** One request on a store of a raw transaction, as a Dexie promise (a native one would leave Dexie's zone). */
@@ -36,13 +51,16 @@ export function storeOf(trans: unknown, name: string): IDBObjectStore {
   return (trans as IDBTransaction).objectStore(name);
 }
 
-/** The pages' rows, read at once; a page missing from the store reads as empty. */
-export function readPages(trans: unknown, pages: Iterable<number>): Promise<Map<number, Row[]>> {
+/** The pages as stored, read at once; a page missing from the store reads as empty. */
+export function readStoredPages(trans: unknown, pages: Iterable<number>): Promise<Map<number, PageData>> {
   const store = storeOf(trans, CONTACT_PAGES);
   const list = [...pages];
   return Dexie.Promise.all(list.map((p) => request<PageRow | undefined>(store.get(p)))).then((found) => {
-    const byPage = new Map<number, Row[]>();
-    list.forEach((p, i) => byPage.set(p, found[i]?.rows ?? []));
+    const byPage = new Map<number, PageData>();
+    list.forEach((p, i) => {
+      const row = found[i];
+      byPage.set(p, row ? { ids: row.ids, rows: row.rows } : emptyPage());
+    });
     return byPage;
   });
 }
