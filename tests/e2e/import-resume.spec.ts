@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
+import { MAX_IMPORT_CHUNK } from '../../lib/messaging/features/import';
 import { expect, storedContactCount, test } from './support/fixtures';
 
 const HEADER = 'First Name,Last Name,Email,Company Name,Lifecycle Stage';
@@ -18,7 +19,7 @@ const storedByEmail = (context: BrowserContext, email: string) =>
 
 test('a cancelled import is a marked partial batch holding only whole chunks; resuming with the same file completes it', async ({ context, page, extensionId }, testInfo) => {
   test.setTimeout(180_000);
-  const rows = 20_000; // four chunks of 5,000 (CHUNK_ROWS in ImportSection.tsx)
+  const rows = 4 * MAX_IMPORT_CHUNK; // four chunks (CHUNK_ROWS in ImportSection.tsx)
   const file = testInfo.outputPath('big-hubspot.csv');
   hubspotFile(file, rows);
   await page.goto(`chrome-extension://${extensionId}/options.html`);
@@ -36,7 +37,7 @@ test('a cancelled import is a marked partial batch holding only whole chunks; re
   // Whole chunks only, and the batch's count is exactly what is stored: nothing silently half-written.
   expect(imported).toBeGreaterThan(0);
   expect(imported).toBeLessThan(rows);
-  expect(imported % 5000).toBe(0);
+  expect(imported % MAX_IMPORT_CHUNK).toBe(0);
   expect(await storedContactCount(context)).toBe(imported);
 
   // Resume: pick the same file again; the chunks already written are skipped, the rest are added.

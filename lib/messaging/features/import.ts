@@ -8,7 +8,7 @@ import type { ExportPage } from '@/lib/storage/export';
 import type { EraseResult, PersonExport, RetentionState } from '@/lib/storage/privacy-ops';
 
 const Id = z.string().min(1).max(64);
-export const MAX_IMPORT_CHUNK = 5000;
+export const MAX_IMPORT_CHUNK = 20_000;
 export const ImportRecordsSchema = z.array(ImportRecordSchema).max(MAX_IMPORT_CHUNK);
 export const MAX_EXPORT_PAGE = 5000;
 const Mapping = z.array(z.enum(IMPORT_FIELDS).nullable()).max(500);

@@ -7,7 +7,8 @@ import { compareKeys } from './keys';
 
 const comparePk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: string[], values: unknown[] | null, reverse: boolean): DBCoreCursor {
+/** `valueAt(i)` gives the row at position i (called only when a caller reads `value`; parsing is the dear part). */
+export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: string[], valueAt: ((i: number) => unknown) | null, reverse: boolean): DBCoreCursor {
   const n = pks.length;
   const dir = reverse ? -1 : 1;
   let pos = 0;
@@ -15,6 +16,19 @@ export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: stri
   let stopped = false;
   let running = false;
   let resume: (() => void) | null = null;
+  let valuePos = -1;
+  let value: unknown;
+  /** The first position after `pos` whose key is at or past `key` in iteration order (keys are sorted that way). */
+  const seek = (key: unknown) => {
+    let lo = pos + 1;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (dir * compareKeys(keys[mid], key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    pos = lo;
+  };
 
   const notStarted = () => {
     throw new Error('Cursor not started');
@@ -29,7 +43,11 @@ export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: stri
       return pks[pos];
     },
     get value() {
-      return values?.[pos];
+      if (valuePos !== pos) {
+        value = valueAt?.(pos);
+        valuePos = pos;
+      }
+      return value;
     },
     continue: notStarted as (key?: unknown) => void,
     continuePrimaryKey: notStarted as (key: unknown, primaryKey: unknown) => void,
@@ -60,8 +78,8 @@ export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: stri
         };
         cursor.continue = (key?: unknown) =>
           request(() => {
-            pos++;
-            if (key !== undefined) while (pos < n && dir * compareKeys(keys[pos], key) < 0) pos++;
+            if (key === undefined) pos++;
+            else seek(key);
           });
         cursor.continuePrimaryKey = (key: unknown, primaryKey: unknown) =>
           request(() => {

@@ -8,7 +8,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreQuery, DB
 import { arrayCursor } from './cursor';
 import { ContactDirectory, type Entry, PRIMARY } from './directory';
 import { compareKeys, isValidKey } from './keys';
-import { CONTACT_KEYS, CONTACT_PAGES, emptyPage, PAGE_SIZE, type PageData, readStoredPages, request, type Row, rowIn, storeOf } from './pages';
+import { CONTACT_KEYS, CONTACT_PAGES, emptyPage, PAGE_SIZE, type PageData, positionIn, readStoredPages, request, type Row, rowIn, storeOf } from './pages';
 
 export const CONTACTS = 'contacts';
 
@@ -153,17 +153,23 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
         const { keys, pks } = select(req.query, !!req.reverse, !!req.unique);
         if (pks.length === 0) return null;
         if (req.values === false) return arrayCursor(req.trans, keys, pks, null, !!req.reverse);
-        return rowsOf(req.trans, pks).then((rows) => {
+        // The pages now, the rows parsed only where read: an `anyOf` walks a wide range but reads few values.
+        const located = pks.map((id) => dir.entry(id)?.page ?? -1);
+        return pagesFor(req.trans, new Set(located.filter((p) => p >= 0))).then((byPage) => {
           // Rows a concurrent writer moved out of this transaction's sight are left out, as IndexedDB would not see them.
-          const kept = rows.map((r, i) => (r ? i : -1)).filter((i) => i >= 0);
+          const kept: number[] = [];
+          const pageAt: PageData[] = [];
+          located.forEach((p, i) => {
+            const page = byPage.get(p);
+            if (page && positionIn(page, pks[i]!) >= 0) {
+              kept.push(i);
+              pageAt.push(page);
+            }
+          });
           if (kept.length === 0) return null;
-          return arrayCursor(
-            req.trans,
-            kept.map((i) => keys[i]),
-            kept.map((i) => pks[i]!),
-            kept.map((i) => rows[i]),
-            !!req.reverse,
-          );
+          const keptPks = kept.length === pks.length ? pks : kept.map((i) => pks[i]!);
+          const keptKeys = kept.length === pks.length ? keys : kept.map((i) => keys[i]);
+          return arrayCursor(req.trans, keptKeys, keptPks, (i) => rowIn(pageAt[i]!, keptPks[i]!), !!req.reverse);
         });
       });
     },

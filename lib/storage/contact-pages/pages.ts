@@ -33,9 +33,22 @@ export interface KeysRow {
 
 export const emptyPage = (): PageData => ({ ids: [], rows: [] });
 
+const positions = new WeakMap<PageData, Map<string, number>>();
+
+/** Where `id` is in a page (-1: not there). Pages are never changed once read or written, so this is kept. */
+export function positionIn(page: PageData, id: string): number {
+  if (page.ids.length <= 8) return page.ids.indexOf(id);
+  let map = positions.get(page);
+  if (!map) {
+    map = new Map(page.ids.map((pageId, i) => [pageId, i]));
+    positions.set(page, map);
+  }
+  return map.get(id) ?? -1;
+}
+
 /** The contact `id` of a page, parsed (a fresh object each time), or undefined. */
 export function rowIn(page: PageData, id: string): Row | undefined {
-  const i = page.ids.indexOf(id);
+  const i = positionIn(page, id);
   return i < 0 ? undefined : (JSON.parse(page.rows[i]!) as Row);
 }
 
