@@ -20,14 +20,23 @@ export interface Entry {
   keys: unknown[][];
 }
 
-/** The view of the primary key. */
+/** The primary key's view. */
 export const PRIMARY = ':id';
 
+/** A page's index keys as loaded: each index's column (keys per contact) parsed from its JSON on first use. */
+interface PageKeys {
+  ids: string[];
+  cols: (string | unknown[][])[];
+}
+
 export class ContactDirectory {
-  private entries: Map<string, Entry> | null = null;
+  /** Contact id → page. */
+  private entries: Map<string, number> | null = null;
+  private pageKeys = new Map<number, PageKeys>();
   private sizes = new Map<number, number>();
   private views = new Map<string, SortedView>();
-  private loading: Promise<void> | null = null;
+  /** New keys of the contacts changed by the write being applied, until their pages' keys rows are made. */
+  private fresh = new Map<string, unknown[][]>();
   private generation = 0;
   /** Loads of the keys rows (tests and the benchmark report them). */
   readonly stats = { loads: 0, dropped: 0 };
@@ -47,29 +56,31 @@ export class ContactDirectory {
 
   invalidate(): void {
     this.entries = null;
+    this.pageKeys = new Map();
     this.sizes = new Map();
     this.views = new Map();
-    this.loading = null;
     this.lastPage = -1;
     this.generation++;
     this.changes++;
     this.cache.clear();
   }
 
-  /** Loads the keys rows in `trans` unless already in memory. */
-  load(trans: unknown): Promise<void> {
+  /**
+   * Loads the keys rows in `trans` unless already in memory. Only the ids are parsed now (id → page); an index's
+   * keys are parsed when a query first needs that index.
+   */
+  load(trans: object): Promise<void> {
     if (this.entries) return Dexie.Promise.resolve();
     const generation = this.generation;
-    const loading = request<KeysRow[]>(storeOf(trans, CONTACT_KEYS).getAll()).then((rows) => {
-      if (this.entries || generation !== this.generation) return;
-      const names = this.indexes.map((i) => i.name);
-      const stale = rows.filter((r) => r.indexes.join('\n') !== names.join('\n'));
+    return request<KeysRow[]>(storeOf(trans, CONTACT_KEYS).getAll()).then((rows) => {
+      if (this.entries || generation !== this.generation) return undefined;
+      const names = this.indexes.map((i) => i.name).join('\n');
+      const stale = rows.filter((r) => r.indexes.join('\n') !== names || typeof r.ids !== 'string');
       // Rows written under another set of indexes (a schema change): their keys are computed again from the pages.
       if (stale.length) return readStoredPages(trans, stale.map((r) => r.page)).then((pages) => this.fill(rows, pages));
       this.fill(rows, new Map());
+      return undefined;
     });
-    this.loading = loading;
-    return loading;
   }
 
   /**
@@ -95,29 +106,27 @@ export class ContactDirectory {
 
   private fill(rows: KeysRow[], recomputed: Map<number, PageData>): void {
     this.stats.loads++;
-    const entries = new Map<string, Entry>();
+    const entries = new Map<string, number>();
     let last = -1;
     for (const row of rows) {
       const fresh = recomputed.get(row.page);
+      let keys: PageKeys;
       if (fresh) {
-        fresh.ids.forEach((id, j) => entries.set(id, { page: row.page, keys: this.keysOf(JSON.parse(fresh.rows[j]!) as Row) }));
-        this.sizes.set(row.page, fresh.ids.length);
+        const contacts = fresh.rows.map((text) => JSON.parse(text) as Row);
+        keys = { ids: fresh.ids, cols: this.indexes.map((_, i) => contacts.map((c) => this.keysOf(c)[i]!)) };
       } else {
-        const n = this.indexes.length;
-        row.ids.forEach((id, j) => {
-          const keys = new Array<unknown[]>(n);
-          for (let i = 0; i < n; i++) keys[i] = row.keys[i]![j]!;
-          entries.set(id, { page: row.page, keys });
-        });
-        this.sizes.set(row.page, row.ids.length);
+        keys = { ids: JSON.parse(row.ids) as string[], cols: row.cols };
       }
+      for (const id of keys.ids) entries.set(id, row.page);
+      this.pageKeys.set(row.page, keys);
+      this.sizes.set(row.page, keys.ids.length);
       if (row.page > last) last = row.page;
     }
     this.lastPage = last;
     this.entries = entries;
   }
 
-  private map(): Map<string, Entry> {
+  private map(): Map<string, number> {
     if (!this.entries) throw new Error('contact pages: directory not loaded in this transaction');
     return this.entries;
   }
@@ -126,7 +135,8 @@ export class ContactDirectory {
     return this.map().size;
   }
 
-  entry(id: string): Entry | undefined {
+  /** The page holding contact `id`, if any. */
+  pageOf(id: string): number | undefined {
     return this.map().get(id);
   }
 
@@ -139,10 +149,28 @@ export class ContactDirectory {
     return this.indexes.map((ix) => indexKeys(ix.extractKey(row), ix.multiEntry));
   }
 
-  /** The keys row of a page holding `ids` (their entries must be current). */
+  /** Index `i`'s keys per contact of a page, parsed on first use. */
+  private column(keys: PageKeys, i: number): unknown[][] {
+    let col = keys.cols[i]!;
+    if (typeof col === 'string') keys.cols[i] = col = JSON.parse(col) as unknown[][];
+    return col;
+  }
+
+  /** The keys contact `id` of `page` gives index `i` as stored. */
+  private storedKeys(page: number, id: string, i: number): unknown[] {
+    const keys = this.pageKeys.get(page);
+    const j = keys ? keys.ids.indexOf(id) : -1;
+    return j < 0 ? [] : (this.column(keys!, i)[j] ?? []);
+  }
+
+  /**
+   * The keys row of a page now holding `ids`, after apply(): the changed contacts' new keys, the others' as stored.
+   * Kept as the page's keys.
+   */
   keysRow(page: number, ids: string[]): KeysRow {
-    const keys = this.indexes.map((_, i) => ids.map((id) => this.map().get(id)!.keys[i]!));
-    return { page, indexes: this.indexes.map((i) => i.name), ids, keys };
+    const cols = this.indexes.map((_, i) => ids.map((id) => this.fresh.get(id)?.[i] ?? this.storedKeys(page, id, i)));
+    this.pageKeys.set(page, { ids, cols });
+    return { page, indexes: this.indexes.map((ix) => ix.name), ids: JSON.stringify(ids), cols: cols.map((c) => JSON.stringify(c)) };
   }
 
   /** The sorted pairs of an index (PRIMARY for the primary key), built on first use. */
@@ -154,7 +182,12 @@ export class ContactDirectory {
       for (const id of this.map().keys()) pairs.push([id, id]);
     } else {
       const i = this.indexOf(name);
-      for (const [id, e] of this.map()) for (const key of e.keys[i]!) pairs.push([key, id]);
+      for (const keys of this.pageKeys.values()) {
+        const col = this.column(keys, i);
+        keys.ids.forEach((id, j) => {
+          for (const key of col[j] ?? []) pairs.push([key, id]);
+        });
+      }
     }
     view = SortedView.build(pairs);
     this.views.set(name, view);
@@ -169,41 +202,33 @@ export class ContactDirectory {
 
   /**
    * Records what a write did: each changed contact's new entry (or null: deleted). The page sizes and every built
-   * view follow.
+   * view follow; keysRow() then makes each touched page's keys row.
    */
   apply(changes: Map<string, Entry | null>): void {
     const entries = this.map();
     this.changes++;
-    const dropped = this.indexes.map(() => new Map<string, unknown[]>());
-    const added = this.indexes.map((): Pair[] => []);
-    const droppedIds = new Map<string, unknown[]>();
-    const addedIds: Pair[] = [];
+    const built = [...this.views.keys()].map((name) => ({ name, i: name === PRIMARY ? -1 : this.indexOf(name), dropped: new Map<string, unknown[]>(), added: [] as Pair[] }));
+    this.fresh = new Map();
     for (const [id, next] of changes) {
       const before = entries.get(id);
-      if (before) {
-        this.sizes.set(before.page, (this.sizes.get(before.page) ?? 1) - 1);
-        before.keys.forEach((keys, i) => dropped[i]!.set(id, keys));
-        droppedIds.set(id, [id]);
+      if (before !== undefined) {
+        this.sizes.set(before, (this.sizes.get(before) ?? 1) - 1);
+        for (const v of built) v.dropped.set(id, v.i < 0 ? [id] : this.storedKeys(before, id, v.i));
       }
       if (next) {
-        entries.set(id, next);
+        entries.set(id, next.page);
+        this.fresh.set(id, next.keys);
         this.sizes.set(next.page, (this.sizes.get(next.page) ?? 0) + 1);
         if (next.page > this.lastPage) this.lastPage = next.page;
-        next.keys.forEach((keys, i) => {
-          for (const key of keys) added[i]!.push([key, id]);
-        });
-        addedIds.push([id, id]);
+        for (const v of built) {
+          if (v.i < 0) v.added.push([id, id]);
+          else for (const key of next.keys[v.i]!) v.added.push([key, id]);
+        }
       } else {
         entries.delete(id);
       }
     }
-    for (const [name, view] of this.views) {
-      if (name === PRIMARY) view.update(droppedIds, addedIds);
-      else {
-        const i = this.indexOf(name);
-        view.update(dropped[i]!, added[i]!);
-      }
-    }
+    for (const v of built) this.views.get(v.name)!.update(v.dropped, v.added);
   }
 
   /** Every contact gone. */
@@ -211,6 +236,7 @@ export class ContactDirectory {
     this.changes++;
     this.cache.clear();
     this.entries = new Map();
+    this.pageKeys = new Map();
     this.sizes = new Map();
     this.views = new Map();
     this.lastPage = -1;

@@ -79,7 +79,7 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
 
   /** The rows of `ids` (undefined where missing), each page read once, each row parsed afresh. */
   function rowsOf(trans: DBCoreTransaction, ids: readonly unknown[]): Promise<(Row | undefined)[]> {
-    const located = ids.map((id) => (typeof id === 'string' ? dir.entry(id)?.page : undefined));
+    const located = ids.map((id) => (typeof id === 'string' ? dir.pageOf(id) : undefined));
     const pages = new Set(located.filter((p): p is number => p !== undefined));
     if (pages.size === 0) return Dexie.Promise.resolve(ids.map(() => undefined));
     return pagesFor(trans, pages).then((byPage) =>
@@ -154,7 +154,7 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
         if (pks.length === 0) return null;
         if (req.values === false) return arrayCursor(req.trans, keys, pks, null, !!req.reverse);
         // The pages now, the rows parsed only where read: an `anyOf` walks a wide range but reads few values.
-        const located = pks.map((id) => dir.entry(id)?.page ?? -1);
+        const located = pks.map((id) => dir.pageOf(id) ?? -1);
         return pagesFor(req.trans, new Set(located.filter((p) => p >= 0))).then((byPage) => {
           // Rows a concurrent writer moved out of this transaction's sight are left out, as IndexedDB would not see them.
           const kept: number[] = [];
@@ -245,11 +245,11 @@ function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[], at
   const seen = dir.changes;
   const pagesToRead = new Set<number>();
   for (const op of ops) {
-    const e = dir.entry(op.id);
-    if (e) pagesToRead.add(e.page);
+    const page = dir.pageOf(op.id);
+    if (page !== undefined) pagesToRead.add(page);
   }
   const open = dir.lastPage;
-  if (open >= 0 && dir.pageSize(open) < PAGE_SIZE && ops.some((op) => op.type !== 'delete' && !dir.entry(op.id))) pagesToRead.add(open);
+  if (open >= 0 && dir.pageSize(open) < PAGE_SIZE && ops.some((op) => op.type !== 'delete' && dir.pageOf(op.id) === undefined)) pagesToRead.add(open);
   if (pagesToRead.size === 0 && ops.every((op) => op.type === 'delete')) return Dexie.Promise.resolve([]);
   return readStoredPages(trans, pagesToRead).then((stored): Error[] | Promise<Error[]> => {
     if (dir.changes !== seen || !dir.loaded) {
