@@ -162,7 +162,7 @@ export class FichaDb extends Dexie {
     // import or first pull of 100,000 contacts cost ~20 s of IndexedDB writes alone. A middleware answers every
     // request on `contacts` from the pages; the upgrade moves the rows (about 1 s per 50,000 contacts, once).
     this.version(15).stores({ contactPages: 'page', contactKeys: 'page' }).upgrade(moveContactsToPages);
-    installContactPages(this);
+    installContactPages(this, { warmIndexes: ['emailKeys'] });
     installScoreBuckets(this);
     installTallies(this);
     installSyncTracking(this);

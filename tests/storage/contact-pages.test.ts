@@ -243,4 +243,25 @@ describe('paged contacts', () => {
     expect(await db.contacts.get('c001')).toEqual(row(1, 1));
     db.close();
   });
+
+  it('answers through an index added later: the keys rows written before it are computed again from the pages', async () => {
+    const name = `pages-new-index-${++n}`;
+    const before = new Dexie(name) as Dexie & { contacts: Table<Row, string> };
+    before.version(1).stores({ contacts: SCHEMA, contactPages: 'page', contactKeys: 'page' });
+    installContactPages(before);
+    await before.contacts.bulkPut(Array.from({ length: 100 }, (_, i) => row(i, i % 4)));
+    before.close();
+
+    const after = new Dexie(name) as Dexie & { contacts: Table<Row, string> };
+    after.version(1).stores({ contacts: SCHEMA, contactPages: 'page', contactKeys: 'page' });
+    after.version(2).stores({ contacts: `${SCHEMA}, n` });
+    installContactPages(after);
+    expect(await after.contacts.where('n').equals(3).count()).toBe(25);
+    expect((await after.contacts.where('emailKeys').equals('p42@x0.com').first())?.id).toBe('c042');
+    // A write then stores its page's keys for every index, the new one included.
+    await after.contacts.put({ ...row(5, 3), n: 3 });
+    contactDirectory(after)!.invalidate();
+    expect(await after.contacts.where('n').equals(3).count()).toBe(26);
+    after.close();
+  });
 });

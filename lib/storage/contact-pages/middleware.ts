@@ -19,7 +19,8 @@ export function contactDirectory(db: Dexie): ContactDirectory | null {
   return directories.get(db)?.current ?? null;
 }
 
-export function installContactPages(db: Dexie): void {
+/** `warmIndexes`: indexes whose sorted view is built as soon as the database opens (the lookup's). */
+export function installContactPages(db: Dexie, { warmIndexes = [] as string[] } = {}): void {
   const holder: { current: ContactDirectory | null } = { current: null };
   directories.set(db, holder);
   const middleware: Middleware<DBCore> = {
@@ -48,6 +49,17 @@ export function installContactPages(db: Dexie): void {
     },
   };
   db.use(middleware);
+  // Loaded as soon as the database opens (not waited for): a worker is usually started by the lookup it must answer.
+  db.on('ready', () => {
+    void db
+      .transaction('r', CONTACTS, () => {
+        const dir = holder.current;
+        const trans = Dexie.currentTransaction?.idbtrans;
+        if (!dir || !trans) return undefined;
+        return dir.ready(trans).then(() => warmIndexes.forEach((name) => dir.loaded && dir.view(name)));
+      })
+      .catch(() => undefined);
+  });
 }
 
 /** Upgrades run on the real store (their code predates the pages); the upgrade that moves the rows is the last. */
