@@ -264,4 +264,18 @@ describe('paged contacts', () => {
     expect(await after.contacts.where('n').equals(3).count()).toBe(26);
     after.close();
   });
+
+  it('reads the pages of a walk as it gets there: a walk that stops early reads few pages', async () => {
+    const db = paged();
+    await db.contacts.bulkPut(Array.from({ length: 16 * PAGE_SIZE }, (_, i) => row(i, 1)));
+    const dir = contactDirectory(db)!;
+    dir.invalidate();
+    const firstThree = await db.contacts.orderBy(':id').filter(() => true).limit(3).primaryKeys();
+    expect(firstThree).toEqual(['c000', 'c001', 'c002']);
+    // Written in id order, the first ids share the first page; the cursor's first window needs that page alone.
+    expect(dir.cache.size).toBe(1);
+    expect(await db.contacts.orderBy(':id').filter((r) => r.n === 1).count()).toBe(16 * PAGE_SIZE);
+    expect(dir.cache.size).toBe(16);
+    db.close();
+  });
 });

@@ -7,8 +7,21 @@ import { compareKeys } from './keys';
 
 const comparePk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** `valueAt(i)` gives the row at position i (called only when a caller reads `value`; parsing is the dear part). */
-export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: string[], valueAt: ((i: number) => unknown) | null, reverse: boolean): DBCoreCursor {
+/**
+ * Where a value cursor's rows come from. Pages are read a window at a time as the cursor gets there (a walk that
+ * stops after 20 rows reads the pages of those, not of the whole range), and a row is parsed only when read.
+ */
+export interface RowSource {
+  /** Whether position i's page is loaded. */
+  ready(i: number): boolean;
+  /** Loads the pages of the positions from i on (a window). */
+  load(i: number): Promise<void>;
+  /** Whether the row at i is there (a writer may have moved it out of this transaction's sight: it is skipped). */
+  has(i: number): boolean;
+  value(i: number): unknown;
+}
+
+export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: string[], rows: RowSource | null, reverse: boolean): DBCoreCursor {
   const n = pks.length;
   const dir = reverse ? -1 : 1;
   let pos = 0;
@@ -44,7 +57,7 @@ export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: stri
     },
     get value() {
       if (valuePos !== pos) {
-        value = valueAt?.(pos);
+        value = rows?.value(pos);
         valuePos = pos;
       }
       return value;
@@ -105,6 +118,17 @@ export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: stri
                 cursor.done = true;
                 finish();
                 return;
+              }
+              if (rows && !rows.ready(pos)) {
+                rows.load(pos).then(run, (error: unknown) => {
+                  stopped = true;
+                  reject(error);
+                });
+                return;
+              }
+              if (rows && !rows.has(pos)) {
+                pos++;
+                continue;
               }
               callback();
               if (stopped) return;

@@ -5,12 +5,14 @@
 // (Dexie's schema names its indexes) but is empty after the upgrade that moved its rows (migrate.ts).
 import Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreQuery, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { arrayCursor } from './cursor';
+import { arrayCursor, type RowSource } from './cursor';
 import { ContactDirectory, type Entry, PRIMARY } from './directory';
 import { compareKeys, isValidKey } from './keys';
 import { CONTACT_KEYS, CONTACT_PAGES, emptyPage, PAGE_SIZE, type PageData, positionIn, readStoredPages, request, type Row, rowIn, storeOf } from './pages';
 
 export const CONTACTS = 'contacts';
+/** Positions a value cursor loads pages for at first; each further load doubles it. */
+const FIRST_WINDOW = 64;
 
 const directories = new WeakMap<Dexie, { current: ContactDirectory | null }>();
 
@@ -141,6 +143,26 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
     return { keys, pks };
   }
 
+  /** The rows of a value cursor's positions: pages loaded in windows that double as the walk goes on. */
+  function rowSource(trans: DBCoreTransaction, pks: string[]): RowSource {
+    const located = pks.map((id) => dir.pageOf(id) ?? -1);
+    const loaded = new Map<number, PageData>();
+    let window = FIRST_WINDOW;
+    return {
+      ready: (i) => located[i]! < 0 || loaded.has(located[i]!),
+      load(i) {
+        const wanted = new Set<number>();
+        for (let j = i; j < Math.min(pks.length, i + window); j++) if (located[j]! >= 0 && !loaded.has(located[j]!)) wanted.add(located[j]!);
+        window *= 2;
+        return pagesFor(trans, wanted).then((found) => {
+          for (const [p, data] of found) loaded.set(p, data);
+        });
+      },
+      has: (i) => located[i]! >= 0 && positionIn(loaded.get(located[i]!)!, pks[i]!) >= 0,
+      value: (i) => rowIn(loaded.get(located[i]!)!, pks[i]!),
+    };
+  }
+
   return {
     ...real,
     get(req) {
@@ -170,24 +192,7 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
         const { keys, pks } = select(req.query, !!req.reverse, !!req.unique);
         if (pks.length === 0) return null;
         if (req.values === false) return arrayCursor(req.trans, keys, pks, null, !!req.reverse);
-        // The pages now, the rows parsed only where read: an `anyOf` walks a wide range but reads few values.
-        const located = pks.map((id) => dir.pageOf(id) ?? -1);
-        return pagesFor(req.trans, new Set(located.filter((p) => p >= 0))).then((byPage) => {
-          // Rows a concurrent writer moved out of this transaction's sight are left out, as IndexedDB would not see them.
-          const kept: number[] = [];
-          const pageAt: PageData[] = [];
-          located.forEach((p, i) => {
-            const page = byPage.get(p);
-            if (page && positionIn(page, pks[i]!) >= 0) {
-              kept.push(i);
-              pageAt.push(page);
-            }
-          });
-          if (kept.length === 0) return null;
-          const keptPks = kept.length === pks.length ? pks : kept.map((i) => pks[i]!);
-          const keptKeys = kept.length === pks.length ? keys : kept.map((i) => keys[i]);
-          return arrayCursor(req.trans, keptKeys, keptPks, (i) => rowIn(pageAt[i]!, keptPks[i]!), !!req.reverse);
-        });
+        return arrayCursor(req.trans, keys, pks, rowSource(req.trans, pks), !!req.reverse);
       });
     },
     mutate(req) {

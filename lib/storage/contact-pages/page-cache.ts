@@ -18,6 +18,11 @@ export class PageCache {
 
   constructor(private readonly budget = BUDGET_CHARS) {}
 
+  /** Pages held (tests). */
+  get size(): number {
+    return this.pages.size;
+  }
+
   get(page: number): PageData | undefined {
     const data = this.pages.get(page);
     if (data) {
