@@ -30,6 +30,8 @@ export interface StoredContact extends Contact {
 }
 
 export const DB_NAME = 'ficha';
+/** The contact index read as soon as the database opens (with the ids): the lookup's. The others load on first use. */
+const WARM_CONTACT_INDEXES = ['emailKeys'];
 
 /** Rows of the key-value settings table. */
 export type SettingsRow =
@@ -161,8 +163,8 @@ export class FichaDb extends Dexie {
     // v15: contacts packed 64 to a row (lib/storage/contact-pages/): one row per contact, with five indexes, made an
     // import or first pull of 100,000 contacts cost ~20 s of IndexedDB writes alone. A middleware answers every
     // request on `contacts` from the pages; the upgrade moves the rows (about 1 s per 50,000 contacts, once).
-    this.version(15).stores({ contactPages: 'page', contactKeys: 'page' }).upgrade(moveContactsToPages);
-    installContactPages(this, { warmIndexes: ['emailKeys'] });
+    this.version(15).stores({ contactPages: 'page', contactKeys: 'page', contactKeysCold: 'page' }).upgrade(moveContactsToPages(WARM_CONTACT_INDEXES));
+    installContactPages(this, { warmIndexes: WARM_CONTACT_INDEXES });
     installScoreBuckets(this);
     installTallies(this);
     installSyncTracking(this);

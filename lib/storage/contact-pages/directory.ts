@@ -4,7 +4,7 @@
 // it is dropped then, and loaded again by the next transaction.
 import Dexie from 'dexie';
 import { PageCache } from './page-cache';
-import { CONTACT_KEYS, type KeysRow, type PageData, readStoredPages, request, type Row, storeOf } from './pages';
+import { CONTACT_KEYS, CONTACT_KEYS_COLD, type KeysRow, type PageData, readStoredPages, request, type Row, storeOf } from './pages';
 import { indexKeys } from './keys';
 import { type Pair, SortedView } from './sorted-view';
 
@@ -23,10 +23,13 @@ export interface Entry {
 /** The primary key's view. */
 export const PRIMARY = ':id';
 
-/** A page's index keys as loaded: each index's column (keys per contact) parsed from its JSON on first use. */
+/**
+ * A page's index keys as loaded: each index's column (keys per contact) parsed from its JSON on first use; a cold
+ * index's column is undefined until the cold rows are read.
+ */
 interface PageKeys {
   ids: string[];
-  cols: (string | unknown[][])[];
+  cols: (string | unknown[][] | undefined)[];
 }
 
 export class ContactDirectory {
@@ -45,7 +48,20 @@ export class ContactDirectory {
   /** Bumped by every change to the copy: a writer that planned before a change plans again. */
   changes = 0;
 
-  constructor(readonly indexes: IndexSpec[]) {}
+  /** Which indexes are in the rows read at open (`contactKeys`); the others are read on first use. */
+  private readonly hot: boolean[];
+  private coldLoaded = false;
+
+  constructor(
+    readonly indexes: IndexSpec[],
+    hotIndexes: readonly string[] = [],
+  ) {
+    this.hot = indexes.map((ix) => hotIndexes.includes(ix.name));
+  }
+
+  private names(hot: boolean): string[] {
+    return this.indexes.filter((_, i) => this.hot[i] === hot).map((ix) => ix.name);
+  }
 
   get loaded(): boolean {
     return this.entries !== null;
@@ -60,6 +76,7 @@ export class ContactDirectory {
     this.sizes = new Map();
     this.views = new Map();
     this.lastPage = -1;
+    this.coldLoaded = false;
     this.generation++;
     this.changes++;
     this.cache.clear();
@@ -74,12 +91,54 @@ export class ContactDirectory {
     const generation = this.generation;
     return request<KeysRow[]>(storeOf(trans, CONTACT_KEYS).getAll()).then((rows) => {
       if (this.entries || generation !== this.generation) return undefined;
-      const names = this.indexes.map((i) => i.name).join('\n');
+      const names = this.names(true).join('\n');
       const stale = rows.filter((r) => r.indexes.join('\n') !== names || typeof r.ids !== 'string');
       // Rows written under another set of indexes (a schema change): their keys are computed again from the pages.
       if (stale.length) return readStoredPages(trans, stale.map((r) => r.page)).then((pages) => this.fill(rows, pages));
       this.fill(rows, new Map());
       return undefined;
+    });
+  }
+
+  /** Makes index `name`'s keys available: a cold index's rows are read (in `trans`) on first use. */
+  need(trans: object, name: string): Promise<void> {
+    if (name === PRIMARY || this.coldLoaded || this.hot[this.indexOf(name)]) return Dexie.Promise.resolve();
+    const generation = this.generation;
+    const changes = this.changes;
+    return request<KeysRow[]>(storeOf(trans, CONTACT_KEYS_COLD).getAll()).then((rows): Promise<void> | undefined => {
+      if (this.coldLoaded || generation !== this.generation || !this.entries) return undefined;
+      // A writer changed pages while the rows were read (they may be older than its keys): read them again.
+      if (changes !== this.changes) return this.need(trans, name);
+      const cold = this.indexes.map((_, i) => i).filter((i) => !this.hot[i]);
+      const names = this.names(false).join('\n');
+      const seen = new Set<number>();
+      for (const row of rows) {
+        const keys = this.pageKeys.get(row.page);
+        if (!keys || row.indexes.join('\n') !== names || row.cols.length !== cold.length) continue;
+        cold.forEach((i, c) => (keys.cols[i] = row.cols[c]));
+        seen.add(row.page);
+      }
+      // Pages without a current cold row (written under another set of indexes): computed from the pages.
+      const missing = [...this.pageKeys.keys()].filter((p) => !seen.has(p));
+      const done = () => {
+        if (generation === this.generation) this.coldLoaded = true;
+      };
+      if (missing.length === 0) {
+        done();
+        return undefined;
+      }
+      return readStoredPages(trans, missing).then((pages): Promise<void> | undefined => {
+        if (generation !== this.generation) return undefined;
+        if (changes !== this.changes) return this.need(trans, name);
+        for (const [page, data] of pages) {
+          const keys = this.pageKeys.get(page);
+          if (!keys) continue;
+          const computed = data.ids.map((_, j) => this.keysOf(JSON.parse(data.rows[j]!) as Row));
+          cold.forEach((i) => (keys.cols[i] = keys.ids.map((id) => computed[data.ids.indexOf(id)]?.[i] ?? [])));
+        }
+        done();
+        return undefined;
+      });
     });
   }
 
@@ -107,15 +166,18 @@ export class ContactDirectory {
   private fill(rows: KeysRow[], recomputed: Map<number, PageData>): void {
     this.stats.loads++;
     const entries = new Map<string, number>();
+    const hot = this.indexes.map((_, i) => i).filter((i) => this.hot[i]);
     let last = -1;
     for (const row of rows) {
       const fresh = recomputed.get(row.page);
       let keys: PageKeys;
       if (fresh) {
         const contacts = fresh.rows.map((text) => JSON.parse(text) as Row);
-        keys = { ids: fresh.ids, cols: this.indexes.map((_, i) => contacts.map((c) => this.keysOf(c)[i]!)) };
+        const all = contacts.map((c) => this.keysOf(c));
+        keys = { ids: fresh.ids, cols: this.indexes.map((_, i) => all.map((k) => k[i]!)) };
       } else {
-        keys = { ids: JSON.parse(row.ids) as string[], cols: row.cols };
+        keys = { ids: JSON.parse(row.ids!) as string[], cols: this.indexes.map(() => undefined) };
+        hot.forEach((i, c) => (keys.cols[i] = row.cols[c]));
       }
       for (const id of keys.ids) entries.set(id, row.page);
       this.pageKeys.set(row.page, keys);
@@ -149,28 +211,40 @@ export class ContactDirectory {
     return this.indexes.map((ix) => indexKeys(ix.extractKey(row), ix.multiEntry));
   }
 
-  /** Index `i`'s keys per contact of a page, parsed on first use. */
-  private column(keys: PageKeys, i: number): unknown[][] {
-    let col = keys.cols[i]!;
+  /** Index `i`'s keys per contact of a page, parsed on first use (undefined: a cold index not read yet). */
+  private column(keys: PageKeys, i: number): unknown[][] | undefined {
+    let col = keys.cols[i];
     if (typeof col === 'string') keys.cols[i] = col = JSON.parse(col) as unknown[][];
     return col;
   }
 
-  /** The keys contact `id` of `page` gives index `i` as stored. */
-  private storedKeys(page: number, id: string, i: number): unknown[] {
+  /** The keys contact `id` of `page` gives index `i` as stored (undefined: not known in memory). */
+  private storedKeys(page: number, id: string, i: number): unknown[] | undefined {
     const keys = this.pageKeys.get(page);
     const j = keys ? keys.ids.indexOf(id) : -1;
-    return j < 0 ? [] : (this.column(keys!, i)[j] ?? []);
+    if (j < 0) return undefined;
+    return this.column(keys!, i)?.[j];
   }
 
   /**
-   * The keys row of a page now holding `ids`, after apply(): the changed contacts' new keys, the others' as stored.
-   * Kept as the page's keys.
+   * The keys rows (read at open, and cold) of a page now holding `data`, after apply(): the changed contacts' new
+   * keys, the others' as stored, or computed from their row where a cold index was not read yet. Kept as the page's.
    */
-  keysRow(page: number, ids: string[]): KeysRow {
-    const cols = this.indexes.map((_, i) => ids.map((id) => this.fresh.get(id)?.[i] ?? this.storedKeys(page, id, i)));
+  keysRows(page: number, data: PageData): { hot: KeysRow; cold: KeysRow } {
+    const { ids } = data;
+    const parsed = new Map<string, unknown[][]>();
+    const computed = (id: string, j: number) => {
+      let keys = parsed.get(id);
+      if (!keys) parsed.set(id, (keys = this.keysOf(JSON.parse(data.rows[j]!) as Row)));
+      return keys;
+    };
+    const cols = this.indexes.map((_, i) => ids.map((id, j) => this.fresh.get(id)?.[i] ?? this.storedKeys(page, id, i) ?? computed(id, j)[i]!));
     this.pageKeys.set(page, { ids, cols });
-    return { page, indexes: this.indexes.map((ix) => ix.name), ids: JSON.stringify(ids), cols: cols.map((c) => JSON.stringify(c)) };
+    const part = (hot: boolean): KeysRow => {
+      const which = this.indexes.map((_, i) => i).filter((i) => this.hot[i] === hot);
+      return { page, indexes: this.names(hot), ...(hot ? { ids: JSON.stringify(ids) } : {}), cols: which.map((i) => JSON.stringify(cols[i])) };
+    };
+    return { hot: part(true), cold: part(false) };
   }
 
   /** The sorted pairs of an index (PRIMARY for the primary key), built on first use. */
@@ -184,6 +258,7 @@ export class ContactDirectory {
       const i = this.indexOf(name);
       for (const keys of this.pageKeys.values()) {
         const col = this.column(keys, i);
+        if (!col) throw new Error(`contact pages: index "${name}" asked before its keys were read`);
         keys.ids.forEach((id, j) => {
           for (const key of col[j] ?? []) pairs.push([key, id]);
         });
@@ -213,7 +288,7 @@ export class ContactDirectory {
       const before = entries.get(id);
       if (before !== undefined) {
         this.sizes.set(before, (this.sizes.get(before) ?? 1) - 1);
-        for (const v of built) v.dropped.set(id, v.i < 0 ? [id] : this.storedKeys(before, id, v.i));
+        for (const v of built) v.dropped.set(id, v.i < 0 ? [id] : (this.storedKeys(before, id, v.i) ?? []));
       }
       if (next) {
         entries.set(id, next.page);
@@ -234,6 +309,7 @@ export class ContactDirectory {
   /** Every contact gone. */
   clear(): void {
     this.changes++;
+    this.coldLoaded = true;
     this.cache.clear();
     this.entries = new Map();
     this.pageKeys = new Map();

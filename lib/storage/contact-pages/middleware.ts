@@ -8,7 +8,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreQuery, DB
 import { arrayCursor, type RowSource } from './cursor';
 import { ContactDirectory, type Entry, PRIMARY } from './directory';
 import { compareKeys, isValidKey } from './keys';
-import { CONTACT_KEYS, CONTACT_PAGES, emptyPage, PAGE_SIZE, type PageData, positionIn, readStoredPages, request, type Row, rowIn, storeOf } from './pages';
+import { CONTACT_KEYS, CONTACT_KEYS_COLD, CONTACT_PAGES, emptyPage, PAGE_SIZE, type PageData, positionIn, readStoredPages, request, type Row, rowIn, storeOf } from './pages';
 
 export const CONTACTS = 'contacts';
 /** Positions a value cursor loads pages for at first; each further load doubles it. */
@@ -35,6 +35,7 @@ export function installContactPages(db: Dexie, { warmIndexes = [] as string[] } 
       const real = down.table(CONTACTS);
       const directory = new ContactDirectory(
         real.schema.indexes.map((ix) => ({ name: ix.name as string, multiEntry: !!ix.multiEntry, extractKey: ix.extractKey as (row: Row) => unknown })),
+        warmIndexes,
       );
       holder.current = directory;
       const paged = pagedTable(real, directory);
@@ -42,7 +43,7 @@ export function installContactPages(db: Dexie, { warmIndexes = [] as string[] } 
         ...down,
         transaction(stores, mode, options) {
           const covers = stores.includes(CONTACTS) && !stores.includes(CONTACT_PAGES);
-          return down.transaction(covers ? [...stores, CONTACT_PAGES, CONTACT_KEYS] : stores, mode, options);
+          return down.transaction(covers ? [...stores, CONTACT_PAGES, CONTACT_KEYS, CONTACT_KEYS_COLD] : stores, mode, options);
         },
         table(name) {
           return name === CONTACTS ? paged : down.table(name);
@@ -103,6 +104,11 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
         return page ? rowIn(page, id as string) : undefined;
       }),
     );
+  }
+
+  /** The copy ready in `trans`, with the keys of the query's index read. */
+  function withIndex(trans: DBCoreTransaction, query: DBCoreQuery): Promise<void> {
+    return dir.ready(trans).then(() => dir.need(trans, query.index.isPrimaryKey ? PRIMARY : (query.index.name as string)));
   }
 
   /** The (key, primary key) pairs a query selects, in its order. */
@@ -175,11 +181,11 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
     },
     count(req) {
       if (upgrading(req.trans)) return real.count(req);
-      return dir.ready(req.trans).then(() => (req.query.range.type === 3 && req.query.index.isPrimaryKey ? dir.size : select(req.query, false, false).pks.length));
+      return withIndex(req.trans, req.query).then(() => (req.query.range.type === 3 && req.query.index.isPrimaryKey ? dir.size : select(req.query, false, false).pks.length));
     },
     query(req) {
       if (upgrading(req.trans)) return real.query(req);
-      return dir.ready(req.trans).then(() => {
+      return withIndex(req.trans, req.query).then(() => {
         const limit = req.limit === undefined || req.limit === Infinity ? undefined : req.limit;
         const { keys, pks } = select(req.query, req.direction === 'prev', false, limit);
         if (!req.values) return { result: req.query.index.isPrimaryKey ? keys : pks };
@@ -188,7 +194,7 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
     },
     openCursor(req) {
       if (upgrading(req.trans)) return real.openCursor(req);
-      return dir.ready(req.trans).then(() => {
+      return withIndex(req.trans, req.query).then(() => {
         const { keys, pks } = select(req.query, !!req.reverse, !!req.unique);
         if (pks.length === 0) return null;
         if (req.values === false) return arrayCursor(req.trans, keys, pks, null, !!req.reverse);
@@ -326,14 +332,16 @@ function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[], at
     dir.apply(changed);
     const pageStore = storeOf(trans, CONTACT_PAGES);
     const keyStore = storeOf(trans, CONTACT_KEYS);
+    const coldStore = storeOf(trans, CONTACT_KEYS_COLD);
     const writes: Promise<unknown>[] = [];
     for (const page of touched) {
       const data = pages.get(page)!;
       dir.cache.wrote(page, data);
       if (data.ids.length === 0) {
-        writes.push(request(pageStore.delete(page)), request(keyStore.delete(page)));
+        writes.push(request(pageStore.delete(page)), request(keyStore.delete(page)), request(coldStore.delete(page)));
       } else {
-        writes.push(request(pageStore.put({ page, ids: data.ids, rows: data.rows })), request(keyStore.put(dir.keysRow(page, data.ids))));
+        const keys = dir.keysRows(page, data);
+        writes.push(request(pageStore.put({ page, ids: data.ids, rows: data.rows })), request(keyStore.put(keys.hot)), request(coldStore.put(keys.cold)));
       }
     }
     return Dexie.Promise.all(writes).then(() => failures);
@@ -344,7 +352,8 @@ function clearAll(req: DBCoreMutateRequest, dir: ContactDirectory): Promise<DBCo
   const { trans } = req;
   dir.wrote(trans as unknown as object);
   dir.clear();
-  return Dexie.Promise.all([request(storeOf(trans, CONTACT_PAGES).clear()), request(storeOf(trans, CONTACT_KEYS).clear())]).then(() => ({
+  const stores = [CONTACT_PAGES, CONTACT_KEYS, CONTACT_KEYS_COLD];
+  return Dexie.Promise.all(stores.map((name) => request(storeOf(trans, name).clear()))).then(() => ({
     numFailures: 0,
     failures: [],
     results: [],

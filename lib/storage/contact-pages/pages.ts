@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 
 export const CONTACT_PAGES = 'contactPages';
 export const CONTACT_KEYS = 'contactKeys';
+export const CONTACT_KEYS_COLD = 'contactKeysCold';
 /** Contacts per page: a write rewrites its page, so small enough for one edit to stay cheap. */
 export const PAGE_SIZE = 64;
 
@@ -26,11 +27,13 @@ export type PageData = Pick<PageRow, 'ids' | 'rows'>;
 /**
  * The index keys of a page's contacts, as JSON text (a few strings copy out of IndexedDB far faster than 100,000
  * small arrays): `ids` is the contacts' ids, `cols[i]` the keys each gives index `indexes[i]`, in the same order.
+ * The ids and the indexes read as soon as the database opens (the lookup's) are in `contactKeys`; the other indexes'
+ * columns in `contactKeysCold` (no `ids`: the same order as the page's row in `contactKeys`), read on first use.
  */
 export interface KeysRow {
   page: number;
   indexes: string[];
-  ids: string;
+  ids?: string;
   cols: string[];
 }
 
