@@ -143,20 +143,25 @@ export class ContactDirectory {
   }
 
   /**
-   * Loads the copy in `trans` if needed, and makes sure it holds no rolled-back change: while another writer's end is
-   * unheard (Dexie rejects an aborted transaction before IndexedDB reports the abort), a request of `trans` runs
-   * first. It answers once that writer has finished; a copy still not cleared by then is loaded again in `trans`.
+   * Makes the copy right for `trans`. The first time a transaction asks, one request of its own runs first:
+   * IndexedDB answers it only once every earlier writer over these stores has finished, and such a writer changes
+   * the copy before it finishes (a later one cannot start before `trans` ends). If a writer's end is still unheard
+   * then (Dexie rejects an aborted transaction before IndexedDB reports the abort), the copy may hold rolled-back
+   * changes: it is loaded again in `trans`, which sees exactly what was committed.
    */
   ready(trans: object): Promise<void> {
-    // Loaded again if a writer's abort dropped the copy during the load.
-    if (!this.entries) return this.load(trans).then(() => (this.entries ? undefined : this.load(trans)));
-    if (!this.hasOtherOpenWriter(trans)) return Dexie.Promise.resolve();
+    if (this.synced.has(trans) && this.entries) return Dexie.Promise.resolve();
     return request<number>(storeOf(trans, CONTACT_KEYS).count()).then(() => {
-      if (this.entries && !this.hasOtherOpenWriter(trans)) return undefined;
-      this.invalidate();
-      return this.load(trans);
+      this.synced.add(trans);
+      if (this.entries && this.hasOtherOpenWriter(trans)) this.invalidate();
+      if (this.entries) return undefined;
+      // Loaded again if a writer's abort dropped the copy during the load.
+      return this.load(trans).then(() => (this.entries ? undefined : this.load(trans)));
     });
   }
+
+  /** Transactions whose first request has answered (see ready). */
+  private readonly synced = new WeakSet<object>();
 
   /** Changes whenever the copy is dropped: a write that read pages meanwhile plans again. */
   get version(): number {
@@ -256,10 +261,13 @@ export class ContactDirectory {
       for (const id of this.map().keys()) pairs.push([id, id]);
     } else {
       const i = this.indexOf(name);
-      for (const keys of this.pageKeys.values()) {
+      const entries = this.map();
+      for (const [page, keys] of this.pageKeys) {
         const col = this.column(keys, i);
         if (!col) throw new Error(`contact pages: index "${name}" asked before its keys were read`);
         keys.ids.forEach((id, j) => {
+          // Only contacts still where the copy says they are (an emptied page's keys are dropped, too).
+          if (entries.get(id) !== page) return;
           for (const key of col[j] ?? []) pairs.push([key, id]);
         });
       }
@@ -304,6 +312,12 @@ export class ContactDirectory {
       }
     }
     for (const v of built) this.views.get(v.name)!.update(v.dropped, v.added);
+  }
+
+  /** A page left empty by a write (its row is deleted): its keys and size go too. */
+  dropPage(page: number): void {
+    this.pageKeys.delete(page);
+    this.sizes.delete(page);
   }
 
   /** Every contact gone. */

@@ -13,6 +13,7 @@ import { CONTACT_KEYS, CONTACT_KEYS_COLD, CONTACT_PAGES, emptyPage, PAGE_SIZE, t
 export const CONTACTS = 'contacts';
 /** Positions a value cursor loads pages for at first; each further load doubles it. */
 const FIRST_WINDOW = 64;
+const PAGE_STORES = [CONTACT_PAGES, CONTACT_KEYS, CONTACT_KEYS_COLD];
 
 const directories = new WeakMap<Dexie, { current: ContactDirectory | null }>();
 
@@ -42,8 +43,8 @@ export function installContactPages(db: Dexie, { warmIndexes = [] as string[] } 
       return {
         ...down,
         transaction(stores, mode, options) {
-          const covers = stores.includes(CONTACTS) && !stores.includes(CONTACT_PAGES);
-          return down.transaction(covers ? [...stores, CONTACT_PAGES, CONTACT_KEYS, CONTACT_KEYS_COLD] : stores, mode, options);
+          const extra = stores.includes(CONTACTS) ? PAGE_STORES.filter((name) => !stores.includes(name)) : [];
+          return down.transaction(extra.length ? [...stores, ...extra] : stores, mode, options);
         },
         table(name) {
           return name === CONTACTS ? paged : down.table(name);
@@ -69,6 +70,7 @@ export function installContactPages(db: Dexie, { warmIndexes = [] as string[] } 
 const upgrading = (trans: DBCoreTransaction) => (trans as unknown as IDBTransaction).mode === 'versionchange';
 
 function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
+  const writing = new WeakMap<object, Promise<unknown>>();
   const extractKey = real.schema.primaryKey.extractKey as (row: Row) => unknown;
 
   /** Pages for a reader: from the cache, the rest read in `trans` (and kept unless written meanwhile). */
@@ -203,7 +205,19 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
     },
     mutate(req) {
       if (upgrading(req.trans)) return real.mutate(req);
-      return mutatePaged(req, dir, extractKey, select);
+      // Writes of one transaction run one after another (callers may start several at once): each plans on the last.
+      const trans = req.trans as unknown as object;
+      const before = writing.get(trans) ?? Dexie.Promise.resolve();
+      const run = () => mutatePaged(req, dir, extractKey, select);
+      const result = before.then(run, run);
+      writing.set(
+        trans,
+        result.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
+      return result;
     },
   };
 }
@@ -218,8 +232,8 @@ function constraintError(id: string): Error {
 
 /**
  * One write: the pages of the contacts it touches (and the page new contacts go to) are read, changed and written
- * back with their keys rows, and the directory follows. Requests of one transaction run one after another (Dexie
- * waits for each), so a page is never read twice at once by the same writer.
+ * back with their keys rows, and the directory follows. The writes of one transaction are chained (mutate above), so
+ * a page is never read twice at once by the same writer.
  */
 function mutatePaged(req: DBCoreMutateRequest, dir: ContactDirectory, extractKey: (row: Row) => unknown, select: Select): Promise<DBCoreMutateResponse> {
   const { trans } = req;
@@ -256,7 +270,9 @@ function mutatePaged(req: DBCoreMutateRequest, dir: ContactDirectory, extractKey
         req.values.map((row, i) => ({ type, id: ids[i] as string, row: row as Row })),
       ).then((failures) => {
         const numFailures = failures.filter(Boolean).length;
-        return { numFailures, failures, results: ids, lastResult: ids[ids.length - 1] };
+        // As IndexedDB answers: no key where the row was not written.
+        const results = ids.map((id, i) => (failures[i] ? undefined : id));
+        return { numFailures, failures, results, lastResult: results[results.length - 1] };
       });
     });
 }
@@ -338,6 +354,7 @@ function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[], at
       const data = pages.get(page)!;
       dir.cache.wrote(page, data);
       if (data.ids.length === 0) {
+        dir.dropPage(page);
         writes.push(request(pageStore.delete(page)), request(keyStore.delete(page)), request(coldStore.delete(page)));
       } else {
         const keys = dir.keysRows(page, data);
@@ -350,13 +367,10 @@ function writeOps(trans: DBCoreTransaction, dir: ContactDirectory, ops: Op[], at
 
 function clearAll(req: DBCoreMutateRequest, dir: ContactDirectory): Promise<DBCoreMutateResponse> {
   const { trans } = req;
-  dir.wrote(trans as unknown as object);
-  dir.clear();
-  const stores = [CONTACT_PAGES, CONTACT_KEYS, CONTACT_KEYS_COLD];
-  return Dexie.Promise.all(stores.map((name) => request(storeOf(trans, name).clear()))).then(() => ({
-    numFailures: 0,
-    failures: [],
-    results: [],
-    lastResult: undefined,
-  }));
+  // The copy changes once the clear's own requests answer (every earlier writer is done by then).
+  return Dexie.Promise.all(PAGE_STORES.map((name) => request(storeOf(trans, name).clear()))).then(() => {
+    dir.wrote(trans as unknown as object);
+    dir.clear();
+    return { numFailures: 0, failures: [], results: [], lastResult: undefined };
+  });
 }
