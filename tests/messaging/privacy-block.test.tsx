@@ -50,4 +50,25 @@ describe('PrivacyBlock', () => {
     details.open = false;
     await vi.waitFor(() => expect(container.querySelector('[data-testid=legal-basis]')).toBeNull());
   });
+
+  it('records where the change was made: the sidebar, or the page that says so', async () => {
+    const choose = async (value: string) => {
+      const details = container.querySelector('[data-testid=privacy]') as HTMLDetailsElement;
+      details.open = true;
+      await vi.waitFor(() => expect(container.querySelector('[data-testid=legal-basis]')).not.toBeNull());
+      const basis = container.querySelector('[data-testid=legal-basis]') as HTMLSelectElement;
+      Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!.call(basis, value);
+      basis.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    const log = async () => (await send<'privacy.exportPerson'>({ type: 'privacy.exportPerson', contactId: contact.id })).consentLog;
+    await choose('contract');
+    await vi.waitFor(async () => expect(await log()).toHaveLength(1));
+    expect((await log())[0]).toMatchObject({ field: 'legalBasis', to: 'contract', source: 'sidebar', by: 'rep@acme-sales.com' });
+
+    const fresh = await send<'contacts.get'>({ type: 'contacts.get', id: contact.id });
+    flushSync(() => renderInSidebar(root, <PrivacyBlock contact={fresh} source="contact page" Form={PrivacyForm} />));
+    await choose('legitimate_interest');
+    await vi.waitFor(async () => expect(await log()).toHaveLength(2));
+    expect((await log()).find((e) => e.field === 'legalBasis' && e.to === 'legitimate_interest')).toMatchObject({ source: 'contact page' });
+  });
 });

@@ -72,7 +72,7 @@ function FullCard({ contact }: { contact: Contact }) {
       )}
       <ProfileBlocks key={contact.id} contact={contact} />
       <StageHistory contactId={contact.id} />
-      <PrivacyBlock contact={contact} Form={PrivacyForm} />
+      <PrivacyBlock contact={contact} source="contact page" Form={PrivacyForm} />
       <Timeline contactId={contact.id} />
     </article>
   );

@@ -14,16 +14,18 @@ export interface PrivacyProps {
   contact: Contact;
   /** The rep's own address, the consent log's "who". */
   by?: string | null;
+  /** Where the change is made, the consent log's "source" (the message's default: the sidebar). */
+  source?: string;
 }
 
 /** Each change saves at once and is audited in the background. */
-export function PrivacyForm({ contact, by }: PrivacyProps) {
+export function PrivacyForm({ contact, by, source }: PrivacyProps) {
   const update = useUpdatePrivacy(contact.id);
   const saved = { legalBasis: contact.privacy.legalBasis, consentStatus: contact.privacy.consent.status, doNotContact: contact.privacy.doNotContact };
   // While saving, show what is being saved, so controls do not flick back (react-query's "optimistic via variables").
   const { legalBasis, consentStatus, doNotContact } = update.isPending && update.variables ? { ...saved, ...update.variables } : saved;
   const save = (change: Partial<{ legalBasis: string; consentStatus: string; doNotContact: boolean }>) =>
-    update.mutate({ contactId: contact.id, ...saved, ...change, ...(by ? { by } : {}) } as Parameters<typeof update.mutate>[0]);
+    update.mutate({ contactId: contact.id, ...saved, ...change, ...(by ? { by } : {}), ...(source ? { source } : {}) } as Parameters<typeof update.mutate>[0]);
 
   return (
     <>

@@ -143,14 +143,18 @@ export class ContactDirectory {
   }
 
   /**
-   * Makes the copy right for `trans`. The first time a transaction asks, one request of its own runs first:
+   * Makes the copy right for `trans`. The first time a writing transaction asks (or a reader needing a stable copy
+   * across several reads, `sync`), one request of its own runs first:
    * IndexedDB answers it only once every earlier writer over these stores has finished, and such a writer changes
    * the copy before it finishes (a later one cannot start before `trans` ends). If a writer's end is still unheard
    * then (Dexie rejects an aborted transaction before IndexedDB reports the abort), the copy may hold rolled-back
    * changes: it is loaded again in `trans`, which sees exactly what was committed.
    */
-  ready(trans: object): Promise<void> {
+  ready(trans: object, { sync = false } = {}): Promise<void> {
     if (this.synced.has(trans) && this.entries) return Dexie.Promise.resolve();
+    // A read-only transaction may go first, on the copy as it is: it holds only committed writes while no writer's
+    // change is unheard, and a reader checks it did not change while pages were read (middleware.ts).
+    if (!sync && this.entries && (trans as IDBTransaction).mode === 'readonly' && !this.hasOtherOpenWriter(trans)) return Dexie.Promise.resolve();
     return request<number>(storeOf(trans, CONTACT_KEYS).count()).then(() => {
       this.synced.add(trans);
       if (this.entries && this.hasOtherOpenWriter(trans)) this.invalidate();

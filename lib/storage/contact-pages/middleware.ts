@@ -4,7 +4,7 @@
 // every middleware above (scores, tallies, sync, search) sees an ordinary table. The real `contacts` store stays
 // (Dexie's schema names its indexes) but is empty after the upgrade that moved its rows (migrate.ts).
 import Dexie from 'dexie';
-import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreQuery, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreQuery, DBCoreQueryResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { arrayCursor, type RowSource } from './cursor';
 import { ContactDirectory, type Entry, PRIMARY } from './directory';
 import { compareKeys, isValidKey } from './keys';
@@ -109,8 +109,8 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
   }
 
   /** The copy ready in `trans`, with the keys of the query's index read. */
-  function withIndex(trans: DBCoreTransaction, query: DBCoreQuery): Promise<void> {
-    return dir.ready(trans).then(() => dir.need(trans, query.index.isPrimaryKey ? PRIMARY : (query.index.name as string)));
+  function withIndex(trans: DBCoreTransaction, query: DBCoreQuery, sync = false): Promise<void> {
+    return dir.ready(trans, { sync }).then(() => dir.need(trans, query.index.isPrimaryKey ? PRIMARY : (query.index.name as string)));
   }
 
   /** The (key, primary key) pairs a query selects, in its order. */
@@ -187,16 +187,25 @@ function pagedTable(real: DBCoreTable, dir: ContactDirectory): DBCoreTable {
     },
     query(req) {
       if (upgrading(req.trans)) return real.query(req);
-      return withIndex(req.trans, req.query).then(() => {
-        const limit = req.limit === undefined || req.limit === Infinity ? undefined : req.limit;
-        const { keys, pks } = select(req.query, req.direction === 'prev', false, limit);
-        if (!req.values) return { result: req.query.index.isPrimaryKey ? keys : pks };
-        return rowsOf(req.trans, pks).then((rows) => ({ result: rows.filter((r) => r !== undefined) }));
-      });
+      const run = (sync: boolean): Promise<DBCoreQueryResponse> =>
+        withIndex(req.trans, req.query, sync).then(() => {
+          const limit = req.limit === undefined || req.limit === Infinity ? undefined : req.limit;
+          const { keys, pks } = select(req.query, req.direction === 'prev', false, limit);
+          if (!req.values) return { result: req.query.index.isPrimaryKey ? keys : pks };
+          const seen = dir.changes;
+          return rowsOf(req.trans, pks).then((rows) => {
+            // A writer changed the copy while the pages were read: the rows may no longer have the keys they were
+            // picked by. Asked again, after this transaction's own request (so on a settled copy).
+            if (dir.changes !== seen && !req.query.index.isPrimaryKey && !sync) return run(true);
+            return { result: rows.filter((r) => r !== undefined) };
+          });
+        });
+      return run(false);
     },
     openCursor(req) {
       if (upgrading(req.trans)) return real.openCursor(req);
-      return withIndex(req.trans, req.query).then(() => {
+      // A walk reads pages as it goes: on a settled copy (after this transaction's own request).
+      return withIndex(req.trans, req.query, true).then(() => {
         const { keys, pks } = select(req.query, !!req.reverse, !!req.unique);
         if (pks.length === 0) return null;
         if (req.values === false) return arrayCursor(req.trans, keys, pks, null, !!req.reverse);
