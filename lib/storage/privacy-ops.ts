@@ -48,6 +48,18 @@ const DAY = 86_400_000;
 
 const range = (id: string) => [[id, -Infinity], [id, Infinity]] as const;
 
+/**
+ * An activity as a person's export gives it: the other people on a logged email are counted, not named (their
+ * addresses are their data, not this person's: GDPR art. 15(4)). A stored body is the person's correspondence and
+ * stays as it is.
+ */
+function withoutOthers(activity: Activity, own: ReadonlySet<string>): Activity {
+  const participants = activity.data.participants;
+  if (!Array.isArray(participants)) return activity;
+  const mine = participants.filter((p) => typeof p === 'string' && own.has(p.toLowerCase()));
+  return { ...activity, data: { ...activity.data, participants: mine, otherParticipants: participants.length - mine.length } };
+}
+
 /** The instant `months` calendar months before `now` (UTC); 31 March minus one month is 28/29 February. */
 export function retentionCutoff(now: number, months: number): number {
   const d = new Date(now);
@@ -78,7 +90,9 @@ export function privacyOps(db: FichaDb, { settings, now = Date.now, newId = () =
           db.deals.where('[contactId+date]').between(lo, hi).toArray(),
         ]);
         await audit('export_person', { contacts: 1, activities: activities.length, consentLog: consentLog.length, deals: deals.length });
-        return { format: 'ficha-person', version: 1, exportedAt: now(), contact: fromStored(stored), activities, stageHistory, consentLog, deals };
+        const contact = fromStored(stored);
+        const own = new Set(contact.emails.map((e) => e.address.toLowerCase()));
+        return { format: 'ficha-person', version: 1, exportedAt: now(), contact, activities: activities.map((a) => withoutOthers(a, own)), stageHistory, consentLog, deals };
       });
     },
 

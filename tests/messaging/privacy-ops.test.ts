@@ -26,6 +26,18 @@ describe('privacy operations (GDPR) through the background', () => {
     expect(entry).toMatchObject({ action: 'export_person' });
   });
 
+  it("names only the person's own addresses on the emails it exports: the other people on them are counted", async () => {
+    const email = { contactId: id, messageId: 'm-1', threadId: 't-1', subject: 'Proposal', direction: 'in' as const, sentAt: 1_764_000_000_000 };
+    await send({ type: 'activities.logEmail', email: { ...email, participants: ['Ana@ClientCo.com', 'carol@other.example', 'rep@acme-sales.com'] } });
+    const data = await send<'privacy.exportPerson'>({ type: 'privacy.exportPerson', contactId: id });
+    const logged = data.activities.find((a) => a.type === 'email.received');
+    expect(logged?.data).toMatchObject({ messageId: 'm-1', participants: ['Ana@ClientCo.com'], otherParticipants: 2 });
+    expect(JSON.stringify(data)).not.toContain('carol@other.example');
+    // What is stored is unchanged: the timeline still shows who was on the email.
+    const stored = await bg.db.activities.where('type').equals('email.received').first();
+    expect(stored?.data.participants).toEqual(['Ana@ClientCo.com', 'carol@other.example', 'rep@acme-sales.com']);
+  });
+
   it('erases contact, activities, stage history, consent log and deals; adds to never-log on request; audit has no personal data', async () => {
     const other = await send<'contacts.create'>({ type: 'contacts.create', input: { email: 'bob@clientco.com', displayName: 'Bob' } });
     const result = await send<'privacy.erasePerson'>({ type: 'privacy.erasePerson', contactId: id, addToNeverLog: true });
