@@ -9,6 +9,7 @@ import { toScoringContact } from '@/lib/domain/profile-scoring';
 import { type Company, CompanySchema } from '@/lib/domain/record';
 import { fromStored, toStored } from './contacts';
 import { undoImport } from './import-undo';
+import { BUCKET_PARTS, idInPart } from './score-buckets-codec';
 import type { FichaDb, ImportJournalEntry, StoredContact } from './db';
 import { activeScorer } from './scores';
 import type { SettingsRepository } from './settings';
@@ -100,7 +101,7 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
    * record as the new contact it would be (validated, and scored and indexed when its company is already known). In
    * the transaction a record whose address someone owns is merged instead and its candidate is dropped.
    */
-  async function prepare({ batchId, records }: ImportChunk): Promise<Prepared> {
+  async function prepare({ batchId, seq, records }: ImportChunk): Promise<Prepared> {
     const at = now();
     const set = presetStageSet((await settings.get()).stageSet);
     const stages = new Set(set.stages.map((s) => s.id));
@@ -110,7 +111,7 @@ export function importService(db: FichaDb, { settings, now = Date.now, newId = (
       try {
         const contact = contactFromImport(
           { ...record, stage: record.stage && stages.has(record.stage) ? record.stage : null },
-          { id: newId(), now: at, stage: initial },
+          { id: idInPart(newId, seq % BUCKET_PARTS), now: at, stage: initial },
         );
         const company = contact.companyDomain ? known.get(contact.companyDomain) : undefined;
         const ready = !contact.companyDomain || company !== undefined;

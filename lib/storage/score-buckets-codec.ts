@@ -16,6 +16,26 @@ export function bucketOf(id: string): number {
   return (h >>> 0) % SCORE_BUCKET_COUNT;
 }
 
+/**
+ * Parts the buckets are split into for bulk writes: an import chunk's new contacts all get ids in one part (idInPart),
+ * so each chunk rewrites a fifth of the bucket rows, not all of them (every bucket row holds a share of every contact
+ * so far: rewriting them all per chunk made the writes grow with the square of the import). Five: one part per
+ * chunk of an import of 100,000 rows.
+ */
+export const BUCKET_PARTS = 5;
+
+/** A new id from `newId` whose bucket is in `part` of BUCKET_PARTS (about 5 tries; any id after 100). */
+export function idInPart(newId: () => string, part: number): string {
+  const lo = Math.floor((part * SCORE_BUCKET_COUNT) / BUCKET_PARTS);
+  const hi = Math.floor(((part + 1) * SCORE_BUCKET_COUNT) / BUCKET_PARTS);
+  for (let i = 0; i < 100; i++) {
+    const id = newId();
+    const b = bucketOf(id);
+    if (b >= lo && b < hi) return id;
+  }
+  return newId();
+}
+
 /** One contact's entry, decoded. `grade` '' = no contact row (only activities point at this id). */
 export interface ScoreEntry {
   total: number;

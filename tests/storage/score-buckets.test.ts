@@ -7,7 +7,7 @@ import { toStored } from '@/lib/storage/contacts';
 import { FichaDb } from '@/lib/storage/db';
 import { v10Database } from './support/v10-database';
 import { scoreOf, rescoreContact } from '@/lib/storage/scores';
-import { bucketOf, buildBuckets, decodeBucket, encodeBucket, rebucketScoreBuckets, SCORE_BUCKET_COUNT, scoreBuckets, type ScoreEntry, stagesByContact } from '@/lib/storage/score-buckets';
+import { BUCKET_PARTS, bucketOf, buildBuckets, decodeBucket, encodeBucket, idInPart, rebucketScoreBuckets, SCORE_BUCKET_COUNT, scoreBuckets, type ScoreEntry, stagesByContact } from '@/lib/storage/score-buckets';
 
 let n = 0;
 const CONTACTS = ['c0', 'c1', 'c2', 'c3', 'x9'];
@@ -254,5 +254,18 @@ describe('packed fit inputs', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('idInPart', () => {
+  it('gives ids whose bucket lies in the asked part, so a bulk write touches that part of the bucket rows only', () => {
+    for (let part = 0; part < BUCKET_PARTS; part++) {
+      const buckets = new Set(Array.from({ length: 500 }, () => bucketOf(idInPart(() => crypto.randomUUID(), part))));
+      const lo = Math.floor((part * SCORE_BUCKET_COUNT) / BUCKET_PARTS);
+      const hi = Math.floor(((part + 1) * SCORE_BUCKET_COUNT) / BUCKET_PARTS);
+      expect([...buckets].every((b) => b >= lo && b < hi)).toBe(true);
+      // Spread over the part, not piled on a few rows.
+      expect(buckets.size).toBeGreaterThan((hi - lo) / 2);
+    }
   });
 });

@@ -103,9 +103,13 @@ export class SortedView {
       const pk = this.pks[i]!;
       if (dropped.has(pk)) continue;
       const key = this.keys[i];
-      while (j < added.length && comparePairs(added[j]!, [key, pk]) < 0) {
-        keys.push(added[j]![0]);
-        pks.push(added[j]![1]);
+      // Added pairs that sort before this one go first (compared in place: no pair built per element).
+      while (j < added.length) {
+        const [k, p] = added[j]!;
+        const c = compareKeys(k, key) || (p < pk ? -1 : p > pk ? 1 : 0);
+        if (c >= 0) break;
+        keys.push(k);
+        pks.push(p);
         j++;
       }
       keys.push(key);
