@@ -12,6 +12,7 @@ import Dexie from 'dexie';
 import type { DBCoreTransaction } from 'dexie';
 import { type ActivityLike, bucketOf, type ContactLike, decodeBucket, emptyEntry, encodeBucket, SCORE_BUCKET_COUNT, SCORE_BUCKETS_TABLE, type ScoreBucketRow, type ScoreEntry } from './score-buckets-codec';
 import { packFit } from './fit-facts';
+import { request, storeOf, storeRequest } from './idb-request';
 
 export * from './score-buckets-codec';
 
@@ -316,20 +317,10 @@ export class ScoreBuckets {
 }
 
 function idbStore(trans: DBCoreTransaction): IDBObjectStore {
-  return (trans as unknown as IDBTransaction).objectStore(SCORE_BUCKETS_TABLE);
+  return storeOf(trans, SCORE_BUCKETS_TABLE);
 }
 
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Dexie.Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error('score buckets: request failed'));
-  });
-}
-
-/** One request on `store` of a raw transaction, as a Dexie promise. */
-export function storeRequest<T>(trans: DBCoreTransaction, store: string, make: (store: IDBObjectStore) => IDBRequest): Promise<T> {
-  return request<T>(make((trans as unknown as IDBTransaction).objectStore(store)));
-}
+export { storeRequest };
 
 /**
  * Runs `work` in a read-write IndexedDB transaction of its own with relaxed durability (derived data: a power cut

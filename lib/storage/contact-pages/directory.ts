@@ -4,7 +4,8 @@
 // it is dropped then, and loaded again by the next transaction.
 import Dexie from 'dexie';
 import { PageCache } from './page-cache';
-import { CONTACT_KEYS, CONTACT_KEYS_COLD, type KeysRow, type PageData, readStoredPages, request, type Row, storeOf } from './pages';
+import { CONTACT_KEYS, CONTACT_KEYS_COLD, type KeysRow, type PageData, readStoredPages, type Row } from './pages';
+import { request, storeOf } from '../idb-request';
 import { indexKeys } from './keys';
 import { type Pair, SortedView } from './sorted-view';
 
@@ -41,8 +42,6 @@ export class ContactDirectory {
   /** New keys of the contacts changed by the write being applied, until their pages' keys rows are made. */
   private fresh = new Map<string, unknown[][]>();
   private generation = 0;
-  /** Loads of the keys rows (tests and the benchmark report them). */
-  readonly stats = { loads: 0, dropped: 0 };
   /** Pages as last read or written (dropped with the copy). */
   readonly cache = new PageCache();
   /** Bumped by every change to the copy: a writer that planned before a change plans again. */
@@ -167,13 +166,7 @@ export class ContactDirectory {
   /** Transactions whose first request has answered (see ready). */
   private readonly synced = new WeakSet<object>();
 
-  /** Changes whenever the copy is dropped: a write that read pages meanwhile plans again. */
-  get version(): number {
-    return this.generation;
-  }
-
   private fill(rows: KeysRow[], recomputed: Map<number, PageData>): void {
-    this.stats.loads++;
     const entries = new Map<string, number>();
     const hot = this.indexes.map((_, i) => i).filter((i) => this.hot[i]);
     let last = -1;
@@ -350,7 +343,6 @@ export class ContactDirectory {
     events.addEventListener('complete', () => this.open.delete(trans));
     events.addEventListener('abort', () => {
       this.open.delete(trans);
-      this.stats.dropped++;
       this.invalidate();
     });
   }

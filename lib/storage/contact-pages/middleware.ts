@@ -8,7 +8,8 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreQuery, DB
 import { arrayCursor, type RowSource } from './cursor';
 import { ContactDirectory, type Entry, PRIMARY } from './directory';
 import { compareKeys, isValidKey } from './keys';
-import { CONTACT_KEYS, CONTACT_KEYS_COLD, CONTACT_PAGES, emptyPage, PAGE_SIZE, type PageData, positionIn, readStoredPages, request, type Row, rowIn, storeOf } from './pages';
+import { CONTACT_KEYS, CONTACT_KEYS_COLD, CONTACT_PAGES, emptyPage, PAGE_SIZE, type PageData, positionIn, readStoredPages, type Row, rowIn } from './pages';
+import { request, storeOf } from '../idb-request';
 
 export const CONTACTS = 'contacts';
 /** Positions a value cursor loads pages for at first; each further load doubles it. */

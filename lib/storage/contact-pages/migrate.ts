@@ -1,8 +1,9 @@
 // The upgrade that moves contacts from one row each into pages (pages.ts): read in key order, written PAGE_SIZE to a
 // page with their keys rows, and the old store emptied, all in the upgrade's transaction (all or nothing).
-import type { Transaction } from 'dexie';
+import Dexie, { type Transaction } from 'dexie';
 import { ContactDirectory, type Entry } from './directory';
-import { CONTACT_KEYS, CONTACT_KEYS_COLD, CONTACT_PAGES, PAGE_SIZE, request, type Row } from './pages';
+import { CONTACT_KEYS, CONTACT_KEYS_COLD, CONTACT_PAGES, PAGE_SIZE, type Row } from './pages';
+import { request } from '../idb-request';
 
 /** The upgrade for a database whose contacts pages keep `warmIndexes` with the ids (as installContactPages is given). */
 export const moveContactsToPages =
@@ -31,6 +32,6 @@ export const moveContactsToPages =
       writes.push(request(pages.put({ page, ...data })), request(keys.put(keyRows.hot)), request(cold.put(keyRows.cold)));
     }
     writes.push(request(source.clear()));
-    return Promise.all(writes).then(() => undefined);
+    return Dexie.Promise.all(writes).then(() => undefined);
   });
 }

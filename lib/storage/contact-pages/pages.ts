@@ -5,6 +5,7 @@
 // dozen strings (cheap to copy out of IndexedDB), only the contacts asked for are parsed, and a text can be kept in
 // memory and handed out again as a fresh object (pages-cache.ts). Contact rows are JSON data (their zod schema).
 import Dexie from 'dexie';
+import { request, storeOf } from '../idb-request';
 
 export const CONTACT_PAGES = 'contactPages';
 export const CONTACT_KEYS = 'contactKeys';
@@ -56,18 +57,6 @@ export function positionIn(page: PageData, id: string): number {
 export function rowIn(page: PageData, id: string): Row | undefined {
   const i = positionIn(page, id);
   return i < 0 ? undefined : (JSON.parse(page.rows[i]!) as Row);
-}
-
-/** One request on a store of a raw transaction, as a Dexie promise (a native one would leave Dexie's zone). */
-export function request<T>(req: IDBRequest): Promise<T> {
-  return new Dexie.Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error('contact pages: request failed'));
-  });
-}
-
-export function storeOf(trans: unknown, name: string): IDBObjectStore {
-  return (trans as IDBTransaction).objectStore(name);
 }
 
 /** The pages as stored, read at once; a page missing from the store reads as empty. */
