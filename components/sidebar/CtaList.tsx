@@ -44,10 +44,14 @@ export function CtaList({ contact, thread }: { contact: Contact; thread: ThreadC
     return () => pickerRequests.removeEventListener(PICKER_OPEN, focus);
   }, [top.isSuccess]);
 
-  // Folded once per load, so each keystroke is a substring test per template.
-  const indexed = useMemo(() => (templates ?? []).map((t) => ({ t, text: templateSearchText([t.name, ...t.tags, plain(t)]) })), [templates]);
+  // Folded once per load, and only once the rep searches (a card that is just shown folds nothing): each keystroke
+  // is then a substring test per template.
+  const indexed = useMemo(() => {
+    let folded: { t: SuggestedTemplate; text: string }[] | undefined;
+    return () => (folded ??= (templates ?? []).map((t) => ({ t, text: templateSearchText([t.name, ...t.tags, plain(t)]) })));
+  }, [templates]);
   const words = queryWords(query);
-  const matches = words.length ? indexed.filter(({ text }) => matchesWords(text, words)).map(({ t }) => t) : indexed.map(({ t }) => t);
+  const matches = words.length ? indexed().filter(({ text }) => matchesWords(text, words)).map(({ t }) => t) : (templates ?? []);
   const visible = matches.slice(0, showAll || searching ? MAX_LISTED : SHOWN);
   const total = top.data?.total ?? 0;
 

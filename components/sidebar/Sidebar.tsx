@@ -12,9 +12,11 @@ import { ErrorBoundary } from './ErrorBoundary';
 /** Present only while a thread is open; a new thread starts from its last external sender. */
 export function Sidebar({ store, health }: { store: ThreadStore; health: HealthStore }) {
   const thread = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  const pageHealth = useSyncExternalStore(health.subscribe, health.getSnapshot);
+  // Only whether the page is unrecognised: its other moves (a thread opened or left) then render nothing here, which
+  // on a thread switch saves a React pass before the card's.
+  const unrecognised = useSyncExternalStore(health.subscribe, () => health.getSnapshot() === 'unrecognised');
   // Unrecognised: nothing read, or a message whose people could not be read (the webmail's markup changed).
-  if (pageHealth === 'unrecognised' && (!thread || thread.participants.length === 0)) return <FindContact />;
+  if (unrecognised && (!thread || thread.participants.length === 0)) return <FindContact />;
   if (!thread) return null;
   return <ThreadPanel key={thread.threadId ?? thread.messageIds.join(',')} thread={thread} />;
 }

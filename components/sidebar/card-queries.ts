@@ -66,9 +66,12 @@ const allCached = (client: QueryClient, queries: CardQuery[]) => queries.every((
 export function useCardWarmUp(contact: Contact | null | undefined, thread: ThreadContext | null): boolean {
   const client = useQueryClient();
   const [warmed, setWarmed] = useState<string | null>(null);
+  // The usual switch: the warm-up filled the cache before the mount. Noted as the initial state, since a state update
+  // made during the render would render this component a second time at once.
+  const [cachedAtMount] = useState(() => (contact && thread && allCached(client, cardQueries(contact.id, thread)) ? contact.id : null));
   const id = contact?.id ?? null;
-  const ready = !contact || !thread || warmed === id || allCached(client, cardQueries(contact.id, thread));
-  if (ready && id !== null && warmed !== id) setWarmed(id);
+  const ready = !contact || !thread || warmed === id || cachedAtMount === id || allCached(client, cardQueries(contact.id, thread));
+  if (ready && id !== null && warmed !== id && cachedAtMount !== id) setWarmed(id);
   useLayoutEffect(() => {
     if (ready || !contact || !thread) return;
     let live = true;
