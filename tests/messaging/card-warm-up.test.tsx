@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { warmFirstCard } from '@/components/sidebar/card-queries';
 import { SelectedCard } from '@/components/sidebar/SelectedCard';
 import { send } from '@/lib/messaging/client';
-import { createQueryClient } from '@/lib/query/hooks';
+import { createQueryClient, lookupQuery } from '@/lib/query/hooks';
 import { queryKeys } from '@/lib/query/keys';
 import { useLocale } from '../unit/support/locale';
 import { startBackground } from './background-harness';
@@ -109,6 +109,25 @@ describe('a contact card and its data', () => {
     expect(container.querySelector('.ficha-timeline')?.textContent).toContain('Pricing question');
     await new Promise((r) => setTimeout(r, 100));
     expect(requests.filter((t) => t !== 'other')).toEqual(asked);
+  });
+
+  it('with the card warmed, renders it in one pass: as many renders as for an unknown person, who needs no warm-up', async () => {
+    /** How many times SelectedCard rendered to show `shown` (each render asks the options of its lookup query once). */
+    const rendersToShow = async (shown: typeof thread) => {
+      const client = createQueryClient();
+      await warmFirstCard(client, shown);
+      const optionsAsked = vi.spyOn(client, 'defaultQueryOptions');
+      const lookupKey = JSON.stringify(lookupQuery(shown.participants.map((p) => p.email)).queryKey);
+      flushSync(() => renderInSidebar(root, <SelectedCard key={shown.threadId} thread={shown} email={shown.participants[0]!.email} />, client));
+      expect(container.querySelector('[data-testid=contact-loading]')).toBeNull();
+      return optionsAsked.mock.calls.filter(([o]) => JSON.stringify(o.queryKey) === lookupKey).length;
+    };
+    const stranger = { ...thread, threadId: 't2', participants: [{ email: 'nobody@elsewhere.example', name: 'Nobody', roles: ['from' as const] }] };
+    const unknown = await rendersToShow(stranger);
+    expect(container.querySelector('[data-testid=create-contact]')).not.toBeNull();
+    // A state update made during the render (the warm-up noted there) would render the card's parent twice.
+    expect(await rendersToShow(thread)).toBe(unknown);
+    expect(container.querySelector('[data-testid=last-contacted]')?.textContent).toMatch(/\d{4}/);
   });
 
   it('never writes its answers over newer ones: a write made during the switch, or an answer given after the question', async () => {
