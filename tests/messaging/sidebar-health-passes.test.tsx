@@ -1,7 +1,6 @@
 // The sidebar renders for the page's health only when it goes to or from "unrecognised" (the "Find a contact" box):
 // a thread opened or left moves the health too, and an extra React pass there would cost every thread switch.
-import { Profiler } from 'react';
-import { act } from 'react';
+import { act, Profiler } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Sidebar } from '@/components/sidebar/Sidebar';
