@@ -116,6 +116,58 @@ describe('gmail observe', () => {
     local.abort();
   });
 
+  it('narrows from the body to the views and the compose host once Gmail has rendered them', async () => {
+    document.title = 'Gmail';
+    document.body.innerHTML = '<div id="loading">Loading…</div>';
+    const local = new AbortController();
+    const onChange = vi.fn();
+    gmailAdapter.observe(document, onChange, local.signal);
+    document.body.insertAdjacentHTML('beforeend', '<div class="aeF"><div class="nH"></div></div><div class="dw"></div><div id="chat"></div>');
+    await nextFrame();
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    // The chat panel (outside the views and the compose host) no longer wakes the sidebar…
+    document.getElementById('chat')!.textContent = 'New message from a colleague';
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    // …the views and the compose host do.
+    document.querySelector('div.aeF > div.nH')!.append(document.createElement('div'));
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    await nextFrame();
+    document.querySelector('div.dw')!.append(document.createElement('div'));
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(3);
+    local.abort();
+  });
+
+  it('follows a views container Gmail replaced, from the next switch on', async () => {
+    loadIntoDocument('thread-en-multi.html');
+    // With a compose host the body itself is not observed, so nothing above the views container is heard.
+    document.body.insertAdjacentHTML('beforeend', '<div class="dw"></div>');
+    showInbox();
+    const local = new AbortController();
+    const onChange = vi.fn();
+    gmailAdapter.observe(document, onChange, local.signal);
+    const old = document.querySelector('div.aeF > div.nH')!;
+    old.replaceWith(old.cloneNode(true));
+    await nextFrame();
+    expect(onChange).not.toHaveBeenCalled(); // the replacement happened above the observed container
+    // The next switch changes the URL: that read finds the detached container and observes the new one.
+    const navigated = hashChanged();
+    location.hash = '#inbox/FMfcgzQbdrLmQvKxWcNnHvBrJlNrLmKr';
+    await navigated;
+    expect(onChange).toHaveBeenCalledTimes(1);
+    await nextFrame();
+    await nextFrame();
+    // A view switch without a URL change (Gmail re-showing a view) is heard from the new container.
+    openThread();
+    await nextFrame();
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(gmailAdapter.readThread(document)?.subject).toBe('Quote for Q3 onboarding');
+    local.abort();
+  });
+
   it('falls back to a 16 ms timer where requestAnimationFrame is missing', async () => {
     loadIntoDocument('thread-en-multi.html');
     const raf = window.requestAnimationFrame;
