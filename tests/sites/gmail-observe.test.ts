@@ -104,19 +104,7 @@ describe('gmail observe', () => {
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 
-  it('observes the body before Gmail has rendered its main container', async () => {
-    document.title = 'Gmail';
-    document.body.innerHTML = '<div id="loading">Loading…</div>';
-    const local = new AbortController();
-    const onChange = vi.fn();
-    gmailAdapter.observe(document, onChange, local.signal);
-    document.body.insertAdjacentHTML('beforeend', '<div class="aeF"><div class="nH"></div></div>');
-    await nextFrame();
-    expect(onChange).toHaveBeenCalledTimes(1);
-    local.abort();
-  });
-
-  it('narrows from the body to the views and the compose host once Gmail has rendered them', async () => {
+  it('observes the body before Gmail has rendered its main container, then narrows to the views and the compose host', async () => {
     document.title = 'Gmail';
     document.body.innerHTML = '<div id="loading">Loading…</div>';
     const local = new AbortController();
