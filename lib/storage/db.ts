@@ -162,7 +162,7 @@ export class FichaDb extends Dexie {
       .upgrade(async (tx) => rebucketScoreBuckets(tx.table('scoreBuckets'), await stagesByContact(tx.table('contacts'))));
     // v15: contacts packed 64 to a row (lib/storage/contact-pages/): one row per contact, with five indexes, made an
     // import or first pull of 100,000 contacts cost ~20 s of IndexedDB writes alone. A middleware answers every
-    // request on `contacts` from the pages; the upgrade moves the rows (about 1 s per 50,000 contacts, once).
+    // request on `contacts` from the pages; the upgrade moves the rows (about 7 s for 100,000 contacts, once).
     this.version(15).stores({ contactPages: 'page', contactKeys: 'page', contactKeysCold: 'page' }).upgrade(moveContactsToPages(WARM_CONTACT_INDEXES));
     installContactPages(this, { warmIndexes: WARM_CONTACT_INDEXES });
     installScoreBuckets(this);

@@ -7,7 +7,8 @@ import type { Company } from '@/lib/domain/record';
 import type { Scorer } from '@/lib/domain/scoring';
 import type { FichaDb } from './db';
 import { fitCompanyDomain, unpackFit } from './fit-facts';
-import { currentCoreTransaction, digestActivities, SCORE_BUCKET_COUNT, type ScoreEntry, scoreBuckets, storeRequest, writeTransaction } from './score-buckets';
+import { storeRequest } from './idb-request';
+import { currentCoreTransaction, digestActivities, SCORE_BUCKET_COUNT, type ScoreEntry, scoreBuckets, writeTransaction } from './score-buckets';
 
 /** Buckets scored per macrotask (~1,600 contacts at 100,000 over 1,024 buckets: about 10 ms of scoring). */
 export const RESCORE_SLICE = 16;

@@ -12,7 +12,8 @@ import Dexie from 'dexie';
 import type { DBCoreTransaction } from 'dexie';
 import { type ActivityLike, bucketOf, type ContactLike, decodeBucket, emptyEntry, encodeBucket, SCORE_BUCKET_COUNT, SCORE_BUCKETS_TABLE, type ScoreBucketRow, type ScoreEntry } from './score-buckets-codec';
 import { packFit } from './fit-facts';
-import { request, storeOf, storeRequest } from './idb-request';
+import { request, storeOf } from './idb-request';
+import { OpenWriters } from './open-writers';
 
 export * from './score-buckets-codec';
 
@@ -23,7 +24,7 @@ export class ScoreBuckets {
   private loadStamp = 0;
   private seq = 1;
   /** Transactions that changed the in-memory buckets: if one aborts, the copy is dropped and reloaded. */
-  private readonly writers = new WeakSet<object>();
+  private readonly writers = new OpenWriters();
 
   get loaded(): boolean {
     return this.buckets !== null;
@@ -277,30 +278,17 @@ export class ScoreBuckets {
   }
 
   private wrote(trans: object): void {
-    if (this.writers.has(trans)) return;
+    // Its abort reaches ended() (score-buckets-middleware.ts and writeTransaction listen to every transaction's).
     this.writers.add(trans);
-    // Open until its complete or abort event has been dispatched: an abort not heard of yet means the copy may still
-    // hold that writer's changes (see hasOtherOpenWriter).
-    const events = trans as Partial<Pick<IDBTransaction, 'addEventListener'>>;
-    if (typeof events.addEventListener !== 'function') return;
-    this.open.add(trans);
-    const close = () => this.open.delete(trans);
-    events.addEventListener('complete', close);
-    events.addEventListener('abort', close);
   }
 
-  /** Writers whose end has not been heard yet (their abort would drop the in-memory copy). */
-  private readonly open = new Set<object>();
-
   /**
-   * Whether another writer's transaction has not reported its end yet. IndexedDB runs overlapping read-write
-   * transactions one after another, so such a writer has finished, but its abort event may still be on its way: until
-   * then the copy may hold changes that were rolled back. A write that builds on the copy before any request of its
-   * own (score-buckets-middleware.ts, adds) must not trust it then.
+   * Whether another writer's transaction has not reported its end yet (see OpenWriters): the copy may then hold
+   * changes that were rolled back. A write that builds on the copy before any request of its own
+   * (score-buckets-middleware.ts, adds) must not trust it then.
    */
   hasOtherOpenWriter(trans: object): boolean {
-    for (const t of this.open) if (t !== trans) return true;
-    return false;
+    return this.writers.otherOpen(trans);
   }
 
   /** Called when a transaction ends: an aborted writer leaves the in-memory copy ahead of the database. */
@@ -319,8 +307,6 @@ export class ScoreBuckets {
 function idbStore(trans: DBCoreTransaction): IDBObjectStore {
   return storeOf(trans, SCORE_BUCKETS_TABLE);
 }
-
-export { storeRequest };
 
 /**
  * Runs `work` in a read-write IndexedDB transaction of its own with relaxed durability (derived data: a power cut

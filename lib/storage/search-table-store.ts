@@ -8,7 +8,7 @@
 // marks it has seen (each mark is unique, so a contact rewritten during the build keeps its newer mark), and is not
 // saved at all when a drop happened since it read the marks.
 import Dexie, { type DBCoreTransaction } from 'dexie';
-import { storeRequest } from './score-buckets';
+import { storeRequest } from './idb-request';
 import type { KeyTable } from './search-key-table';
 
 export const SEARCH_TABLE = 'searchTable';

@@ -6,7 +6,7 @@
 import Dexie, { type DBCoreTransaction, type Table } from 'dexie';
 import { DAY_MS } from '@/lib/domain/transactions';
 import { eachChunkById } from './chunked-read';
-import { storeRequest } from './score-buckets';
+import { storeRequest } from './idb-request';
 
 export const TALLIES_TABLE = 'tallies';
 

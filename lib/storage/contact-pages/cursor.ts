@@ -3,9 +3,7 @@
 // the callback moves it with continue / continue(key) / continuePrimaryKey / advance, and stop or the end resolves.
 import Dexie from 'dexie';
 import type { DBCoreCursor, DBCoreTransaction } from 'dexie';
-import { compareKeys } from './keys';
-
-const comparePk = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+import { compareKeys, compareStrings } from './keys';
 
 /**
  * Where a value cursor's rows come from. Pages are read a window at a time as the cursor gets there (a walk that
@@ -98,7 +96,7 @@ export function arrayCursor(trans: DBCoreTransaction, keys: unknown[], pks: stri
           request(() => {
             pos++;
             while (pos < n) {
-              const c = dir * compareKeys(keys[pos], key) || dir * comparePk(pks[pos]!, primaryKey as string);
+              const c = dir * compareKeys(keys[pos], key) || dir * compareStrings(pks[pos]!, primaryKey as string);
               if (c >= 0) break;
               pos++;
             }

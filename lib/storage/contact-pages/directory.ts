@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { PageCache } from './page-cache';
 import { CONTACT_KEYS, CONTACT_KEYS_COLD, type KeysRow, type PageData, readStoredPages, type Row } from './pages';
 import { request, storeOf } from '../idb-request';
+import { OpenWriters } from '../open-writers';
 import { indexKeys } from './keys';
 import { type Pair, SortedView } from './sorted-view';
 
@@ -282,7 +283,7 @@ export class ContactDirectory {
 
   /**
    * Records what a write did: each changed contact's new entry (or null: deleted). The page sizes and every built
-   * view follow; keysRow() then makes each touched page's keys row.
+   * view follow; keysRows() then makes each touched page's keys rows.
    */
   apply(changes: Map<string, Entry | null>): void {
     const entries = this.map();
@@ -329,27 +330,15 @@ export class ContactDirectory {
     this.lastPage = -1;
   }
 
-  // Writers whose end has not been heard yet: if one aborts, the copy holds changes that were rolled back.
-  private readonly writers = new WeakSet<object>();
-  private readonly open = new Set<object>();
+  private readonly writers = new OpenWriters();
 
   /** Marks `trans` as having changed the copy: its abort drops the copy. */
   wrote(trans: object): void {
-    if (this.writers.has(trans)) return;
-    this.writers.add(trans);
-    const events = trans as Partial<Pick<IDBTransaction, 'addEventListener'>>;
-    if (typeof events.addEventListener !== 'function') return;
-    this.open.add(trans);
-    events.addEventListener('complete', () => this.open.delete(trans));
-    events.addEventListener('abort', () => {
-      this.open.delete(trans);
-      this.invalidate();
-    });
+    this.writers.add(trans, () => this.invalidate());
   }
 
-  /** Whether another writer has not reported its end yet (see score-buckets.ts hasOtherOpenWriter). */
+  /** Whether another writer has not reported its end yet (see OpenWriters). */
   hasOtherOpenWriter(trans: object): boolean {
-    for (const t of this.open) if (t !== trans) return true;
-    return false;
+    return this.writers.otherOpen(trans);
   }
 }

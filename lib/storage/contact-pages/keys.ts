@@ -2,9 +2,12 @@
 // same "is this a key" rule as the store they replace, so a range query answers exactly as IndexedDB's would.
 import { cmp } from 'dexie';
 
-/** IndexedDB's order: numbers < dates < strings < binary < arrays (strings by UTF-16 code unit, as `<` does). */
+/** Two strings in IndexedDB's order (by UTF-16 code unit, as `<` does): primary keys, and string index keys. */
+export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** IndexedDB's order: numbers < dates < strings < binary < arrays. */
 export function compareKeys(a: unknown, b: unknown): number {
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return compareStrings(a, b);
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return cmp(a, b);
 }

@@ -2,7 +2,7 @@
 // page with their keys rows, and the old store emptied, all in the upgrade's transaction (all or nothing).
 import Dexie, { type Transaction } from 'dexie';
 import { ContactDirectory, type Entry } from './directory';
-import { CONTACT_KEYS, CONTACT_KEYS_COLD, CONTACT_PAGES, PAGE_SIZE, type Row } from './pages';
+import { PAGE_SIZE, putStoredPage, type Row } from './pages';
 import { request } from '../idb-request';
 
 /** The upgrade for a database whose contacts pages keep `warmIndexes` with the ids (as installContactPages is given). */
@@ -19,17 +19,13 @@ export const moveContactsToPages =
   });
   const dir = new ContactDirectory(specs, warmIndexes);
   dir.clear();
-  const pages = idb.objectStore(CONTACT_PAGES);
-  const keys = idb.objectStore(CONTACT_KEYS);
-  const cold = idb.objectStore(CONTACT_KEYS_COLD);
   return request<Row[]>(source.getAll()).then((rows) => {
     const writes: Promise<unknown>[] = [];
     for (let start = 0, page = 0; start < rows.length; start += PAGE_SIZE, page++) {
       const slice = rows.slice(start, start + PAGE_SIZE);
       dir.apply(new Map<string, Entry>(slice.map((row) => [row.id as string, { page, keys: dir.keysOf(row) }])));
       const data = { ids: slice.map((row) => row.id as string), rows: slice.map((row) => JSON.stringify(row)) };
-      const keyRows = dir.keysRows(page, data);
-      writes.push(request(pages.put({ page, ...data })), request(keys.put(keyRows.hot)), request(cold.put(keyRows.cold)));
+      writes.push(...putStoredPage(idb, page, data, dir.keysRows(page, data)));
     }
     writes.push(request(source.clear()));
     return Dexie.Promise.all(writes).then(() => undefined);

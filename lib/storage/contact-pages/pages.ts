@@ -3,13 +3,15 @@
 // loaded without reading the contacts. IndexedDB costs per row written, not per byte: 100,000 contacts put one per
 // row with five indexes took ~20 s; packed, ~1 s. Each contact is kept as its JSON text: a page is read as a few
 // dozen strings (cheap to copy out of IndexedDB), only the contacts asked for are parsed, and a text can be kept in
-// memory and handed out again as a fresh object (pages-cache.ts). Contact rows are JSON data (their zod schema).
+// memory and handed out again as a fresh object (page-cache.ts). Contact rows are JSON data (their zod schema).
 import Dexie from 'dexie';
 import { request, storeOf } from '../idb-request';
 
 export const CONTACT_PAGES = 'contactPages';
 export const CONTACT_KEYS = 'contactKeys';
 export const CONTACT_KEYS_COLD = 'contactKeysCold';
+/** The stores a page is kept in (the contacts and its two keys rows). */
+export const PAGE_STORES = [CONTACT_PAGES, CONTACT_KEYS, CONTACT_KEYS_COLD];
 /** Contacts per page: a write rewrites its page, so small enough for one edit to stay cheap. */
 export const PAGE_SIZE = 64;
 
@@ -71,4 +73,18 @@ export function readStoredPages(trans: unknown, pages: Iterable<number>): Promis
     });
     return byPage;
   });
+}
+
+/** Writes a page and its keys rows in `trans` (the raw transaction of a write or of the upgrade). */
+export function putStoredPage(trans: unknown, page: number, data: PageData, keys: { hot: KeysRow; cold: KeysRow }): Promise<unknown>[] {
+  return [
+    request(storeOf(trans, CONTACT_PAGES).put({ page, ids: data.ids, rows: data.rows })),
+    request(storeOf(trans, CONTACT_KEYS).put(keys.hot)),
+    request(storeOf(trans, CONTACT_KEYS_COLD).put(keys.cold)),
+  ];
+}
+
+/** Deletes an emptied page and its keys rows in `trans`. */
+export function deleteStoredPage(trans: unknown, page: number): Promise<unknown>[] {
+  return PAGE_STORES.map((name) => request(storeOf(trans, name).delete(page)));
 }

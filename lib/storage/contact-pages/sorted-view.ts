@@ -1,6 +1,6 @@
 // One index of the contact pages held in memory: every (key, primary key) pair in IndexedDB's order, so range
 // queries, `anyOf` cursors (which jump with continue(key)) and ordered reads answer as an IndexedDB index would.
-import { compareKeys } from './keys';
+import { compareKeys, compareStrings } from './keys';
 
 export type Pair = [key: unknown, pk: string];
 
@@ -16,7 +16,7 @@ export interface KeyRangeLike {
 /** Below this many changed pairs, a write splices them in; above, it filters and merges once. */
 const SPLICE_LIMIT = 64;
 
-const comparePairs = (a: Pair, b: Pair) => compareKeys(a[0], b[0]) || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+const comparePairs = (a: Pair, b: Pair) => compareKeys(a[0], b[0]) || compareStrings(a[1], b[1]);
 
 export class SortedView {
   private constructor(
@@ -42,7 +42,7 @@ export class SortedView {
     let hi = this.pks.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const c = compareKeys(this.keys[mid], key) || (pk === undefined ? 0 : this.pks[mid]! < pk ? -1 : this.pks[mid]! > pk ? 1 : 0);
+      const c = compareKeys(this.keys[mid], key) || (pk === undefined ? 0 : compareStrings(this.pks[mid]!, pk));
       if (c < 0) lo = mid + 1;
       else hi = mid;
     }
@@ -106,7 +106,7 @@ export class SortedView {
       // Added pairs that sort before this one go first (compared in place: no pair built per element).
       while (j < added.length) {
         const [k, p] = added[j]!;
-        const c = compareKeys(k, key) || (p < pk ? -1 : p > pk ? 1 : 0);
+        const c = compareKeys(k, key) || compareStrings(p, pk);
         if (c >= 0) break;
         keys.push(k);
         pks.push(p);
